@@ -1,0 +1,120 @@
+//! The seam between server functions and the server crate (feature `ssr`).
+//!
+//! Server functions live in this crate but storage and auth live in `server`;
+//! the server provides a [`Backend`] through Leptos context and resolves the
+//! session of every request into an [`Authenticated`] request extension.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use leptos::prelude::*;
+
+use crate::admin::{AdminOverview, NewUser};
+use crate::domain::roles::Role;
+use crate::domain::users::CurrentUser;
+use crate::error::AppError;
+use crate::start::StartPageData;
+
+/// A newly created login session.
+#[derive(Clone, Debug)]
+pub struct NewSession {
+    /// The secret token for the cookie.
+    pub token: String,
+    /// Seconds until the session expires.
+    pub max_age_secs: i64,
+}
+
+/// What the server crate does for the pages.
+#[async_trait]
+pub trait Backend: Send + Sync + 'static {
+    /// Checks the password, applies the rate limit and opens a session.
+    async fn login(
+        &self,
+        username: &str,
+        password: &str,
+        client_ip: Option<String>,
+    ) -> Result<NewSession, AppError>;
+    /// Ends the session with this token.
+    async fn logout(&self, token: &str) -> Result<(), AppError>;
+    /// The `Set-Cookie` value for a session token (`None`: clear the cookie).
+    fn session_cookie(&self, session: Option<&NewSession>) -> String;
+    /// The data of the start page for this user.
+    async fn start_page(&self, user: &CurrentUser) -> Result<StartPageData, AppError>;
+    /// Users and units that this user may administer.
+    async fn admin_overview(&self, user: &CurrentUser) -> Result<AdminOverview, AppError>;
+    /// Creates a user; returns the new user's id.
+    async fn create_user(&self, user: &CurrentUser, new_user: NewUser) -> Result<String, AppError>;
+    /// Grants `role` in `unit_id` to `user_id`.
+    async fn grant_role(
+        &self,
+        user: &CurrentUser,
+        user_id: &str,
+        role: Role,
+        unit_id: &str,
+    ) -> Result<(), AppError>;
+    /// Revokes a grant.
+    async fn revoke_role(&self, user: &CurrentUser, grant_id: &str) -> Result<(), AppError>;
+}
+
+/// The backend as stored in Leptos context.
+#[derive(Clone)]
+pub struct BackendHandle(pub Arc<dyn Backend>);
+
+/// The session resolved for a request, put into the request's extensions by the server.
+#[derive(Clone, Debug)]
+pub struct Authenticated {
+    /// The logged-in user.
+    pub user: CurrentUser,
+    /// The session token (to end it on logout).
+    pub token: String,
+}
+
+/// The backend provided by the server.
+pub fn backend() -> Result<Arc<dyn Backend>, AppError> {
+    use_context::<BackendHandle>()
+        .map(|handle| handle.0)
+        .ok_or(AppError::Internal)
+}
+
+/// The logged-in user of the current request, if any.
+pub fn authenticated() -> Option<Authenticated> {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Authenticated>().cloned())
+}
+
+/// The logged-in user of the current request, or [`AppError::Unauthenticated`].
+pub fn require_user() -> Result<CurrentUser, AppError> {
+    authenticated()
+        .map(|auth| auth.user)
+        .ok_or(AppError::Unauthenticated)
+}
+
+/// The address of the client, when the server knows it.
+pub fn client_ip() -> Option<String> {
+    use_context::<http::request::Parts>().and_then(|parts| {
+        parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|info| info.0.ip().to_string())
+    })
+}
+
+/// Sets the HTTP status of a server function's response from its result.
+pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(error) = &result
+        && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(status) = http::StatusCode::from_u16(error.status_code())
+    {
+        response.set_status(status);
+    }
+    result
+}
+
+/// Adds a `Set-Cookie` header to the server function's response.
+pub fn set_cookie(value: String) {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(value) = http::HeaderValue::from_str(&value)
+    {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+}

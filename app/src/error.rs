@@ -1,0 +1,116 @@
+//! The one error type that server functions and the HTTP API return.
+//!
+//! Variants say what a person can do about the problem; the UI turns each into
+//! a translated message. Internal details are logged on the server, never sent.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// Input that was refused, with a reason the UI can translate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvalidInput {
+    /// The login name breaks the username rules.
+    Username,
+    /// The login name is already taken.
+    UsernameTaken,
+    /// The display name is empty.
+    DisplayName,
+    /// The password is shorter than the minimum.
+    PasswordTooShort,
+    /// The role is not one Vern knows.
+    Role,
+    /// The unit does not exist.
+    Unit,
+    /// The user does not exist.
+    User,
+    /// The user already holds that role in that unit.
+    GrantExists,
+}
+
+/// Why a request failed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// No valid session: log in (again).
+    #[error("not logged in")]
+    Unauthenticated,
+    /// Wrong username or password (deliberately not saying which).
+    #[error("wrong username or password")]
+    InvalidCredentials,
+    /// Too many failed logins; try again after the given number of seconds.
+    #[error("too many attempts, try again in {retry_after_secs} s")]
+    RateLimited {
+        /// Seconds until a new attempt is accepted.
+        retry_after_secs: u64,
+    },
+    /// Logged in, but without a role that allows this.
+    #[error("you do not have access to this")]
+    Forbidden,
+    /// The thing does not exist (or is not visible to the user).
+    #[error("not found")]
+    NotFound,
+    /// The input was refused.
+    #[error("invalid input: {0:?}")]
+    Invalid(InvalidInput),
+    /// The request came from another site or lacked its origin.
+    #[error("request refused: cross-site request")]
+    CrossSite,
+    /// Something failed inside the server; details are in its log.
+    #[error("internal error, details are in the server log")]
+    Internal,
+    /// The request did not reach the server or the answer could not be read.
+    #[error("network or protocol error: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    /// The HTTP status code that goes with the error.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::Unauthenticated | AppError::InvalidCredentials => 401,
+            AppError::RateLimited { .. } => 429,
+            AppError::Forbidden | AppError::CrossSite => 403,
+            AppError::NotFound => 404,
+            AppError::Invalid(_) => 400,
+            AppError::Internal | AppError::Transport(_) => 500,
+        }
+    }
+
+    /// A short machine-readable code for API clients.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::InvalidCredentials => "invalid_credentials",
+            AppError::RateLimited { .. } => "rate_limited",
+            AppError::Forbidden => "forbidden",
+            AppError::NotFound => "not_found",
+            AppError::Invalid(_) => "invalid_input",
+            AppError::CrossSite => "cross_site",
+            AppError::Internal => "internal",
+            AppError::Transport(_) => "transport",
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_map_to_the_status_a_client_expects() {
+        assert_eq!(AppError::InvalidCredentials.status_code(), 401);
+        assert_eq!(AppError::RateLimited { retry_after_secs: 60 }.status_code(), 429);
+        assert_eq!(AppError::Forbidden.status_code(), 403);
+        assert_eq!(AppError::Invalid(InvalidInput::Username).status_code(), 400);
+        assert_eq!(AppError::Internal.to_string(), "internal error, details are in the server log");
+    }
+}

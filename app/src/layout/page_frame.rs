@@ -1,0 +1,56 @@
+//! The frame of every logged-in page: skip link, header, menu, content.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+use crate::auth::logout::Logout;
+use crate::auth::navigate_hard;
+use crate::auth::whoami::whoami;
+use crate::domain::roles::Role;
+use crate::i18n::{t, use_i18n};
+use crate::layout::language_switch::LanguageSwitch;
+
+/// Wraps a page's content in the app's header and menu.
+#[component]
+pub fn PageFrame(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let me = Resource::new(|| (), |_| whoami());
+    let logout = ServerAction::<Logout>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = logout.value().get() {
+            navigate_hard("/login");
+        }
+    });
+    let user = move || me.get().and_then(Result::ok).flatten();
+    let is_admin = move || user().is_some_and(|user| user.has_role(Role::HmsAdmin));
+
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_link)}</a>
+        <header class="topbar">
+            <a class="brand-link" href="/">
+                <img src="/icons/icon-192.png" alt="" width="32" height="32" />
+                <span>{t!(i18n, app_name)}</span>
+            </a>
+            <nav aria-label=move || crate::i18n::td_string!(i18n.get_locale(), nav_label)>
+                <a href="/">{t!(i18n, nav_start)}</a>
+                <Suspense fallback=|| ()>
+                    <Show when=is_admin>
+                        <a href="/admin/users">{t!(i18n, nav_admin)}</a>
+                    </Show>
+                </Suspense>
+            </nav>
+            <div class="who">
+                <Suspense fallback=|| ()>
+                    <span class="user-name">{move || user().map(|user| user.display_name)}</span>
+                </Suspense>
+                <ActionForm action=logout>
+                    <button type="submit" class="secondary">{t!(i18n, logout)}</button>
+                </ActionForm>
+            </div>
+        </header>
+        {children()}
+        <footer class="footer">
+            <LanguageSwitch />
+        </footer>
+    }
+}

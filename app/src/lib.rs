@@ -1,0 +1,92 @@
+//! Vern's Leptos app: routes, pages, components, shared domain types and the
+//! server functions the pages call. Rendered on the server (feature `ssr`) and
+//! hydrated in the browser (feature `hydrate`).
+
+pub mod admin;
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod backend;
+pub mod domain;
+pub mod error;
+pub mod layout;
+pub mod pwa;
+pub mod start;
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::i18n::{I18nContextProvider, t, use_i18n};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <HashedStylesheet options=options.clone() id="leptos" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The root component: i18n, metadata, PWA registration and the routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    pwa::register_service_worker();
+    pwa::mark_hydrated();
+
+    view! {
+        <I18nContextProvider ssr_lang_header_getter=bokmal_by_default()>
+            <Title text="Vern" />
+            <Meta name="description" content="Vern: vernerunder, avvik og tiltak" />
+            <Meta name="theme-color" content="#0b4f6c" />
+            <Link rel="manifest" href="/manifest.webmanifest" />
+            <Link rel="icon" href="/icons/icon-192.png" />
+            <Link rel="apple-touch-icon" href="/icons/icon-192.png" />
+            <Router>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/login") view=auth::login_page::LoginPage />
+                    <Route path=path!("/") view=start::page::StartPage />
+                    <Route path=path!("/admin/users") view=admin::page::AdminUsersPage />
+                </Routes>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// Bokmål unless the person picked another language (kept in a cookie):
+/// the browser's language list is not consulted, since many Norwegian
+/// workplaces run English-language browsers.
+fn bokmal_by_default() -> leptos_use::UseLocalesOptions {
+    leptos_use::UseLocalesOptions::default().ssr_lang_header_getter(|| Some("nb".to_owned()))
+}
+
+/// Shown for a path Vern does not know.
+#[component]
+fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    let i18n = use_i18n();
+    view! {
+        <main id="main" class="page narrow">
+            <h1>{t!(i18n, not_found_title)}</h1>
+            <p>
+                <a href="/">{t!(i18n, back_home)}</a>
+            </p>
+        </main>
+    }
+}

@@ -1,0 +1,30 @@
+//! Progressive web app glue: the service worker and the hydration marker.
+
+use leptos::prelude::*;
+
+/// Registers `/sw.js` once the app runs in a browser that supports service workers.
+pub fn register_service_worker() {
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(window) = web_sys::window() {
+            let container = window.navigator().service_worker();
+            // A browser without service workers still runs Vern, online only.
+            let _registration = container.register("/sw.js");
+        }
+    });
+}
+
+/// Marks `<body data-hydrated>` once the wasm app is live, so browser tests
+/// (and people's clicks) never race hydration.
+pub fn mark_hydrated() {
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(body) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.body())
+        {
+            // Setting an attribute only fails for invalid names; this one is valid.
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+}

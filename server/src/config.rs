@@ -1,0 +1,185 @@
+//! Settings: defaults, then an optional TOML file, then `VERN_*` environment
+//! variables, then command-line flags (each overriding the one before).
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+/// Every setting of the `vern` server.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Address and port to listen on.
+    pub listen: SocketAddr,
+    /// Directory for the embedded database and local photos.
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…`; empty means SQLite in `data_dir`.
+    pub database_url: String,
+    /// Where photos are kept: a directory path or `s3://bucket/prefix`; empty means `data_dir/photos`.
+    pub photo_store: String,
+    /// The address people use to reach Vern (e.g. `https://vern.kommune.no`);
+    /// empty means `http://<listen>`. An `https` URL makes cookies `Secure`.
+    pub public_url: String,
+    /// Log filter, e.g. `info` or `vern=debug,tower_http=info`.
+    pub log: String,
+    /// Log as JSON lines instead of text.
+    pub log_json: bool,
+    /// Directory with the built site (wasm, JS, CSS, icons).
+    pub site_root: PathBuf,
+    /// Days a login session lasts without use.
+    pub session_days: u32,
+    /// Failed logins for one username within the window before it is paused.
+    pub login_max_failures: u32,
+    /// Minutes of the failed-login window.
+    pub login_window_minutes: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            listen: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            data_dir: PathBuf::from("data"),
+            database_url: String::new(),
+            photo_store: String::new(),
+            public_url: String::new(),
+            log: "info".to_owned(),
+            log_json: false,
+            site_root: PathBuf::from("target/site"),
+            session_days: 30,
+            login_max_failures: 5,
+            login_window_minutes: 15,
+        }
+    }
+}
+
+/// The keys that may come from `VERN_*` variables (other `VERN_` variables are ignored).
+const ENV_KEYS: [&str; 11] = [
+    "listen",
+    "data_dir",
+    "database_url",
+    "photo_store",
+    "public_url",
+    "log",
+    "log_json",
+    "site_root",
+    "session_days",
+    "login_max_failures",
+    "login_window_minutes",
+];
+
+/// Settings given as command-line flags; `None` keeps the value from below.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct FlagOverrides {
+    /// `--listen`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listen: Option<SocketAddr>,
+    /// `--data-dir`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_dir: Option<PathBuf>,
+    /// `--database-url`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<String>,
+    /// `--photo-store`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub photo_store: Option<String>,
+    /// `--public-url`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_url: Option<String>,
+    /// `--log`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log: Option<String>,
+}
+
+impl Settings {
+    /// Loads the settings in order: defaults, `file` (must exist if given), environment, flags.
+    pub fn load(file: Option<&Path>, flags: &FlagOverrides) -> anyhow::Result<Settings> {
+        let mut figment = Figment::from(Serialized::defaults(Settings::default()));
+        if let Some(file) = file {
+            anyhow::ensure!(file.exists(), "config file {} does not exist", file.display());
+            figment = figment.merge(Toml::file(file));
+        }
+        figment
+            .merge(Env::prefixed("VERN_").only(&ENV_KEYS))
+            .merge(Serialized::defaults(flags))
+            .extract()
+            .context("invalid configuration")
+    }
+
+    /// The database URL, defaulting to SQLite in the data directory.
+    pub fn database_url(&self) -> String {
+        if self.database_url.is_empty() {
+            format!("sqlite://{}/vern.db?mode=rwc", self.data_dir.display())
+        } else {
+            self.database_url.clone()
+        }
+    }
+
+    /// Where photos go, defaulting to `data_dir/photos`.
+    pub fn photo_store(&self) -> String {
+        if self.photo_store.is_empty() {
+            self.data_dir.join("photos").display().to_string()
+        } else {
+            self.photo_store.clone()
+        }
+    }
+
+    /// The public base URL without a trailing slash.
+    pub fn public_url(&self) -> String {
+        if self.public_url.is_empty() {
+            format!("http://{}", self.listen)
+        } else {
+            self.public_url.trim_end_matches('/').to_owned()
+        }
+    }
+
+    /// Whether cookies must be marked `Secure` (Vern is reached over https).
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url().starts_with("https://")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_serve_sqlite_on_localhost() {
+        let settings = Settings::default();
+        assert_eq!(settings.listen.to_string(), "127.0.0.1:3000");
+        assert_eq!(settings.database_url(), "sqlite://data/vern.db?mode=rwc");
+        assert_eq!(settings.photo_store(), "data/photos");
+        assert_eq!(settings.public_url(), "http://127.0.0.1:3000");
+        assert!(!settings.secure_cookies());
+    }
+
+    #[test]
+    fn a_file_then_flags_override_the_defaults() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("vern.toml");
+        std::fs::write(&file, "public_url = \"https://vern.example.no/\"\nsession_days = 7\n")
+            .expect("write config");
+        let flags = FlagOverrides {
+            data_dir: Some(PathBuf::from("/srv/vern")),
+            ..FlagOverrides::default()
+        };
+        let settings = Settings::load(Some(&file), &flags).expect("load");
+        assert_eq!(settings.session_days, 7);
+        assert_eq!(settings.public_url(), "https://vern.example.no");
+        assert!(settings.secure_cookies());
+        assert_eq!(settings.data_dir, PathBuf::from("/srv/vern"));
+    }
+
+    #[test]
+    fn a_typo_in_the_file_or_a_missing_file_is_an_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("vern.toml");
+        std::fs::write(&file, "sesion_days = 7\n").expect("write config");
+        assert!(Settings::load(Some(&file), &FlagOverrides::default()).is_err());
+        let missing = dir.path().join("missing.toml");
+        assert!(Settings::load(Some(&missing), &FlagOverrides::default()).is_err());
+    }
+}

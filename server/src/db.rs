@@ -1,0 +1,130 @@
+//! The database: one pool over SQLite or PostgreSQL, migrations, and small
+//! query functions grouped by table (submodules).
+//!
+//! Queries use `$1`-style parameters and column types that decode the same on
+//! both backends (text ids, `i64` milliseconds), so every query runs on both.
+
+pub mod grants;
+pub mod history;
+pub mod login_attempts;
+pub mod places;
+pub mod checklists;
+pub mod sessions;
+pub mod stats;
+pub mod units;
+pub mod users;
+
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor};
+
+/// Which database engine is behind the pool.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DbKind {
+    /// Embedded SQLite file.
+    Sqlite,
+    /// PostgreSQL server.
+    Postgres,
+}
+
+/// The connection pool, built once at start-up and shared.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: AnyPool,
+    kind: DbKind,
+}
+
+impl Db {
+    /// Connects to `url` (`sqlite://…` or `postgres://…`), creating the SQLite
+    /// file and its directory when needed.
+    pub async fn connect(url: &str) -> anyhow::Result<Db> {
+        install_default_drivers();
+        let kind = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            DbKind::Postgres
+        } else if url.starts_with("sqlite:") {
+            DbKind::Sqlite
+        } else {
+            anyhow::bail!("unsupported database URL (use sqlite:// or postgres://)");
+        };
+        if kind == DbKind::Sqlite {
+            create_sqlite_dir(url)?;
+        }
+        let pool = AnyPoolOptions::new()
+            .max_connections(if kind == DbKind::Sqlite { 8 } else { 16 })
+            .acquire_timeout(Duration::from_secs(5))
+            .connect(url)
+            .await
+            .context("could not connect to the database")?;
+        if kind == DbKind::Sqlite {
+            // WAL lets readers work while one writer commits; it is stored in the file.
+            pool.execute("PRAGMA journal_mode = WAL")
+                .await
+                .context("could not switch SQLite to WAL")?;
+        }
+        Ok(Db { pool, kind })
+    }
+
+    /// Applies the migrations of this backend that have not run yet.
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        match self.kind {
+            DbKind::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&self.pool).await,
+            DbKind::Postgres => sqlx::migrate!("./migrations/postgres").run(&self.pool).await,
+        }
+        .context("database migration failed")
+    }
+
+    /// The pool, for query functions.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// The backend kind.
+    pub fn kind(&self) -> DbKind {
+        self.kind
+    }
+
+    /// Checks that the database answers.
+    pub async fn ping(&self) -> anyhow::Result<()> {
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .context("database did not answer")?;
+        Ok(())
+    }
+
+    /// Closes every connection; later queries fail.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+fn create_sqlite_dir(url: &str) -> anyhow::Result<()> {
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:")
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    if path.is_empty() || path == ":memory:" {
+        return Ok(());
+    }
+    if let Some(dir) = std::path::Path::new(path).parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("could not create data directory {}", dir.display()))?;
+    }
+    Ok(())
+}
+
+/// Milliseconds since the Unix epoch, the time unit stored in the database.
+pub fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+/// A new time-ordered id (UUIDv7) as text.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}

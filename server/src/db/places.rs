@@ -1,0 +1,140 @@
+//! Queries on verneområder, buildings and rooms.
+
+use sqlx::{Any, AnyPool, Executor, FromRow};
+
+/// Inserts a verneområde.
+pub async fn insert_area<'e>(
+    ex: impl Executor<'e, Database = Any>,
+    id: &str,
+    unit_id: &str,
+    name: &str,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO verneomrader (id, unit_id, name, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(id)
+        .bind(unit_id)
+        .bind(name)
+        .bind(now)
+        .execute(ex)
+        .await?;
+    Ok(())
+}
+
+/// Inserts a building.
+pub async fn insert_building<'e>(
+    ex: impl Executor<'e, Database = Any>,
+    id: &str,
+    unit_id: &str,
+    name: &str,
+    address: &str,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO buildings (id, unit_id, name, address, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(id)
+    .bind(unit_id)
+    .bind(name)
+    .bind(address)
+    .bind(now)
+    .execute(ex)
+    .await?;
+    Ok(())
+}
+
+/// A room to insert.
+#[derive(Clone, Debug)]
+pub struct NewRoom<'a> {
+    /// Room id.
+    pub id: &'a str,
+    /// Building.
+    pub building_id: &'a str,
+    /// Unit that uses the room.
+    pub unit_id: &'a str,
+    /// Verneområde the room belongs to.
+    pub area_id: Option<&'a str>,
+    /// Name or number on the door.
+    pub name: &'a str,
+    /// Floor.
+    pub floor: &'a str,
+    /// Random token printed in the room's QR code.
+    pub qr_token: &'a str,
+}
+
+/// Inserts a room.
+pub async fn insert_room<'e>(
+    ex: impl Executor<'e, Database = Any>,
+    room: &NewRoom<'_>,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO rooms (id, building_id, unit_id, verneomrade_id, name, floor, qr_token, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(room.id)
+    .bind(room.building_id)
+    .bind(room.unit_id)
+    .bind(room.area_id)
+    .bind(room.name)
+    .bind(room.floor)
+    .bind(room.qr_token)
+    .bind(now)
+    .execute(ex)
+    .await?;
+    Ok(())
+}
+
+/// A room as the API shows it.
+#[derive(Clone, Debug, FromRow, serde::Serialize)]
+pub struct RoomRow {
+    /// Room id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Floor.
+    pub floor: String,
+    /// Building name.
+    pub building: String,
+    /// Verneområde id.
+    pub verneomrade_id: Option<String>,
+}
+
+/// Active rooms used by one unit.
+pub async fn rooms_of_unit(pool: &AnyPool, unit_id: &str) -> sqlx::Result<Vec<RoomRow>> {
+    sqlx::query_as(
+        "SELECT r.id, r.name, r.floor, b.name AS building, r.verneomrade_id
+         FROM rooms r JOIN buildings b ON b.id = r.building_id
+         WHERE r.unit_id = $1 AND r.archived_at IS NULL ORDER BY b.name, r.name",
+    )
+    .bind(unit_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// A verneområde with its unit's name and its number of rooms.
+#[derive(Clone, Debug, FromRow)]
+pub struct AreaRow {
+    /// Area id.
+    pub id: String,
+    /// Area name.
+    pub name: String,
+    /// The area's unit.
+    pub unit_id: String,
+    /// The unit's name.
+    pub unit_name: String,
+    /// Active rooms in the area.
+    pub room_count: i64,
+}
+
+/// Every active verneområde with room counts.
+pub async fn all_areas(pool: &AnyPool) -> sqlx::Result<Vec<AreaRow>> {
+    sqlx::query_as(
+        "SELECT a.id, a.name, a.unit_id, u.name AS unit_name,
+                (SELECT COUNT(*) FROM rooms r WHERE r.verneomrade_id = a.id AND r.archived_at IS NULL)
+                    AS room_count
+         FROM verneomrader a JOIN org_units u ON u.id = a.unit_id
+         WHERE a.archived_at IS NULL ORDER BY u.name, a.name",
+    )
+    .fetch_all(pool)
+    .await
+}

@@ -1,0 +1,7 @@
+//! The HTTP surface: routes, middleware, health checks and the JSON API.
+
+pub mod api;
+pub mod health;
+pub mod page_guard;
+pub mod router;
+pub mod security_headers;

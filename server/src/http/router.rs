@@ -1,0 +1,69 @@
+//! Assembles the axum router: health, API, Leptos pages and server
+//! functions, static files, and the middleware around them.
+
+use std::sync::Arc;
+
+use app::backend::BackendHandle;
+use axum::extract::Request;
+use axum::http::{HeaderValue, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+use super::{api, health, page_guard, security_headers};
+use crate::auth::{csrf, session};
+use crate::services::Services;
+use crate::state::AppState;
+
+/// The whole application router.
+pub fn build(state: AppState) -> Router {
+    let backend = BackendHandle(Arc::new(Services::new(state.clone())));
+    let context = move || provide_context(backend.clone());
+    let routes = generate_route_list(app::App);
+    let leptos = state.leptos.clone();
+    let shell = move |options| app::shell(options);
+
+    let mut router = Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .nest("/api/v1", api::routes())
+        .leptos_routes_with_context(&state, routes, context.clone(), move || app::shell(leptos.clone()))
+        .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(middleware::from_fn(page_guard::require_login))
+        .layer(middleware::from_fn_with_state(state.clone(), csrf::guard))
+        .layer(middleware::from_fn_with_state(state.clone(), session::resolve))
+        .layer(middleware::from_fn(cache_control));
+    for layer in security_headers::layers() {
+        router = router.layer(layer);
+    }
+    router
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Hashed build output is cached for a year; the service worker and the
+/// manifest are always revalidated; pages and API answers are never stored.
+async fn cache_control(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    let policy = if path.starts_with("/pkg/") {
+        "public, max-age=31536000, immutable"
+    } else if path.starts_with("/icons/") {
+        "public, max-age=86400"
+    } else if path == "/sw.js" || path == "/manifest.webmanifest" {
+        "no-cache"
+    } else {
+        "no-store"
+    };
+    response
+        .headers_mut()
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static(policy));
+    response
+}

@@ -1,0 +1,150 @@
+//! The Vern server: configuration, storage, authentication, the HTTP API and
+//! the Leptos app, as a library so tests can start it on port 0.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod errors;
+pub mod http;
+pub mod services;
+pub mod state;
+pub mod telemetry;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use leptos::config::LeptosOptions;
+use tokio::net::TcpListener;
+
+use crate::config::Settings;
+use crate::db::Db;
+use crate::state::AppState;
+
+/// A server that is bound to its port and ready to run.
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects to the database, migrates it and binds the listen address
+    /// (port 0 picks a free port).
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let db = Db::connect(&settings.database_url()).await?;
+        db.migrate().await?;
+        let listener = TcpListener::bind(settings.listen)
+            .await
+            .with_context(|| format!("could not listen on {}", settings.listen))?;
+        let address = listener.local_addr().context("no local address")?;
+        let public_url = if settings.public_url.is_empty() {
+            format!("http://{address}")
+        } else {
+            settings.public_url()
+        };
+        let leptos = leptos_options(&settings, address);
+        let state = AppState {
+            db,
+            settings: Arc::new(settings),
+            public_url,
+            leptos,
+        };
+        Ok(Application { listener, state })
+    }
+
+    /// The port the server listens on.
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or_default()
+    }
+
+    /// The database, for tests and admin commands.
+    pub fn db(&self) -> &Db {
+        &self.state.db
+    }
+
+    /// Serves until `shutdown` completes, then finishes the open requests.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        let state = self.state.clone();
+        let cleaner = tokio::spawn(clean_up_periodically(state.clone()));
+        let router = http::router::build(state.clone());
+        tracing::info!(url = %state.public_url, "Vern is serving");
+        let served = axum::serve(
+            self.listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("server failed");
+        cleaner.abort();
+        state.db.close().await;
+        served
+    }
+}
+
+fn leptos_options(settings: &Settings, address: SocketAddr) -> LeptosOptions {
+    let output_name = option_env!("LEPTOS_OUTPUT_NAME").unwrap_or("vern");
+    // cargo-leptos writes hash.txt next to the binary when it hashes file names.
+    let hashed = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .is_some_and(|file| file.exists());
+    LeptosOptions::builder()
+        .output_name(output_name)
+        .site_root(settings.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(address)
+        .hash_files(hashed)
+        .build()
+}
+
+async fn clean_up_periodically(state: AppState) {
+    let mut interval = tokio::time::interval(Duration::from_secs(3_600));
+    loop {
+        interval.tick().await;
+        if let Err(error) = services::accounts::clean_up(&state).await {
+            tracing::warn!(%error, "clean-up failed");
+        }
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+/// Connects and migrates without serving (for `vern migrate` and admin commands).
+pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
+    let db = Db::connect(&settings.database_url()).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+/// Whether a path looks like the built site (for a friendly start-up warning).
+pub fn site_is_built(site_root: &Path) -> bool {
+    site_root.join("pkg").is_dir()
+}

@@ -1,0 +1,49 @@
+//! The `vern` binary: parses the command line and hands over to the library.
+
+use clap::Parser;
+use vern::cli::{Cli, Command};
+use vern::config::Settings;
+use vern::{Application, demo, open_database, shutdown_signal, site_is_built, telemetry};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let settings = Settings::load(cli.config.as_deref(), &cli.overrides())?;
+    telemetry::init(&settings.log, settings.log_json);
+    match cli.command {
+        Command::Serve { demo } => serve(settings, demo).await,
+        Command::Migrate => {
+            open_database(&settings).await?;
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::Demo => {
+            let db = open_database(&settings).await?;
+            report_demo(demo::seed(&db).await?, &settings.public_url());
+            Ok(())
+        }
+        Command::User(command) => {
+            let db = open_database(&settings).await?;
+            vern::cli::users::run(&db, command).await
+        }
+    }
+}
+
+async fn serve(settings: Settings, with_demo: bool) -> anyhow::Result<()> {
+    if !site_is_built(&settings.site_root) {
+        tracing::warn!(site_root = %settings.site_root.display(), "no built site found; pages will lack styles and scripts (build with cargo leptos build)");
+    }
+    let url = settings.public_url();
+    let app = Application::build(settings).await?;
+    if with_demo {
+        report_demo(demo::seed(app.db()).await?, &url);
+    }
+    app.run_until(shutdown_signal()).await
+}
+
+fn report_demo(seeded: demo::Seeded, url: &str) {
+    if seeded == demo::Seeded::AlreadyPresent {
+        println!("The database already has an organisation; no demo data was added.");
+    }
+    print!("{}", demo::login_help(url));
+}

@@ -1,0 +1,81 @@
+//! What the pages and the API do, on top of the database: the server's side
+//! of [`app::backend::Backend`].
+
+pub mod accounts;
+pub mod admin;
+pub mod scope;
+pub mod start;
+
+use app::admin::{AdminOverview, NewUser};
+use app::backend::{Backend, NewSession};
+use app::domain::roles::Role;
+use app::domain::users::CurrentUser;
+use app::error::AppError;
+use app::start::StartPageData;
+use async_trait::async_trait;
+
+use crate::auth::session;
+use crate::state::AppState;
+
+/// The backend handed to the Leptos app.
+#[derive(Clone)]
+pub struct Services {
+    state: AppState,
+}
+
+impl Services {
+    /// Services over the shared state.
+    pub fn new(state: AppState) -> Self {
+        Services { state }
+    }
+}
+
+#[async_trait]
+impl Backend for Services {
+    async fn login(
+        &self,
+        username: &str,
+        password: &str,
+        client_ip: Option<String>,
+    ) -> Result<NewSession, AppError> {
+        accounts::login(&self.state, username, password, client_ip.unwrap_or_default()).await
+    }
+
+    async fn logout(&self, token: &str) -> Result<(), AppError> {
+        accounts::logout(&self.state, token).await
+    }
+
+    fn session_cookie(&self, new_session: Option<&NewSession>) -> String {
+        let secure = self.state.settings.secure_cookies();
+        match new_session {
+            Some(new_session) => session::cookie(Some(&new_session.token), new_session.max_age_secs, secure),
+            None => session::cookie(None, 0, secure),
+        }
+    }
+
+    async fn start_page(&self, user: &CurrentUser) -> Result<StartPageData, AppError> {
+        start::load(&self.state, user).await
+    }
+
+    async fn admin_overview(&self, user: &CurrentUser) -> Result<AdminOverview, AppError> {
+        admin::overview(&self.state, user).await
+    }
+
+    async fn create_user(&self, user: &CurrentUser, new_user: NewUser) -> Result<String, AppError> {
+        admin::create_user(&self.state, user, new_user).await
+    }
+
+    async fn grant_role(
+        &self,
+        user: &CurrentUser,
+        user_id: &str,
+        role: Role,
+        unit_id: &str,
+    ) -> Result<(), AppError> {
+        admin::grant_role(&self.state, user, user_id, role, unit_id).await
+    }
+
+    async fn revoke_role(&self, user: &CurrentUser, grant_id: &str) -> Result<(), AppError> {
+        admin::revoke_role(&self.state, user, grant_id).await
+    }
+}

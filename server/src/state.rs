@@ -1,0 +1,35 @@
+//! The state shared by every request.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+
+use crate::config::Settings;
+use crate::db::Db;
+
+/// Database, settings and Leptos options, cloned cheaply into handlers.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database pool.
+    pub db: Db,
+    /// The settings the server was started with.
+    pub settings: Arc<Settings>,
+    /// The public base URL (no trailing slash).
+    pub public_url: String,
+    /// Options for rendering the Leptos app.
+    pub leptos: LeptosOptions,
+}
+
+impl AppState {
+    /// How long a session lives without use, in milliseconds.
+    pub fn session_ttl_ms(&self) -> i64 {
+        i64::from(self.settings.session_days) * 24 * 3_600_000
+    }
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos.clone()
+    }
+}
