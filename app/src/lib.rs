@@ -2,6 +2,8 @@
 //! server functions the pages call. Rendered on the server (feature `ssr`) and
 //! hydrated in the browser (feature `hydrate`).
 
+#![recursion_limit = "256"]
+
 pub mod admin;
 pub mod auth;
 #[cfg(feature = "ssr")]

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what building and testing Vern needs, reusing whatever is there.
+# Usage: .ci/install-tools.sh [build|test]   (test adds Chromium and PostgreSQL)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want=${1:-build}
+CARGO_LEPTOS_VERSION=0.3.10
+WASM_BINDGEN_VERSION=0.2.130
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Rust wasm target and components"
+rustup target add wasm32-unknown-unknown >/dev/null
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+  step "cargo-leptos $CARGO_LEPTOS_VERSION (about 20 minutes, once per machine)"
+  cargo install cargo-leptos --locked --version "$CARGO_LEPTOS_VERSION"
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  step "wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once per machine)"
+  # Without --locked: its lock file pins a crate version the registry lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+step "npm packages in end2end/ (Playwright, axe-core, wasm-opt from binaryen)"
+(cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+
+if [ "$want" = test ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  if [ ${#missing[@]} -gt 0 ]; then
+    step "Debian packages: ${missing[*]}"
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+fi
+step "tools ready"

@@ -1,0 +1,35 @@
+# Vern: `make run` serves the demo, `make test` runs every test.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run test tools build release fmt clippy bench clean-data
+
+## Build a release and serve Vern with the demo organisation at http://127.0.0.1:3000
+run: tools release
+	VERN_SITE_ROOT=target/site ./target/release/vern serve --demo
+
+## Formatting, clippy, unit + API tests (SQLite and PostgreSQL), browser tests
+test:
+	.ci/test.sh
+
+tools:
+	.ci/install-tools.sh build
+
+## Debug build of the server and the wasm app
+build: tools
+	cargo leptos build
+
+## Release build: wasm optimised for size (opt-level z, LTO, wasm-opt)
+release:
+	cargo leptos build --release
+
+fmt:
+	cargo fmt --all
+
+clippy:
+	cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
+	cargo clippy -p frontend -p app --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
+
+## Remove the local demo database
+clean-data:
+	rm -rf data

@@ -1,0 +1,52 @@
+import { defineConfig, devices } from '@playwright/test';
+import * as os from 'os';
+import * as path from 'path';
+import * as fs from 'fs';
+
+// The real `vern` server (debug build by cargo-leptos) on a fresh SQLite
+// database with the demo organisation, driven with Debian's Chromium.
+const port = Number(process.env.VERN_E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vern-e2e-'));
+const repo = path.resolve(__dirname, '..');
+const binary = process.env.VERN_E2E_BINARY ?? path.join(repo, 'target', 'debug', 'vern');
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL,
+    locale: 'en-US',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [
+    { name: 'phone', use: { ...devices['Pixel 7'], browserName: 'chromium', viewport: { width: 390, height: 844 } } },
+    { name: 'tablet', use: { browserName: 'chromium', viewport: { width: 820, height: 1180 }, hasTouch: true } },
+  ],
+  webServer: {
+    command: `${binary} serve --demo --listen 127.0.0.1:${port} --data-dir ${dataDir} --log warn`,
+    cwd: repo,
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { VERN_SITE_ROOT: path.join(repo, 'target', 'site') },
+  },
+});

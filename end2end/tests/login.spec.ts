@@ -1,0 +1,72 @@
+import { test, expect } from '@playwright/test';
+import { expectAccessible, hydrated, logIn } from './helpers';
+
+const roles = [
+  { username: 'verneombud', name: 'Vera Vik', role: 'Verneombud', unit: 'Nordby skole', sees: 'Verneområder' },
+  { username: 'leder', name: 'Lars Lie', role: 'Leder', unit: 'Nordby skole', sees: 'Dine enheter' },
+  { username: 'hms', name: 'Hanne Haugen', role: 'HMS-ansvarlig', unit: 'Fjordvik kommune', sees: 'Administrasjon' },
+];
+
+test('the login page is in bokmål and accessible', async ({ page }) => {
+  await page.goto('/login');
+  await hydrated(page);
+  await expect(page.getByRole('heading', { name: 'Logg inn' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
+  await expectAccessible(page);
+});
+
+for (const who of roles) {
+  test(`${who.username} logs in and sees their start page`, async ({ page }) => {
+    await logIn(page, who.username);
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole('heading', { level: 1, name: `Hei, ${who.name}` })).toBeVisible();
+    const roleItem = page.locator('li.role').first();
+    await expect(roleItem).toContainText(who.role);
+    await expect(roleItem).toContainText(who.unit);
+    await expect(page.getByRole('heading', { name: who.sees })).toBeVisible();
+    await expect(page.locator('.user-name')).toHaveText(who.name);
+    await hydrated(page);
+    await expectAccessible(page);
+  });
+}
+
+test('a wrong password shows a message and keeps the person on the login page', async ({ page }) => {
+  await logIn(page, 'leder', 'ikke-riktig-passord');
+  await expect(page.getByRole('alert')).toHaveText('Feil brukernavn eller passord.');
+  await expect(page).toHaveURL(/\/login/);
+  await expectAccessible(page);
+});
+
+test('a page asked for before login opens after login', async ({ page }) => {
+  await page.goto('/admin/users');
+  await expect(page).toHaveURL(/\/login\?next=\/admin\/users/);
+  await hydrated(page);
+  await page.getByLabel('Brukernavn').fill('hms');
+  await page.getByLabel('Passord').fill('vern-demo-2026');
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Brukere og roller' })).toBeVisible();
+});
+
+test('logging out ends the session', async ({ page }) => {
+  await logIn(page, 'amu');
+  await expect(page.getByRole('heading', { level: 1, name: 'Hei, Anne Aas' })).toBeVisible();
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login\?next=/);
+});
+
+test('the language can be switched to English and back', async ({ page }) => {
+  await page.goto('/login');
+  await hydrated(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await hydrated(page);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Norsk (bokmål)' }).click();
+  await expect(page.getByRole('heading', { name: 'Logg inn' })).toBeVisible();
+});

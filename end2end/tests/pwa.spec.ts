@@ -1,0 +1,44 @@
+import { test, expect } from '@playwright/test';
+import { hydrated, logIn } from './helpers';
+
+test('the manifest names the app and its icons', async ({ request }) => {
+  const response = await request.get('/manifest.webmanifest');
+  expect(response.ok()).toBeTruthy();
+  const manifest = await response.json();
+  expect(manifest.short_name).toBe('Vern');
+  expect(manifest.display).toBe('standalone');
+  expect(manifest.start_url).toBe('/');
+  const sizes = manifest.icons.map((icon: { sizes: string; purpose: string }) => `${icon.sizes} ${icon.purpose}`);
+  expect(sizes).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+  for (const icon of manifest.icons) {
+    const image = await request.get(icon.src);
+    expect(image.ok()).toBeTruthy();
+    expect(image.headers()['content-type']).toBe('image/png');
+  }
+});
+
+test('the service worker is registered and controls the page', async ({ page }) => {
+  await logIn(page, 'verneombud');
+  await expect(page.getByRole('heading', { level: 1, name: 'Hei, Vera Vik' })).toBeVisible();
+  await hydrated(page);
+  const scriptURL = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return registration.active?.scriptURL ?? '';
+  });
+  expect(scriptURL).toMatch(/\/sw\.js$/);
+  const sw = await page.request.get('/sw.js');
+  expect(sw.headers()['cache-control']).toBe('no-cache');
+});
+
+test('hashed build files are served compressed with long cache headers', async ({ page }) => {
+  const wasmURLs: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('.wasm')) wasmURLs.push(response.url());
+  });
+  await page.goto('/login');
+  await hydrated(page);
+  expect(wasmURLs.length).toBeGreaterThan(0);
+  const wasm = await page.request.get(wasmURLs[0], { headers: { 'accept-encoding': 'br, gzip' } });
+  expect(wasm.headers()['cache-control']).toContain('immutable');
+  expect(wasm.headers()['content-encoding']).toMatch(/br|gzip/);
+});

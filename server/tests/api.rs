@@ -1,0 +1,14 @@
+//! API integration tests: each starts the real server on port 0 against a
+//! fresh database, on SQLite and on PostgreSQL (when `VERN_TEST_POSTGRES_URL`
+//! names an admin connection; `VERN_TEST_REQUIRE_POSTGRES=1` makes its
+//! absence a failure, as in CI).
+
+mod api {
+    pub mod access;
+    pub mod admin;
+    pub mod auth;
+    pub mod cli;
+    pub mod health;
+    pub mod helpers;
+    pub mod storage;
+}

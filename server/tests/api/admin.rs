@@ -1,0 +1,123 @@
+//! User administration through the server functions the admin page uses.
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use super::helpers::{Backend, with_app};
+use crate::on_both_backends;
+
+async fn an_admin_creates_a_user_and_grants_a_role(backend: Backend) {
+    with_app(backend, |app| async move {
+        app.login_ok("hms").await;
+        let (status, user_id) = app
+            .call("create_user", &[("username", "kari.k"), ("display_name", "Kari Karlsen"), ("password", "et-langt-passord")])
+            .await;
+        assert_eq!(status, StatusCode::OK, "{user_id}");
+        let user_id = user_id.as_str().expect("id").to_owned();
+        let unit = app.unit_id("Solsikken barnehage").await;
+        let (status, body) = app
+            .call("grant_role", &[("user_id", &user_id), ("role", "verneombud"), ("unit_id", &unit)])
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+
+        let (status, overview) = app.call("admin_overview", &[]).await;
+        assert_eq!(status, StatusCode::OK);
+        let kari = overview["users"]
+            .as_array()
+            .expect("users")
+            .iter()
+            .find(|user| user["username"] == "kari.k")
+            .expect("kari listed")
+            .clone();
+        assert_eq!(kari["grants"][0]["role"], "verneombud");
+        assert_eq!(kari["grants"][0]["unit_name"], "Solsikken barnehage");
+
+        // The same grant again is refused; revoking it works and is recorded.
+        let (status, body) = app
+            .call("grant_role", &[("user_id", &user_id), ("role", "verneombud"), ("unit_id", &unit)])
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(body, json!({ "Invalid": "grant_exists" }));
+        let grant_id = kari["grants"][0]["id"].as_str().expect("grant id").to_owned();
+        let (status, _) = app.call("revoke_role", &[("grant_id", &grant_id)]).await;
+        assert_eq!(status, StatusCode::OK);
+        let history = vern::db::history::for_entity(app.db.pool(), "role_grant", &grant_id)
+            .await
+            .expect("history");
+        let actions: Vec<&str> = history.iter().map(|row| row.action.as_str()).collect();
+        assert_eq!(actions, vec!["granted", "revoked"]);
+        assert!(history[0].seq < history[1].seq);
+
+        // The new user can log in with the password the admin set.
+        let fresh = super::helpers::client();
+        let response = fresh
+            .post(format!("{}/api/fn/login", app.address))
+            .header("origin", &app.address)
+            .form(&[("username", "kari.k"), ("password", "et-langt-passord")])
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), StatusCode::OK);
+    })
+    .await;
+}
+on_both_backends!(an_admin_creates_a_user_and_grants_a_role);
+
+async fn bad_user_input_is_refused_with_a_reason(backend: Backend) {
+    with_app(backend, |app| async move {
+        app.login_ok("hms").await;
+        let cases = [
+            (("Kari K", "Kari", "et-langt-passord"), "username"),
+            (("kari", "Kari", "kort"), "password_too_short"),
+            (("kari", "   ", "et-langt-passord"), "display_name"),
+            (("leder", "Lars", "et-langt-passord"), "username_taken"),
+        ];
+        for ((username, name, password), reason) in cases {
+            let (status, body) = app
+                .call("create_user", &[("username", username), ("display_name", name), ("password", password)])
+                .await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{username}");
+            assert_eq!(body, json!({ "Invalid": reason }));
+        }
+        let leder = vern::db::users::by_username(app.db.pool(), "leder").await.expect("query").expect("leder");
+        let (status, body) = app
+            .call("grant_role", &[("user_id", &leder.id), ("role", "king"), ("unit_id", "x")])
+            .await;
+        assert_eq!((status, body), (StatusCode::BAD_REQUEST, json!({ "Invalid": "role" })));
+        let (status, body) = app
+            .call("grant_role", &[("user_id", &leder.id), ("role", "leder"), ("unit_id", "no-such-unit")])
+            .await;
+        assert_eq!((status, body), (StatusCode::BAD_REQUEST, json!({ "Invalid": "unit" })));
+    })
+    .await;
+}
+on_both_backends!(bad_user_input_is_refused_with_a_reason);
+
+async fn only_admins_manage_users_and_only_in_their_units(backend: Backend) {
+    with_app(backend, |app| async move {
+        app.login_ok("leder").await;
+        let (status, _) = app.call("admin_overview", &[]).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let (status, _) = app
+            .call("create_user", &[("username", "snik"), ("display_name", "Snik"), ("password", "et-langt-passord")])
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let leder = vern::db::users::by_username(app.db.pool(), "leder").await.expect("query").expect("leder");
+        let root = app.unit_id(vern::demo::organisation::KOMMUNE).await;
+        let (status, _) = app
+            .call("grant_role", &[("user_id", &leder.id), ("role", "hms_admin"), ("unit_id", &root)])
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+
+        let anonymous = super::helpers::client();
+        let response = anonymous
+            .post(format!("{}/api/fn/admin_overview", app.address))
+            .header("origin", &app.address)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    })
+    .await;
+}
+on_both_backends!(only_admins_manage_users_and_only_in_their_units);

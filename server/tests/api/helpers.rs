@@ -1,0 +1,213 @@
+//! `spawn_app`: the real server on port 0 with a fresh, demo-seeded database.
+
+use std::future::Future;
+
+use reqwest::StatusCode;
+use serde_json::Value;
+use std::sync::Arc;
+
+use tokio::sync::Notify;
+use tokio::task::JoinHandle;
+use vern::config::Settings;
+use vern::db::Db;
+use vern::{Application, demo};
+
+/// Which database a test runs against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A fresh database for one test; dropped (PostgreSQL) when the test ends.
+pub struct TestDatabase {
+    pub url: String,
+    _dir: tempfile::TempDir,
+    pg: Option<(String, String)>,
+}
+
+impl TestDatabase {
+    /// Creates an empty database, or `None` when PostgreSQL is not configured.
+    pub async fn create(backend: Backend) -> Option<TestDatabase> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        match backend {
+            Backend::Sqlite => Some(TestDatabase {
+                url: format!("sqlite://{}/vern.db?mode=rwc", dir.path().display()),
+                _dir: dir,
+                pg: None,
+            }),
+            Backend::Postgres => {
+                let admin_url = postgres_admin_url()?;
+                let name = format!("vern_test_{}", uuid::Uuid::now_v7().simple());
+                let admin = Db::connect(&admin_url).await.expect("connect to PostgreSQL admin database");
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(admin.pool())
+                    .await
+                    .expect("create test database");
+                admin.close().await;
+                let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base);
+                Some(TestDatabase {
+                    url: format!("{base}/{name}"),
+                    _dir: dir,
+                    pg: Some((admin_url.clone(), name)),
+                })
+            }
+        }
+    }
+
+    /// Drops the PostgreSQL database (forcing connections closed).
+    pub async fn drop_now(&self) {
+        if let Some((admin_url, name)) = &self.pg {
+            let admin = Db::connect(admin_url).await.expect("connect to admin database");
+            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(admin.pool())
+                .await
+                .expect("drop test database");
+            admin.close().await;
+        }
+    }
+}
+
+fn postgres_admin_url() -> Option<String> {
+    match std::env::var("VERN_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            assert!(
+                std::env::var("VERN_TEST_REQUIRE_POSTGRES").as_deref() != Ok("1"),
+                "VERN_TEST_POSTGRES_URL is not set but PostgreSQL tests are required"
+            );
+            eprintln!("skipping PostgreSQL: VERN_TEST_POSTGRES_URL is not set");
+            None
+        }
+    }
+}
+
+/// A running server and a cookie-keeping client.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub db: Db,
+    /// Stops the server when notified (a dropped handle does not, so a test
+    /// that only uses some fields keeps its server).
+    stop: Arc<Notify>,
+    handle: Option<JoinHandle<anyhow::Result<()>>>,
+}
+
+/// Settings for a test server on a free port.
+pub fn test_settings(database_url: &str) -> Settings {
+    Settings {
+        listen: "127.0.0.1:0".parse().expect("address"),
+        database_url: database_url.to_owned(),
+        log: "warn".to_owned(),
+        ..Settings::default()
+    }
+}
+
+/// Starts the server on `database_url` (migrating it) and returns it running.
+pub async fn start(database_url: &str) -> TestApp {
+    vern::telemetry::init("warn", false);
+    let app = Application::build(test_settings(database_url)).await.expect("build app");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let db = app.db().clone();
+    let stop = Arc::new(Notify::new());
+    let stopped = Arc::clone(&stop);
+    let handle = tokio::spawn(app.run_until(async move { stopped.notified().await }));
+    TestApp {
+        address,
+        client: client(),
+        db,
+        stop,
+        handle: Some(handle),
+    }
+}
+
+/// A client that keeps cookies and never follows redirects.
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+/// Runs `test` against a fresh demo-seeded server on `backend` (skipped when
+/// that backend is not configured).
+pub async fn with_app<F, Fut>(backend: Backend, test: F)
+where
+    F: FnOnce(TestApp) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let Some(database) = TestDatabase::create(backend).await else { return };
+    let app = start(&database.url).await;
+    demo::seed(&app.db).await.expect("seed demo");
+    test(app).await;
+    database.drop_now().await;
+}
+
+impl TestApp {
+    /// Stops the server gracefully and waits for it.
+    pub async fn stop(mut self) {
+        self.stop.notify_one();
+        if let Some(handle) = self.handle.take() {
+            handle.await.expect("server task").expect("server result");
+        }
+    }
+
+    /// `POST /api/fn/<name>` as a form, with this site's Origin (as a browser sends it).
+    pub async fn call(&self, name: &str, form: &[(&str, &str)]) -> (StatusCode, Value) {
+        let response = self
+            .client
+            .post(format!("{}/api/fn/{name}", self.address))
+            .header("origin", &self.address)
+            .form(form)
+            .send()
+            .await
+            .expect("request");
+        let status = response.status();
+        let body = response.json().await.unwrap_or(Value::Null);
+        (status, body)
+    }
+
+    /// Logs in with the demo password.
+    pub async fn login(&self, username: &str) -> (StatusCode, Value) {
+        self.call("login", &[("username", username), ("password", demo::DEMO_PASSWORD)]).await
+    }
+
+    /// Logs in and asserts it worked.
+    pub async fn login_ok(&self, username: &str) {
+        let (status, body) = self.login(username).await;
+        assert_eq!(status, StatusCode::OK, "login as {username}: {body}");
+    }
+
+    /// `GET` a path with the client's cookies.
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// The id of a demo unit by name.
+    pub async fn unit_id(&self, name: &str) -> String {
+        let matches = vern::db::units::by_id_or_name(self.db.pool(), name).await.expect("query");
+        matches.first().expect("demo unit").id.clone()
+    }
+}
+
+/// Defines `sqlite` and `postgres` tests that run `$test(Backend)`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($test:ident) => {
+        mod $test {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$test($crate::api::helpers::Backend::Sqlite).await;
+            }
+            #[tokio::test]
+            async fn postgres() {
+                super::$test($crate::api::helpers::Backend::Postgres).await;
+            }
+        }
+    };
+}
