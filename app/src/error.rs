@@ -108,9 +108,18 @@ mod tests {
     #[test]
     fn errors_map_to_the_status_a_client_expects() {
         assert_eq!(AppError::InvalidCredentials.status_code(), 401);
-        assert_eq!(AppError::RateLimited { retry_after_secs: 60 }.status_code(), 429);
+        assert_eq!(
+            AppError::RateLimited {
+                retry_after_secs: 60
+            }
+            .status_code(),
+            429
+        );
         assert_eq!(AppError::Forbidden.status_code(), 403);
         assert_eq!(AppError::Invalid(InvalidInput::Username).status_code(), 400);
-        assert_eq!(AppError::Internal.to_string(), "internal error, details are in the server log");
+        assert_eq!(
+            AppError::Internal.to_string(),
+            "internal error, details are in the server log"
+        );
     }
 }

@@ -23,8 +23,10 @@ test('the HMS-ansvarlig creates a user and grants a role', async ({ page }, test
   await expect(row).toContainText('Ingen roller');
 
   await page.getByLabel('Bruker', { exact: true }).selectOption({ label: `Nina Ny (${username})` });
-  await page.getByLabel('Rolle').selectOption('verneombud');
-  await page.getByLabel('Enhet').selectOption({ label: /Solsikken barnehage/ });
+  await page.getByLabel('Rolle', { exact: true }).selectOption('verneombud');
+  const unit = page.getByLabel('Enhet', { exact: true });
+  const kindergarten = await unit.locator('option', { hasText: 'Solsikken barnehage' }).getAttribute('value');
+  await unit.selectOption(kindergarten ?? '');
   await page.getByRole('button', { name: 'Gi rolle' }).click();
   await expect(page.getByText('Rollen er gitt.')).toBeVisible();
   await expect(row).toContainText('Verneombud – Solsikken barnehage');

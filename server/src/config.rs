@@ -99,7 +99,11 @@ impl Settings {
     pub fn load(file: Option<&Path>, flags: &FlagOverrides) -> anyhow::Result<Settings> {
         let mut figment = Figment::from(Serialized::defaults(Settings::default()));
         if let Some(file) = file {
-            anyhow::ensure!(file.exists(), "config file {} does not exist", file.display());
+            anyhow::ensure!(
+                file.exists(),
+                "config file {} does not exist",
+                file.display()
+            );
             figment = figment.merge(Toml::file(file));
         }
         figment
@@ -160,8 +164,11 @@ mod tests {
     fn a_file_then_flags_override_the_defaults() {
         let dir = tempfile::tempdir().expect("temp dir");
         let file = dir.path().join("vern.toml");
-        std::fs::write(&file, "public_url = \"https://vern.example.no/\"\nsession_days = 7\n")
-            .expect("write config");
+        std::fs::write(
+            &file,
+            "public_url = \"https://vern.example.no/\"\nsession_days = 7\n",
+        )
+        .expect("write config");
         let flags = FlagOverrides {
             data_dir: Some(PathBuf::from("/srv/vern")),
             ..FlagOverrides::default()

@@ -4,11 +4,11 @@
 //! Queries use `$1`-style parameters and column types that decode the same on
 //! both backends (text ids, `i64` milliseconds), so every query runs on both.
 
+pub mod checklists;
 pub mod grants;
 pub mod history;
 pub mod login_attempts;
 pub mod places;
-pub mod checklists;
 pub mod sessions;
 pub mod stats;
 pub mod units;
@@ -70,7 +70,11 @@ impl Db {
     pub async fn migrate(&self) -> anyhow::Result<()> {
         match self.kind {
             DbKind::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&self.pool).await,
-            DbKind::Postgres => sqlx::migrate!("./migrations/postgres").run(&self.pool).await,
+            DbKind::Postgres => {
+                sqlx::migrate!("./migrations/postgres")
+                    .run(&self.pool)
+                    .await
+            }
         }
         .context("database migration failed")
     }

@@ -17,7 +17,12 @@ pub const DEMO_PASSWORD: &str = "vern-demo-2026";
 /// A demo login: username, name, role and the unit (by name) where it is held.
 pub const DEMO_USERS: [(&str, &str, Role, &str); 6] = [
     ("hms", "Hanne Haugen", Role::HmsAdmin, organisation::KOMMUNE),
-    ("hvo", "Henrik Holm", Role::Hovedverneombud, organisation::KOMMUNE),
+    (
+        "hvo",
+        "Henrik Holm",
+        Role::Hovedverneombud,
+        organisation::KOMMUNE,
+    ),
     ("verneombud", "Vera Vik", Role::Verneombud, "Nordby skole"),
     ("leder", "Lars Lie", Role::Leder, "Nordby skole"),
     ("medarbeider", "Mona Moe", Role::Medarbeider, "Nordby skole"),
@@ -36,13 +41,19 @@ pub enum Seeded {
 /// Seeds the demo organisation, rooms, checklist and users into an empty
 /// database. A database that already has units is left alone.
 pub async fn seed(db: &Db) -> anyhow::Result<Seeded> {
-    if !units::all(db.pool()).await.context("load units")?.is_empty() {
+    if !units::all(db.pool())
+        .await
+        .context("load units")?
+        .is_empty()
+    {
         return Ok(Seeded::AlreadyPresent);
     }
     let now = now_ms();
     let mut conn = db.pool().acquire().await.context("acquire connection")?;
     let mut tx = conn.begin().await.context("begin")?;
-    let unit_ids = organisation::insert(&mut tx, now).await.context("seed organisation")?;
+    let unit_ids = organisation::insert(&mut tx, now)
+        .await
+        .context("seed organisation")?;
     checklists::insert_published(&mut tx, &checklist::STANDARD_VERNERUNDE, now)
         .await
         .context("seed checklist")?;
@@ -69,9 +80,13 @@ pub async fn seed(db: &Db) -> anyhow::Result<Seeded> {
 
 /// The lines that tell a person how to log in to the demo.
 pub fn login_help(url: &str) -> String {
-    let mut text = format!("Vern demo: open {url} and log in as one of (password {DEMO_PASSWORD}):\n");
+    let mut text =
+        format!("Vern demo: open {url} and log in as one of (password {DEMO_PASSWORD}):\n");
     for (username, name, role, unit) in DEMO_USERS {
-        text.push_str(&format!("  {username:<12} {name:<14} {} – {unit}\n", role.as_str()));
+        text.push_str(&format!(
+            "  {username:<12} {name:<14} {} – {unit}\n",
+            role.as_str()
+        ));
     }
     text
 }

@@ -43,7 +43,9 @@ impl IntoResponse for ApiError {
         if let AppError::RateLimited { retry_after_secs } = self.0
             && let Ok(value) = retry_after_secs.to_string().parse()
         {
-            response.headers_mut().insert(axum::http::header::RETRY_AFTER, value);
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, value);
         }
         response
     }

@@ -59,7 +59,10 @@ impl Application {
 
     /// The port the server listens on.
     pub fn port(&self) -> u16 {
-        self.listener.local_addr().map(|a| a.port()).unwrap_or_default()
+        self.listener
+            .local_addr()
+            .map(|a| a.port())
+            .unwrap_or_default()
     }
 
     /// The database, for tests and admin commands.
@@ -68,7 +71,10 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then finishes the open requests.
-    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
         let state = self.state.clone();
         let cleaner = tokio::spawn(clean_up_periodically(state.clone()));
         let router = http::router::build(state.clone());

@@ -38,7 +38,13 @@ impl Backend for Services {
         password: &str,
         client_ip: Option<String>,
     ) -> Result<NewSession, AppError> {
-        accounts::login(&self.state, username, password, client_ip.unwrap_or_default()).await
+        accounts::login(
+            &self.state,
+            username,
+            password,
+            client_ip.unwrap_or_default(),
+        )
+        .await
     }
 
     async fn logout(&self, token: &str) -> Result<(), AppError> {
@@ -48,7 +54,9 @@ impl Backend for Services {
     fn session_cookie(&self, new_session: Option<&NewSession>) -> String {
         let secure = self.state.settings.secure_cookies();
         match new_session {
-            Some(new_session) => session::cookie(Some(&new_session.token), new_session.max_age_secs, secure),
+            Some(new_session) => {
+                session::cookie(Some(&new_session.token), new_session.max_age_secs, secure)
+            }
             None => session::cookie(None, 0, secure),
         }
     }

@@ -14,7 +14,9 @@ pub async fn grant_role(user_id: String, role: String, unit_id: String) -> Resul
         async {
             let actor = require_user()?;
             let role = Role::parse(&role).ok_or(AppError::Invalid(InvalidInput::Role))?;
-            backend()?.grant_role(&actor, &user_id, role, &unit_id).await
+            backend()?
+                .grant_role(&actor, &user_id, role, &unit_id)
+                .await
         }
         .await,
     )

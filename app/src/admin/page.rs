@@ -20,7 +20,13 @@ pub fn AdminUsersPage() -> impl IntoView {
     let grant = ServerAction::<GrantRole>::new();
     let revoke = ServerAction::<RevokeRole>::new();
     let overview = Resource::new(
-        move || (create.version().get(), grant.version().get(), revoke.version().get()),
+        move || {
+            (
+                create.version().get(),
+                grant.version().get(),
+                revoke.version().get(),
+            )
+        },
         |_| load_admin_overview(),
     );
 

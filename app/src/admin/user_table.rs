@@ -67,7 +67,11 @@ fn UserRow(user: UserSummary, revoke: ServerAction<RevokeRole>) -> impl IntoView
 }
 
 #[component]
-fn GrantItem(grant: GrantView, user_name: String, revoke: ServerAction<RevokeRole>) -> impl IntoView {
+fn GrantItem(
+    grant: GrantView,
+    user_name: String,
+    revoke: ServerAction<RevokeRole>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let role = grant.role;
     let unit = grant.unit_name.clone();

@@ -121,42 +121,118 @@ mod tests {
     }
 
     fn allowed(unit: &str, role: Role, target: &str, action: Action) -> bool {
-        let grants = [Grant { unit_id: unit, role }];
+        let grants = [Grant {
+            unit_id: unit,
+            role,
+        }];
         may(&grants, &tree().chain(target), action)
     }
 
     #[test]
     fn a_role_is_inherited_by_every_unit_below() {
-        assert!(allowed("oppvekst", Role::Leder, "oppvekst", Action::FollowUpAvvik));
-        assert!(allowed("oppvekst", Role::Leder, "skole", Action::FollowUpAvvik));
-        assert!(allowed("oppvekst", Role::Leder, "sfo", Action::FollowUpAvvik));
-        assert!(allowed("kommune", Role::HmsAdmin, "sykehjem", Action::ManageUsers));
+        assert!(allowed(
+            "oppvekst",
+            Role::Leder,
+            "oppvekst",
+            Action::FollowUpAvvik
+        ));
+        assert!(allowed(
+            "oppvekst",
+            Role::Leder,
+            "skole",
+            Action::FollowUpAvvik
+        ));
+        assert!(allowed(
+            "oppvekst",
+            Role::Leder,
+            "sfo",
+            Action::FollowUpAvvik
+        ));
+        assert!(allowed(
+            "kommune",
+            Role::HmsAdmin,
+            "sykehjem",
+            Action::ManageUsers
+        ));
     }
 
     #[test]
     fn a_role_gives_nothing_sideways_or_upwards() {
-        assert!(!allowed("skole", Role::Verneombud, "barnehage", Action::ViewUnit));
-        assert!(!allowed("skole", Role::Verneombud, "oppvekst", Action::ViewUnit));
-        assert!(!allowed("oppvekst", Role::HmsAdmin, "helse", Action::ViewUnit));
-        assert!(!allowed("oppvekst", Role::HmsAdmin, "kommune", Action::ManageUsers));
+        assert!(!allowed(
+            "skole",
+            Role::Verneombud,
+            "barnehage",
+            Action::ViewUnit
+        ));
+        assert!(!allowed(
+            "skole",
+            Role::Verneombud,
+            "oppvekst",
+            Action::ViewUnit
+        ));
+        assert!(!allowed(
+            "oppvekst",
+            Role::HmsAdmin,
+            "helse",
+            Action::ViewUnit
+        ));
+        assert!(!allowed(
+            "oppvekst",
+            Role::HmsAdmin,
+            "kommune",
+            Action::ManageUsers
+        ));
     }
 
     #[test]
     fn each_role_is_limited_to_its_own_actions() {
-        assert!(allowed("skole", Role::Verneombud, "skole", Action::WalkRound));
-        assert!(!allowed("skole", Role::Verneombud, "skole", Action::FollowUpAvvik));
+        assert!(allowed(
+            "skole",
+            Role::Verneombud,
+            "skole",
+            Action::WalkRound
+        ));
+        assert!(!allowed(
+            "skole",
+            Role::Verneombud,
+            "skole",
+            Action::FollowUpAvvik
+        ));
         assert!(!allowed("skole", Role::Leder, "skole", Action::ManageUsers));
-        assert!(allowed("skole", Role::Medarbeider, "skole", Action::ReportAvvik));
-        assert!(!allowed("skole", Role::Medarbeider, "skole", Action::ReadReports));
-        assert!(allowed("kommune", Role::AmuReader, "sfo", Action::ReadReports));
-        assert!(!allowed("kommune", Role::AmuReader, "sfo", Action::WalkRound));
+        assert!(allowed(
+            "skole",
+            Role::Medarbeider,
+            "skole",
+            Action::ReportAvvik
+        ));
+        assert!(!allowed(
+            "skole",
+            Role::Medarbeider,
+            "skole",
+            Action::ReadReports
+        ));
+        assert!(allowed(
+            "kommune",
+            Role::AmuReader,
+            "sfo",
+            Action::ReadReports
+        ));
+        assert!(!allowed(
+            "kommune",
+            Role::AmuReader,
+            "sfo",
+            Action::WalkRound
+        ));
     }
 
     #[test]
     fn no_grants_or_unknown_units_give_no_access() {
         assert!(!may(&[], &tree().chain("skole"), Action::ViewUnit));
         assert!(tree().chain("nowhere").is_empty());
-        let grants = [Grant { unit_id: "kommune", role: Role::HmsAdmin }];
+        let grants = [Grant {
+            unit_id: "kommune",
+            role: Role::HmsAdmin,
+        }];
         assert!(!may(&grants, &tree().chain("nowhere"), Action::ViewUnit));
     }
 

@@ -29,9 +29,14 @@ impl UnitKind {
 
     /// Parses the identifier written by [`UnitKind::as_str`].
     pub fn parse(value: &str) -> Option<UnitKind> {
-        [UnitKind::Kommune, UnitKind::Sektor, UnitKind::Enhet, UnitKind::Avdeling]
-            .into_iter()
-            .find(|kind| kind.as_str() == value)
+        [
+            UnitKind::Kommune,
+            UnitKind::Sektor,
+            UnitKind::Enhet,
+            UnitKind::Avdeling,
+        ]
+        .into_iter()
+        .find(|kind| kind.as_str() == value)
     }
 
     /// Whether a unit of this kind may sit directly below a unit of kind `parent`

@@ -9,7 +9,12 @@ use crate::errors::internal;
 
 /// Succeeds when `user` may do `action` on `unit_id`. An unknown unit is
 /// `NotFound`; a known unit without a role there is `Forbidden`.
-pub async fn require(db: &Db, user: &CurrentUser, action: Action, unit_id: &str) -> Result<(), AppError> {
+pub async fn require(
+    db: &Db,
+    user: &CurrentUser,
+    action: Action,
+    unit_id: &str,
+) -> Result<(), AppError> {
     let chain = units::chain(db.pool(), unit_id)
         .await
         .map_err(internal("load unit ancestry"))?;

@@ -65,15 +65,24 @@ mod tests {
 
     #[test]
     fn own_origin_passes() {
-        let h = headers(&[("host", "127.0.0.1:3000"), ("origin", "http://127.0.0.1:3000")]);
+        let h = headers(&[
+            ("host", "127.0.0.1:3000"),
+            ("origin", "http://127.0.0.1:3000"),
+        ]);
         assert!(same_origin(&h, "http://127.0.0.1:3000"));
-        let h = headers(&[("host", "internal:8080"), ("origin", "https://vern.kommune.no")]);
+        let h = headers(&[
+            ("host", "internal:8080"),
+            ("origin", "https://vern.kommune.no"),
+        ]);
         assert!(same_origin(&h, "https://vern.kommune.no"));
     }
 
     #[test]
     fn other_or_missing_origins_are_refused() {
-        let h = headers(&[("host", "127.0.0.1:3000"), ("origin", "http://evil.example")]);
+        let h = headers(&[
+            ("host", "127.0.0.1:3000"),
+            ("origin", "http://evil.example"),
+        ]);
         assert!(!same_origin(&h, "http://127.0.0.1:3000"));
         let h = headers(&[("host", "127.0.0.1:3000")]);
         assert!(!same_origin(&h, "http://127.0.0.1:3000"));

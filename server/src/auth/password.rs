@@ -3,9 +3,9 @@
 use std::sync::OnceLock;
 
 use anyhow::Context;
+use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 
 /// Hashes a password with Argon2id and a random salt (PHC string).
 pub fn hash(password: &str) -> anyhow::Result<String> {

@@ -5,13 +5,13 @@ use app::backend::Authenticated;
 use app::domain::SESSION_COOKIE;
 use app::domain::users::CurrentUser;
 use app::error::AppError;
+use argon2::password_hash::rand_core::{OsRng, RngCore};
 use axum::extract::{Request, State};
 use axum::http::header::COOKIE;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use argon2::password_hash::rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
 
 use crate::db::{grants, now_ms, sessions, users};
@@ -63,7 +63,9 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
     if let Some(token) = token_from_headers(request.headers()) {
         match load(&state, &token).await {
             Ok(Some(user)) => {
-                request.extensions_mut().insert(Authenticated { user, token });
+                request
+                    .extensions_mut()
+                    .insert(Authenticated { user, token });
             }
             Ok(None) => {
                 request.extensions_mut().insert(StaleSession);
@@ -99,7 +101,10 @@ pub async fn load(state: &AppState, token: &str) -> Result<Option<CurrentUser>, 
 }
 
 /// The user with their active grants, as the pages see them.
-pub async fn current_user(state: &AppState, user_id: &str) -> Result<Option<CurrentUser>, AppError> {
+pub async fn current_user(
+    state: &AppState,
+    user_id: &str,
+) -> Result<Option<CurrentUser>, AppError> {
     let pool = state.db.pool();
     let Some(user) = users::by_id(pool, user_id)
         .await
@@ -142,7 +147,10 @@ mod tests {
     #[test]
     fn the_token_is_found_among_other_cookies() {
         let mut headers = axum::http::HeaderMap::new();
-        headers.insert(COOKIE, "a=1; vern_session=tok; b=2".parse().expect("header"));
+        headers.insert(
+            COOKIE,
+            "a=1; vern_session=tok; b=2".parse().expect("header"),
+        );
         assert_eq!(token_from_headers(&headers).as_deref(), Some("tok"));
         headers.insert(COOKIE, "vern_session=".parse().expect("header"));
         assert_eq!(token_from_headers(&headers), None);

@@ -14,15 +14,27 @@ use crate::services::admin::{insert_grant, insert_user};
 /// Runs one user command and prints what was done.
 pub async fn run(db: &Db, command: UserCommand) -> anyhow::Result<()> {
     match command {
-        UserCommand::Create { username, name, password_stdin } => {
+        UserCommand::Create {
+            username,
+            name,
+            password_stdin,
+        } => {
             let password = read_password(password_stdin)?;
-            let new_user = NewUser { username: username.clone(), display_name: name, password };
+            let new_user = NewUser {
+                username: username.clone(),
+                display_name: name,
+                password,
+            };
             let id = insert_user(db, None, &new_user)
                 .await
                 .map_err(|error| anyhow::anyhow!("could not create {username}: {error}"))?;
             println!("created user {username} ({id})");
         }
-        UserCommand::Grant { username, role, unit } => {
+        UserCommand::Grant {
+            username,
+            role,
+            unit,
+        } => {
             let role = Role::parse(&role).with_context(|| format!("unknown role {role}"))?;
             let user = users::by_username(db.pool(), &username)
                 .await?
@@ -35,7 +47,15 @@ pub async fn run(db: &Db, command: UserCommand) -> anyhow::Result<()> {
         }
         UserCommand::CreateOrganisation { name } => {
             let id = new_id();
-            units::insert(db.pool(), &id, None, UnitKind::Kommune, name.trim(), now_ms()).await?;
+            units::insert(
+                db.pool(),
+                &id,
+                None,
+                UnitKind::Kommune,
+                name.trim(),
+                now_ms(),
+            )
+            .await?;
             println!("created organisation {name} ({id})");
         }
         UserCommand::List => list(db).await?,
@@ -60,7 +80,12 @@ async fn list(db: &Db) -> anyhow::Result<()> {
             .filter(|grant| grant.user_id == user.id)
             .map(|grant| format!("{} – {}", grant.role, grant.unit_name))
             .collect();
-        println!("{:<16} {:<24} {}", user.username, user.display_name, roles.join(", "));
+        println!(
+            "{:<16} {:<24} {}",
+            user.username,
+            user.display_name,
+            roles.join(", ")
+        );
     }
     Ok(())
 }

@@ -43,13 +43,15 @@ pub async fn insert_published(
 ) -> sqlx::Result<String> {
     let template_id = super::new_id();
     let version_id = super::new_id();
-    sqlx::query("INSERT INTO checklist_templates (id, kind, name, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(&template_id)
-        .bind(template.kind)
-        .bind(template.name)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO checklist_templates (id, kind, name, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(&template_id)
+    .bind(template.kind)
+    .bind(template.name)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
     sqlx::query(
         "INSERT INTO checklist_versions (id, template_id, version, status, created_at, published_at)
          VALUES ($1, $2, 1, 'published', $3, $3)",

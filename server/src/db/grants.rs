@@ -62,10 +62,12 @@ pub async fn insert<'e>(
 
 /// Active grants of one user.
 pub async fn for_user(pool: &AnyPool, user_id: &str) -> sqlx::Result<Vec<GrantRow>> {
-    sqlx::query_as(&format!("{SELECT_ACTIVE} AND g.user_id = $1 ORDER BY u.name, g.role"))
-        .bind(user_id)
-        .fetch_all(pool)
-        .await
+    sqlx::query_as(&format!(
+        "{SELECT_ACTIVE} AND g.user_id = $1 ORDER BY u.name, g.role"
+    ))
+    .bind(user_id)
+    .fetch_all(pool)
+    .await
 }
 
 /// Every active grant.
@@ -84,7 +86,12 @@ pub async fn active_by_id(pool: &AnyPool, id: &str) -> sqlx::Result<Option<Grant
 }
 
 /// Whether the user already holds the role in the unit.
-pub async fn exists(pool: &AnyPool, user_id: &str, unit_id: &str, role: Role) -> sqlx::Result<bool> {
+pub async fn exists(
+    pool: &AnyPool,
+    user_id: &str,
+    unit_id: &str,
+    role: Role,
+) -> sqlx::Result<bool> {
     let row: Option<(String,)> = sqlx::query_as(
         "SELECT id FROM role_grants
          WHERE user_id = $1 AND unit_id = $2 AND role = $3 AND revoked_at IS NULL",

@@ -45,7 +45,12 @@ pub async fn live(pool: &AnyPool, token_hash: &str, now: i64) -> sqlx::Result<Op
 }
 
 /// Extends a session that is in use.
-pub async fn touch(pool: &AnyPool, token_hash: &str, now: i64, expires_at: i64) -> sqlx::Result<()> {
+pub async fn touch(
+    pool: &AnyPool,
+    token_hash: &str,
+    now: i64,
+    expires_at: i64,
+) -> sqlx::Result<()> {
     sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3")
         .bind(now)
         .bind(expires_at)

@@ -8,7 +8,10 @@ pub async fn rooms_in_units(pool: &AnyPool, unit_ids: &[String]) -> sqlx::Result
         sqlx::query_as("SELECT unit_id FROM rooms WHERE archived_at IS NULL")
             .fetch_all(pool)
             .await?;
-    let count = rooms.iter().filter(|(unit,)| unit_ids.contains(unit)).count();
+    let count = rooms
+        .iter()
+        .filter(|(unit,)| unit_ids.contains(unit))
+        .count();
     Ok(i64::try_from(count).unwrap_or(i64::MAX))
 }
 

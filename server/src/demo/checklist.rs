@@ -8,7 +8,12 @@ const fn item(
     legal_ref: &'static str,
     category: &'static str,
 ) -> NewItem<'static> {
-    NewItem { text, guidance, legal_ref, category }
+    NewItem {
+        text,
+        guidance,
+        legal_ref,
+        category,
+    }
 }
 
 const ORGANISERING: [NewItem<'static>; 4] = [
@@ -219,15 +224,42 @@ const ORDEN: [NewItem<'static>; 3] = [
 ];
 
 const SECTIONS: [NewSection<'static>; 9] = [
-    NewSection { title: "Organisering og psykososialt arbeidsmiljø", items: &ORGANISERING },
-    NewSection { title: "Inneklima, lys og støy", items: &INNEKLIMA },
-    NewSection { title: "Ergonomi", items: &ERGONOMI },
-    NewSection { title: "Kjemikalier og stoffkartotek", items: &KJEMIKALIER },
-    NewSection { title: "Brannvern og rømningsveier", items: &BRANNVERN },
-    NewSection { title: "Maskiner og utstyr", items: &MASKINER },
-    NewSection { title: "Vold og trusler", items: &VOLD },
-    NewSection { title: "Førstehjelp og beredskap", items: &FORSTEHJELP },
-    NewSection { title: "Orden og renhold", items: &ORDEN },
+    NewSection {
+        title: "Organisering og psykososialt arbeidsmiljø",
+        items: &ORGANISERING,
+    },
+    NewSection {
+        title: "Inneklima, lys og støy",
+        items: &INNEKLIMA,
+    },
+    NewSection {
+        title: "Ergonomi",
+        items: &ERGONOMI,
+    },
+    NewSection {
+        title: "Kjemikalier og stoffkartotek",
+        items: &KJEMIKALIER,
+    },
+    NewSection {
+        title: "Brannvern og rømningsveier",
+        items: &BRANNVERN,
+    },
+    NewSection {
+        title: "Maskiner og utstyr",
+        items: &MASKINER,
+    },
+    NewSection {
+        title: "Vold og trusler",
+        items: &VOLD,
+    },
+    NewSection {
+        title: "Førstehjelp og beredskap",
+        items: &FORSTEHJELP,
+    },
+    NewSection {
+        title: "Orden og renhold",
+        items: &ORDEN,
+    },
 ];
 
 /// The standard vernerunde checklist.

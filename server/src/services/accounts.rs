@@ -26,9 +26,10 @@ pub async fn login(
         .filter(|credentials| credentials.disabled_at.is_none());
     let stored = credentials.as_ref().and_then(|c| c.password_hash.clone());
     let attempt = password.to_owned();
-    let verified = tokio::task::spawn_blocking(move || password::verify(&attempt, stored.as_deref()))
-        .await
-        .map_err(internal("verify password"))?;
+    let verified =
+        tokio::task::spawn_blocking(move || password::verify(&attempt, stored.as_deref()))
+            .await
+            .map_err(internal("verify password"))?;
 
     login_attempts::record(pool, username, &client_ip, verified, now)
         .await
@@ -40,9 +41,15 @@ pub async fn login(
 
     let token = session::new_token();
     let ttl_ms = state.session_ttl_ms();
-    sessions::insert(pool, &session::token_hash(&token), &credentials.id, now, now + ttl_ms)
-        .await
-        .map_err(internal("store session"))?;
+    sessions::insert(
+        pool,
+        &session::token_hash(&token),
+        &credentials.id,
+        now,
+        now + ttl_ms,
+    )
+    .await
+    .map_err(internal("store session"))?;
     tracing::info!(user_id = %credentials.id, "logged in");
     Ok(NewSession {
         token,

@@ -25,7 +25,9 @@ pub async fn overview(state: &AppState, actor: &CurrentUser) -> Result<AdminOver
     if scope.is_empty() {
         return Err(AppError::Forbidden);
     }
-    let all_grants = grants::all_active(pool).await.map_err(internal("load grants"))?;
+    let all_grants = grants::all_active(pool)
+        .await
+        .map_err(internal("load grants"))?;
     let user_rows = users::all(pool).await.map_err(internal("load users"))?;
     let in_scope = |unit_id: &str| scope.iter().any(|unit| unit.id == unit_id);
     let users = user_rows
@@ -41,19 +43,30 @@ pub async fn overview(state: &AppState, actor: &CurrentUser) -> Result<AdminOver
             })
         })
         .collect();
-    Ok(AdminOverview { users, units: scope })
+    Ok(AdminOverview {
+        users,
+        units: scope,
+    })
 }
 
 /// Creates a user; the actor must manage users somewhere.
 #[tracing::instrument(skip_all, fields(actor = %actor.id, username = %new_user.username))]
-pub async fn create_user(state: &AppState, actor: &CurrentUser, new_user: NewUser) -> Result<String, AppError> {
+pub async fn create_user(
+    state: &AppState,
+    actor: &CurrentUser,
+    new_user: NewUser,
+) -> Result<String, AppError> {
     overview_scope_required(state, actor).await?;
     insert_user(&state.db, Some(&actor.id), &new_user).await
 }
 
 /// Validates and stores a new user with a hashed password and a history
 /// entry; no access check (the caller has done it, or is the command line).
-pub async fn insert_user(db: &Db, actor_id: Option<&str>, new_user: &NewUser) -> Result<String, AppError> {
+pub async fn insert_user(
+    db: &Db,
+    actor_id: Option<&str>,
+    new_user: &NewUser,
+) -> Result<String, AppError> {
     validate(new_user)?;
     let pool = db.pool();
     if users::username_taken(pool, &new_user.username)
@@ -69,11 +82,21 @@ pub async fn insert_user(db: &Db, actor_id: Option<&str>, new_user: &NewUser) ->
         .map_err(internal("hash password"))?;
     let id = new_id();
     let now = now_ms();
-    let mut conn = pool.acquire().await.map_err(internal("acquire connection"))?;
-    let mut tx = conn.begin().await.map_err(internal("begin"))?;
-    users::insert(&mut *tx, &id, &new_user.username, &new_user.display_name, &hash, now)
+    let mut conn = pool
+        .acquire()
         .await
-        .map_err(|_| AppError::Invalid(InvalidInput::UsernameTaken))?;
+        .map_err(internal("acquire connection"))?;
+    let mut tx = conn.begin().await.map_err(internal("begin"))?;
+    users::insert(
+        &mut *tx,
+        &id,
+        &new_user.username,
+        &new_user.display_name,
+        &hash,
+        now,
+    )
+    .await
+    .map_err(|_| AppError::Invalid(InvalidInput::UsernameTaken))?;
     let change = Change {
         entity_kind: "user",
         entity_id: &id,
@@ -82,7 +105,9 @@ pub async fn insert_user(db: &Db, actor_id: Option<&str>, new_user: &NewUser) ->
         actor_user_id: actor_id,
         data: json!({ "username": new_user.username, "display_name": new_user.display_name }),
     };
-    history::append(&mut tx, &change, now).await.map_err(internal("record history"))?;
+    history::append(&mut tx, &change, now)
+        .await
+        .map_err(internal("record history"))?;
     tx.commit().await.map_err(internal("commit"))?;
     Ok(id)
 }
@@ -102,7 +127,9 @@ pub async fn grant_role(
             AppError::NotFound => AppError::Invalid(InvalidInput::Unit),
             other => other,
         })?;
-    insert_grant(&state.db, Some(&actor.id), user_id, role, unit_id).await.map(|_| ())
+    insert_grant(&state.db, Some(&actor.id), user_id, role, unit_id)
+        .await
+        .map(|_| ())
 }
 
 /// Stores a grant with a history entry after checking the user exists and
@@ -115,15 +142,25 @@ pub async fn insert_grant(
     unit_id: &str,
 ) -> Result<String, AppError> {
     let pool = db.pool();
-    if users::by_id(pool, user_id).await.map_err(internal("load user"))?.is_none() {
+    if users::by_id(pool, user_id)
+        .await
+        .map_err(internal("load user"))?
+        .is_none()
+    {
         return Err(AppError::Invalid(InvalidInput::User));
     }
-    if grants::exists(pool, user_id, unit_id, role).await.map_err(internal("check grant"))? {
+    if grants::exists(pool, user_id, unit_id, role)
+        .await
+        .map_err(internal("check grant"))?
+    {
         return Err(AppError::Invalid(InvalidInput::GrantExists));
     }
     let id = new_id();
     let now = now_ms();
-    let mut conn = pool.acquire().await.map_err(internal("acquire connection"))?;
+    let mut conn = pool
+        .acquire()
+        .await
+        .map_err(internal("acquire connection"))?;
     let mut tx = conn.begin().await.map_err(internal("begin"))?;
     grants::insert(&mut *tx, &id, user_id, unit_id, role, actor_id, now)
         .await
@@ -136,14 +173,20 @@ pub async fn insert_grant(
         actor_user_id: actor_id,
         data: json!({ "user_id": user_id, "role": role.as_str() }),
     };
-    history::append(&mut tx, &change, now).await.map_err(internal("record history"))?;
+    history::append(&mut tx, &change, now)
+        .await
+        .map_err(internal("record history"))?;
     tx.commit().await.map_err(internal("commit"))?;
     Ok(id)
 }
 
 /// Revokes a grant; the actor must manage users in the grant's unit.
 #[tracing::instrument(skip_all, fields(actor = %actor.id, grant_id))]
-pub async fn revoke_role(state: &AppState, actor: &CurrentUser, grant_id: &str) -> Result<(), AppError> {
+pub async fn revoke_role(
+    state: &AppState,
+    actor: &CurrentUser,
+    grant_id: &str,
+) -> Result<(), AppError> {
     let pool = state.db.pool();
     let grant = grants::active_by_id(pool, grant_id)
         .await
@@ -151,7 +194,10 @@ pub async fn revoke_role(state: &AppState, actor: &CurrentUser, grant_id: &str) 
         .ok_or(AppError::NotFound)?;
     access::require(&state.db, actor, Action::ManageUsers, &grant.unit_id).await?;
     let now = now_ms();
-    let mut conn = pool.acquire().await.map_err(internal("acquire connection"))?;
+    let mut conn = pool
+        .acquire()
+        .await
+        .map_err(internal("acquire connection"))?;
     let mut tx = conn.begin().await.map_err(internal("begin"))?;
     grants::revoke(&mut *tx, grant_id, &actor.id, now)
         .await
@@ -164,13 +210,17 @@ pub async fn revoke_role(state: &AppState, actor: &CurrentUser, grant_id: &str) 
         actor_user_id: Some(&actor.id),
         data: json!({ "user_id": grant.user_id, "role": grant.role }),
     };
-    history::append(&mut tx, &change, now).await.map_err(internal("record history"))?;
+    history::append(&mut tx, &change, now)
+        .await
+        .map_err(internal("record history"))?;
     tx.commit().await.map_err(internal("commit"))?;
     Ok(())
 }
 
 async fn overview_scope_required(state: &AppState, actor: &CurrentUser) -> Result<(), AppError> {
-    let rows = units::all(state.db.pool()).await.map_err(internal("load units"))?;
+    let rows = units::all(state.db.pool())
+        .await
+        .map_err(internal("load units"))?;
     if units_in_scope(&rows, actor, Action::ManageUsers).is_empty() {
         return Err(AppError::Forbidden);
     }

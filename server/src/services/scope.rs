@@ -11,7 +11,10 @@ use crate::db::units::UnitRow;
 /// each unit followed by its children, siblings by name. Depth counts only
 /// listed ancestors, so a list starts at depth 0.
 pub fn units_in_scope(rows: &[UnitRow], user: &CurrentUser, action: Action) -> Vec<UnitView> {
-    let tree = UnitTree::new(rows.iter().map(|row| (row.id.clone(), row.parent_id.clone())));
+    let tree = UnitTree::new(
+        rows.iter()
+            .map(|row| (row.id.clone(), row.parent_id.clone())),
+    );
     let included = |id: &str| allowed(user, action, &tree.chain(id));
     let mut listed = Vec::new();
     let roots = rows.iter().filter(|row| row.parent_id.is_none());
@@ -40,7 +43,10 @@ fn walk(
     }
     let child_depth = if is_in { depth + 1 } else { depth };
     // `rows` is sorted by name, so children come out in name order.
-    for child in rows.iter().filter(|row| row.parent_id.as_deref() == Some(&unit.id)) {
+    for child in rows
+        .iter()
+        .filter(|row| row.parent_id.as_deref() == Some(&unit.id))
+    {
         walk(rows, child, child_depth, included, listed);
     }
 }

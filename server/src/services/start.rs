@@ -57,7 +57,9 @@ async fn admin_stats(
     let managed = units_in_scope(rows, user, Action::ManageUsers);
     let unit_ids: Vec<String> = managed.iter().map(|unit| unit.id.clone()).collect();
     let overview = super::admin::overview(state, user).await?;
-    let rooms = stats::rooms_in_units(pool, &unit_ids).await.map_err(internal("count rooms"))?;
+    let rooms = stats::rooms_in_units(pool, &unit_ids)
+        .await
+        .map_err(internal("count rooms"))?;
     let checklists = stats::published_checklists(pool)
         .await
         .map_err(internal("count checklists"))?;

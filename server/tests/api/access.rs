@@ -12,7 +12,10 @@ async fn a_role_in_one_unit_gives_no_access_to_another(backend: Backend) {
         let kindergarten = app.unit_id("Solsikken barnehage").await;
         let sector = app.unit_id("Oppvekst").await;
 
-        assert_eq!(app.get(&format!("/api/v1/units/{school}")).await.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            app.get(&format!("/api/v1/units/{school}")).await.status(),
+            StatusCode::UNAUTHORIZED
+        );
         app.login_ok("leder").await;
 
         let own = app.get(&format!("/api/v1/units/{school}")).await;
@@ -21,13 +24,22 @@ async fn a_role_in_one_unit_gives_no_access_to_another(backend: Backend) {
         assert_eq!(own["name"], "Nordby skole");
         assert!(!own["rooms"].as_array().expect("rooms").is_empty());
 
-        assert_eq!(app.get(&format!("/api/v1/units/{sfo}")).await.status(), StatusCode::OK);
+        assert_eq!(
+            app.get(&format!("/api/v1/units/{sfo}")).await.status(),
+            StatusCode::OK
+        );
         let sideways = app.get(&format!("/api/v1/units/{kindergarten}")).await;
         assert_eq!(sideways.status(), StatusCode::FORBIDDEN);
         let body: serde_json::Value = sideways.json().await.expect("json");
         assert_eq!(body["error"], "forbidden");
-        assert_eq!(app.get(&format!("/api/v1/units/{sector}")).await.status(), StatusCode::FORBIDDEN);
-        assert_eq!(app.get("/api/v1/units/no-such-unit").await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.get(&format!("/api/v1/units/{sector}")).await.status(),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            app.get("/api/v1/units/no-such-unit").await.status(),
+            StatusCode::NOT_FOUND
+        );
     })
     .await;
 }
@@ -38,8 +50,16 @@ async fn a_role_at_the_top_reaches_every_unit(backend: Backend) {
         app.login_ok("hvo").await;
         let kindergarten = app.unit_id("Solsikken barnehage").await;
         let ward = app.unit_id("Korttidsavdelingen").await;
-        assert_eq!(app.get(&format!("/api/v1/units/{kindergarten}")).await.status(), StatusCode::OK);
-        assert_eq!(app.get(&format!("/api/v1/units/{ward}")).await.status(), StatusCode::OK);
+        assert_eq!(
+            app.get(&format!("/api/v1/units/{kindergarten}"))
+                .await
+                .status(),
+            StatusCode::OK
+        );
+        assert_eq!(
+            app.get(&format!("/api/v1/units/{ward}")).await.status(),
+            StatusCode::OK
+        );
     })
     .await;
 }

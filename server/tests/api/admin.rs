@@ -10,13 +10,27 @@ async fn an_admin_creates_a_user_and_grants_a_role(backend: Backend) {
     with_app(backend, |app| async move {
         app.login_ok("hms").await;
         let (status, user_id) = app
-            .call("create_user", &[("username", "kari.k"), ("display_name", "Kari Karlsen"), ("password", "et-langt-passord")])
+            .call(
+                "create_user",
+                &[
+                    ("username", "kari.k"),
+                    ("display_name", "Kari Karlsen"),
+                    ("password", "et-langt-passord"),
+                ],
+            )
             .await;
         assert_eq!(status, StatusCode::OK, "{user_id}");
         let user_id = user_id.as_str().expect("id").to_owned();
         let unit = app.unit_id("Solsikken barnehage").await;
         let (status, body) = app
-            .call("grant_role", &[("user_id", &user_id), ("role", "verneombud"), ("unit_id", &unit)])
+            .call(
+                "grant_role",
+                &[
+                    ("user_id", &user_id),
+                    ("role", "verneombud"),
+                    ("unit_id", &unit),
+                ],
+            )
             .await;
         assert_eq!(status, StatusCode::OK, "{body}");
 
@@ -34,11 +48,21 @@ async fn an_admin_creates_a_user_and_grants_a_role(backend: Backend) {
 
         // The same grant again is refused; revoking it works and is recorded.
         let (status, body) = app
-            .call("grant_role", &[("user_id", &user_id), ("role", "verneombud"), ("unit_id", &unit)])
+            .call(
+                "grant_role",
+                &[
+                    ("user_id", &user_id),
+                    ("role", "verneombud"),
+                    ("unit_id", &unit),
+                ],
+            )
             .await;
         assert_eq!(status, StatusCode::BAD_REQUEST);
         assert_eq!(body, json!({ "Invalid": "grant_exists" }));
-        let grant_id = kari["grants"][0]["id"].as_str().expect("grant id").to_owned();
+        let grant_id = kari["grants"][0]["id"]
+            .as_str()
+            .expect("grant id")
+            .to_owned();
         let (status, _) = app.call("revoke_role", &[("grant_id", &grant_id)]).await;
         assert_eq!(status, StatusCode::OK);
         let history = vern::db::history::for_entity(app.db.pool(), "role_grant", &grant_id)
@@ -74,20 +98,46 @@ async fn bad_user_input_is_refused_with_a_reason(backend: Backend) {
         ];
         for ((username, name, password), reason) in cases {
             let (status, body) = app
-                .call("create_user", &[("username", username), ("display_name", name), ("password", password)])
+                .call(
+                    "create_user",
+                    &[
+                        ("username", username),
+                        ("display_name", name),
+                        ("password", password),
+                    ],
+                )
                 .await;
             assert_eq!(status, StatusCode::BAD_REQUEST, "{username}");
             assert_eq!(body, json!({ "Invalid": reason }));
         }
-        let leder = vern::db::users::by_username(app.db.pool(), "leder").await.expect("query").expect("leder");
+        let leder = vern::db::users::by_username(app.db.pool(), "leder")
+            .await
+            .expect("query")
+            .expect("leder");
         let (status, body) = app
-            .call("grant_role", &[("user_id", &leder.id), ("role", "king"), ("unit_id", "x")])
+            .call(
+                "grant_role",
+                &[("user_id", &leder.id), ("role", "king"), ("unit_id", "x")],
+            )
             .await;
-        assert_eq!((status, body), (StatusCode::BAD_REQUEST, json!({ "Invalid": "role" })));
+        assert_eq!(
+            (status, body),
+            (StatusCode::BAD_REQUEST, json!({ "Invalid": "role" }))
+        );
         let (status, body) = app
-            .call("grant_role", &[("user_id", &leder.id), ("role", "leder"), ("unit_id", "no-such-unit")])
+            .call(
+                "grant_role",
+                &[
+                    ("user_id", &leder.id),
+                    ("role", "leder"),
+                    ("unit_id", "no-such-unit"),
+                ],
+            )
             .await;
-        assert_eq!((status, body), (StatusCode::BAD_REQUEST, json!({ "Invalid": "unit" })));
+        assert_eq!(
+            (status, body),
+            (StatusCode::BAD_REQUEST, json!({ "Invalid": "unit" }))
+        );
     })
     .await;
 }
@@ -99,13 +149,30 @@ async fn only_admins_manage_users_and_only_in_their_units(backend: Backend) {
         let (status, _) = app.call("admin_overview", &[]).await;
         assert_eq!(status, StatusCode::FORBIDDEN);
         let (status, _) = app
-            .call("create_user", &[("username", "snik"), ("display_name", "Snik"), ("password", "et-langt-passord")])
+            .call(
+                "create_user",
+                &[
+                    ("username", "snik"),
+                    ("display_name", "Snik"),
+                    ("password", "et-langt-passord"),
+                ],
+            )
             .await;
         assert_eq!(status, StatusCode::FORBIDDEN);
-        let leder = vern::db::users::by_username(app.db.pool(), "leder").await.expect("query").expect("leder");
+        let leder = vern::db::users::by_username(app.db.pool(), "leder")
+            .await
+            .expect("query")
+            .expect("leder");
         let root = app.unit_id(vern::demo::organisation::KOMMUNE).await;
         let (status, _) = app
-            .call("grant_role", &[("user_id", &leder.id), ("role", "hms_admin"), ("unit_id", &root)])
+            .call(
+                "grant_role",
+                &[
+                    ("user_id", &leder.id),
+                    ("role", "hms_admin"),
+                    ("unit_id", &root),
+                ],
+            )
             .await;
         assert_eq!(status, StatusCode::FORBIDDEN);
 

@@ -12,7 +12,11 @@ async fn login_succeeds_and_sets_a_session_cookie(backend: Backend) {
             .client
             .post(format!("{}/api/fn/login", app.address))
             .header("origin", &app.address)
-            .form(&[("username", "verneombud"), ("password", vern::demo::DEMO_PASSWORD), ("next", "/admin/users")])
+            .form(&[
+                ("username", "verneombud"),
+                ("password", vern::demo::DEMO_PASSWORD),
+                ("next", "/admin/users"),
+            ])
             .send()
             .await
             .expect("request");
@@ -23,7 +27,11 @@ async fn login_succeeds_and_sets_a_session_cookie(backend: Backend) {
             .and_then(|v| v.to_str().ok())
             .expect("a session cookie")
             .to_owned();
-        assert!(cookie.starts_with("vern_session=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
+        assert!(
+            cookie.starts_with("vern_session=")
+                && cookie.contains("HttpOnly")
+                && cookie.contains("SameSite=Lax")
+        );
         let next: String = response.json().await.expect("json");
         assert_eq!(next, "/admin/users");
 
@@ -37,13 +45,26 @@ on_both_backends!(login_succeeds_and_sets_a_session_cookie);
 
 async fn wrong_password_and_unknown_user_get_the_same_401(backend: Backend) {
     with_app(backend, |app| async move {
-        let (status, body) = app.call("login", &[("username", "leder"), ("password", "feil-passord")]).await;
+        let (status, body) = app
+            .call(
+                "login",
+                &[("username", "leder"), ("password", "feil-passord")],
+            )
+            .await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
         assert_eq!(body, json!("InvalidCredentials"));
-        let (status, body) = app.call("login", &[("username", "nobody"), ("password", "feil-passord")]).await;
+        let (status, body) = app
+            .call(
+                "login",
+                &[("username", "nobody"), ("password", "feil-passord")],
+            )
+            .await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
         assert_eq!(body, json!("InvalidCredentials"));
-        assert_eq!(app.get("/api/v1/me").await.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            app.get("/api/v1/me").await.status(),
+            StatusCode::UNAUTHORIZED
+        );
     })
     .await;
 }
@@ -52,13 +73,20 @@ on_both_backends!(wrong_password_and_unknown_user_get_the_same_401);
 async fn repeated_failures_pause_logins_for_that_user(backend: Backend) {
     with_app(backend, |app| async move {
         for _ in 0..5 {
-            let (status, _) = app.call("login", &[("username", "leder"), ("password", "gjetting-123")]).await;
+            let (status, _) = app
+                .call(
+                    "login",
+                    &[("username", "leder"), ("password", "gjetting-123")],
+                )
+                .await;
             assert_eq!(status, StatusCode::UNAUTHORIZED);
         }
         // Even the right password is refused while paused, with the wait in the answer.
         let (status, body) = app.login("leder").await;
         assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
-        let wait = body["RateLimited"]["retry_after_secs"].as_u64().expect("retry_after_secs");
+        let wait = body["RateLimited"]["retry_after_secs"]
+            .as_u64()
+            .expect("retry_after_secs");
         assert!((60..=900).contains(&wait), "wait {wait}");
         // Another user is not affected.
         app.login_ok("verneombud").await;
@@ -68,7 +96,9 @@ async fn repeated_failures_pause_logins_for_that_user(backend: Backend) {
 on_both_backends!(repeated_failures_pause_logins_for_that_user);
 
 async fn a_session_survives_a_server_restart(backend: Backend) {
-    let Some(database) = TestDatabase::create(backend).await else { return };
+    let Some(database) = TestDatabase::create(backend).await else {
+        return;
+    };
     let first = start(&database.url).await;
     vern::demo::seed(&first.db).await.expect("seed");
     first.login_ok("leder").await;
@@ -96,7 +126,10 @@ async fn logout_ends_the_session(backend: Backend) {
         assert_eq!(app.get("/api/v1/me").await.status(), StatusCode::OK);
         let (status, _) = app.call("logout", &[]).await;
         assert_eq!(status, StatusCode::OK);
-        assert_eq!(app.get("/api/v1/me").await.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            app.get("/api/v1/me").await.status(),
+            StatusCode::UNAUTHORIZED
+        );
     })
     .await;
 }
@@ -105,9 +138,19 @@ on_both_backends!(logout_ends_the_session);
 async fn cookie_writes_without_our_origin_are_refused(backend: Backend) {
     with_app(backend, |app| async move {
         app.login_ok("hms").await;
-        let form = [("username", "ny.bruker"), ("display_name", "Ny Bruker"), ("password", "langt-passord-1")];
+        let form = [
+            ("username", "ny.bruker"),
+            ("display_name", "Ny Bruker"),
+            ("password", "langt-passord-1"),
+        ];
         let url = format!("{}/api/fn/create_user", app.address);
-        let no_origin = app.client.post(&url).form(&form).send().await.expect("request");
+        let no_origin = app
+            .client
+            .post(&url)
+            .form(&form)
+            .send()
+            .await
+            .expect("request");
         assert_eq!(no_origin.status(), StatusCode::FORBIDDEN);
         let evil = app
             .client
@@ -128,7 +171,12 @@ async fn cookie_writes_without_our_origin_are_refused(backend: Backend) {
             .await
             .expect("request");
         assert_eq!(cross_site.status(), StatusCode::FORBIDDEN);
-        assert!(vern::db::users::by_username(app.db.pool(), "ny.bruker").await.expect("query").is_none());
+        assert!(
+            vern::db::users::by_username(app.db.pool(), "ny.bruker")
+                .await
+                .expect("query")
+                .is_none()
+        );
         // The same write from our own page goes through.
         let (status, body) = app.call("create_user", &form).await;
         assert_eq!(status, StatusCode::OK, "{body}");

@@ -15,11 +15,17 @@ fn vern(database_url: &str, args: &[&str], stdin: Option<&str>) -> (bool, String
         .spawn()
         .expect("run vern");
     if let Some(input) = stdin {
-        child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("write stdin");
     }
     drop(child.stdin.take());
     let output = child.wait_with_output().expect("vern output");
-    let text = String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr);
+    let text = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
     (output.status.success(), text)
 }
 
@@ -29,22 +35,55 @@ async fn the_first_admin_is_made_from_the_command_line() {
     let url = format!("sqlite://{}/vern.db?mode=rwc", dir.path().display());
 
     assert!(vern(&url, &["migrate"], None).0);
-    let (ok, out) = vern(&url, &["user", "create-organisation", "Eksempel kommune"], None);
+    let (ok, out) = vern(
+        &url,
+        &["user", "create-organisation", "Eksempel kommune"],
+        None,
+    );
     assert!(ok, "{out}");
-    let (ok, out) = vern(&url, &["user", "create", "admin", "--name", "Ada Admin", "--password-stdin"], Some("et-sterkt-passord\n"));
+    let (ok, out) = vern(
+        &url,
+        &[
+            "user",
+            "create",
+            "admin",
+            "--name",
+            "Ada Admin",
+            "--password-stdin",
+        ],
+        Some("et-sterkt-passord\n"),
+    );
     assert!(ok, "{out}");
-    let (ok, out) = vern(&url, &["user", "grant", "admin", "hms_admin", "Eksempel kommune"], None);
+    let (ok, out) = vern(
+        &url,
+        &["user", "grant", "admin", "hms_admin", "Eksempel kommune"],
+        None,
+    );
     assert!(ok, "{out}");
-    let (ok, out) = vern(&url, &["user", "grant", "admin", "superuser", "Eksempel kommune"], None);
+    let (ok, out) = vern(
+        &url,
+        &["user", "grant", "admin", "superuser", "Eksempel kommune"],
+        None,
+    );
     assert!(!ok && out.contains("unknown role"), "{out}");
-    let (ok, out) = vern(&url, &["user", "create", "x", "--name", "X", "--password-stdin"], Some("kort\n"));
+    let (ok, out) = vern(
+        &url,
+        &["user", "create", "x", "--name", "X", "--password-stdin"],
+        Some("kort\n"),
+    );
     assert!(!ok, "{out}");
     let (ok, out) = vern(&url, &["user", "list"], None);
-    assert!(ok && out.contains("admin") && out.contains("hms_admin – Eksempel kommune"), "{out}");
+    assert!(
+        ok && out.contains("admin") && out.contains("hms_admin – Eksempel kommune"),
+        "{out}"
+    );
 
     let app = start(&url).await;
     let (status, body) = app
-        .call("login", &[("username", "admin"), ("password", "et-sterkt-passord")])
+        .call(
+            "login",
+            &[("username", "admin"), ("password", "et-sterkt-passord")],
+        )
         .await;
     assert_eq!(status, reqwest::StatusCode::OK, "{body}");
     let (status, overview) = app.call("admin_overview", &[]).await;

@@ -6,7 +6,9 @@ use super::helpers::{Backend, TestDatabase, start};
 use crate::on_both_backends;
 
 async fn readyz_fails_when_the_database_is_gone(backend: Backend) {
-    let Some(database) = TestDatabase::create(backend).await else { return };
+    let Some(database) = TestDatabase::create(backend).await else {
+        return;
+    };
     let app = start(&database.url).await;
     assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
     assert_eq!(app.get("/readyz").await.status(), StatusCode::OK);
@@ -25,11 +27,18 @@ async fn readyz_fails_when_the_database_is_gone(backend: Backend) {
 on_both_backends!(readyz_fails_when_the_database_is_gone);
 
 async fn security_headers_are_set(backend: Backend) {
-    let Some(database) = TestDatabase::create(backend).await else { return };
+    let Some(database) = TestDatabase::create(backend).await else {
+        return;
+    };
     let app = start(&database.url).await;
     let response = app.get("/healthz").await;
     let headers = response.headers();
-    assert!(headers["content-security-policy"].to_str().expect("csp").contains("default-src 'self'"));
+    assert!(
+        headers["content-security-policy"]
+            .to_str()
+            .expect("csp")
+            .contains("default-src 'self'")
+    );
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(headers["x-frame-options"], "DENY");
     app.stop().await;

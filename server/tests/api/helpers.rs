@@ -39,13 +39,17 @@ impl TestDatabase {
             Backend::Postgres => {
                 let admin_url = postgres_admin_url()?;
                 let name = format!("vern_test_{}", uuid::Uuid::now_v7().simple());
-                let admin = Db::connect(&admin_url).await.expect("connect to PostgreSQL admin database");
+                let admin = Db::connect(&admin_url)
+                    .await
+                    .expect("connect to PostgreSQL admin database");
                 sqlx::query(&format!("CREATE DATABASE {name}"))
                     .execute(admin.pool())
                     .await
                     .expect("create test database");
                 admin.close().await;
-                let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base);
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map_or(admin_url.as_str(), |(base, _)| base);
                 Some(TestDatabase {
                     url: format!("{base}/{name}"),
                     _dir: dir,
@@ -58,7 +62,9 @@ impl TestDatabase {
     /// Drops the PostgreSQL database (forcing connections closed).
     pub async fn drop_now(&self) {
         if let Some((admin_url, name)) = &self.pg {
-            let admin = Db::connect(admin_url).await.expect("connect to admin database");
+            let admin = Db::connect(admin_url)
+                .await
+                .expect("connect to admin database");
             sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
                 .execute(admin.pool())
                 .await
@@ -106,7 +112,9 @@ pub fn test_settings(database_url: &str) -> Settings {
 /// Starts the server on `database_url` (migrating it) and returns it running.
 pub async fn start(database_url: &str) -> TestApp {
     vern::telemetry::init("warn", false);
-    let app = Application::build(test_settings(database_url)).await.expect("build app");
+    let app = Application::build(test_settings(database_url))
+        .await
+        .expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());
     let db = app.db().clone();
     let stop = Arc::new(Notify::new());
@@ -137,7 +145,9 @@ where
     F: FnOnce(TestApp) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let Some(database) = TestDatabase::create(backend).await else { return };
+    let Some(database) = TestDatabase::create(backend).await else {
+        return;
+    };
     let app = start(&database.url).await;
     demo::seed(&app.db).await.expect("seed demo");
     test(app).await;
@@ -170,7 +180,11 @@ impl TestApp {
 
     /// Logs in with the demo password.
     pub async fn login(&self, username: &str) -> (StatusCode, Value) {
-        self.call("login", &[("username", username), ("password", demo::DEMO_PASSWORD)]).await
+        self.call(
+            "login",
+            &[("username", username), ("password", demo::DEMO_PASSWORD)],
+        )
+        .await
     }
 
     /// Logs in and asserts it worked.
@@ -190,7 +204,9 @@ impl TestApp {
 
     /// The id of a demo unit by name.
     pub async fn unit_id(&self, name: &str) -> String {
-        let matches = vern::db::units::by_id_or_name(self.db.pool(), name).await.expect("query");
+        let matches = vern::db::units::by_id_or_name(self.db.pool(), name)
+            .await
+            .expect("query");
         matches.first().expect("demo unit").id.clone()
     }
 }

@@ -6,11 +6,30 @@ use crate::on_both_backends;
 async fn history_is_append_only(backend: Backend) {
     with_app(backend, |app| async move {
         let pool = app.db.pool();
-        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM history").fetch_one(pool).await.expect("count");
-        assert!(count >= 12, "the demo seed records its users and grants ({count})");
-        assert!(sqlx::query("UPDATE history SET action = 'forged'").execute(pool).await.is_err());
-        assert!(sqlx::query("DELETE FROM history").execute(pool).await.is_err());
-        let (after,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM history").fetch_one(pool).await.expect("count");
+        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM history")
+            .fetch_one(pool)
+            .await
+            .expect("count");
+        assert!(
+            count >= 12,
+            "the demo seed records its users and grants ({count})"
+        );
+        assert!(
+            sqlx::query("UPDATE history SET action = 'forged'")
+                .execute(pool)
+                .await
+                .is_err()
+        );
+        assert!(
+            sqlx::query("DELETE FROM history")
+                .execute(pool)
+                .await
+                .is_err()
+        );
+        let (after,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM history")
+            .fetch_one(pool)
+            .await
+            .expect("count");
         assert_eq!(after, count);
     })
     .await;
@@ -23,7 +42,9 @@ async fn sequence_numbers_are_gap_free_and_ordered(backend: Backend) {
             .fetch_all(app.db.pool())
             .await
             .expect("seqs");
-        let expected: Vec<(i64,)> = (1..=i64::try_from(seqs.len()).expect("len")).map(|n| (n,)).collect();
+        let expected: Vec<(i64,)> = (1..=i64::try_from(seqs.len()).expect("len"))
+            .map(|n| (n,))
+            .collect();
         assert_eq!(seqs, expected);
     })
     .await;
@@ -34,7 +55,10 @@ async fn seeding_twice_changes_nothing(backend: Backend) {
     with_app(backend, |app| async move {
         let again = vern::demo::seed(&app.db).await.expect("seed");
         assert_eq!(again, vern::demo::Seeded::AlreadyPresent);
-        let (rooms,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM rooms").fetch_one(app.db.pool()).await.expect("count");
+        let (rooms,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM rooms")
+            .fetch_one(app.db.pool())
+            .await
+            .expect("count");
         assert_eq!(rooms, 20);
         app.db.migrate().await.expect("migrations are idempotent");
     })
