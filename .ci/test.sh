@@ -33,6 +33,9 @@ step "build the site (cargo leptos build)"
 cargo leptos build
 
 step "browser tests (Playwright, Chromium)"
-(cd end2end && npx playwright test)
+(cd end2end && npx playwright test) 2>&1 | tee "$logs/playwright.log"
 
-step "all tests passed"
+rust_passed=$(grep -o 'test result: ok\. [0-9]* passed' "$logs/cargo.log" | awk '{s += $4} END {print s + 0}')
+browser_passed=$(grep -oE '^ *[0-9]+ passed' "$logs/playwright.log" | awk '{s += $1} END {print s + 0}')
+step "all tests passed: $rust_passed Rust tests, $browser_passed browser tests"
+echo "total: $((rust_passed + browser_passed)) passed, 0 failed"

@@ -118,3 +118,28 @@ pub fn set_cookie(value: String) {
         response.append_header(http::header::SET_COOKIE, value);
     }
 }
+
+/// Vern's content security policy: own origin only; `wasm-unsafe-eval` lets
+/// the browser compile the app's wasm. With a nonce (server-rendered pages),
+/// only inline scripts carrying it run: Leptos' hydration bootstrap does.
+pub fn content_security_policy(nonce: Option<&str>) -> String {
+    let scripts = match nonce {
+        Some(nonce) => format!("'self' 'nonce-{nonce}' 'wasm-unsafe-eval'"),
+        None => "'self' 'wasm-unsafe-eval'".to_owned(),
+    };
+    format!(
+        "default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; \
+         img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; \
+         frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+    )
+}
+
+/// Sets the page's content security policy with this response's script nonce.
+pub fn set_page_csp() {
+    let nonce = leptos::nonce::use_nonce();
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(value) = http::HeaderValue::from_str(&content_security_policy(nonce.as_deref()))
+    {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}

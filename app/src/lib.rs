@@ -25,6 +25,8 @@ use crate::i18n::{I18nContextProvider, t, use_i18n};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    backend::set_page_csp();
     view! {
         <!DOCTYPE html>
         <html>

@@ -70,3 +70,15 @@ test('the language can be switched to English and back', async ({ page }) => {
   await page.getByRole('button', { name: 'Norsk (bokmål)' }).click();
   await expect(page.getByRole('heading', { name: 'Logg inn' })).toBeVisible();
 });
+
+test('an expired session sends the person to log in again, with a note', async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: 'vern_session', value: 'expired-or-unknown', url: baseURL! }]);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login\?next=\/&expired=1/);
+  await expect(page.getByText('Du er ikke logget inn, eller økten er utløpt. Logg inn på nytt.')).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel('Brukernavn').fill('medarbeider');
+  await page.getByLabel('Passord').fill('vern-demo-2026');
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hei, Mona Moe' })).toBeVisible();
+});

@@ -42,3 +42,17 @@ test('hashed build files are served compressed with long cache headers', async (
   expect(wasm.headers()['cache-control']).toContain('immutable');
   expect(wasm.headers()['content-encoding']).toMatch(/br|gzip/);
 });
+
+test('pages allow only their own nonce for inline scripts, and hydrate under it', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) violations.push(message.text());
+  });
+  const response = await page.goto('/login');
+  const policy = response?.headers()['content-security-policy'] ?? '';
+  const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+  await hydrated(page);
+  expect(violations).toEqual([]);
+});

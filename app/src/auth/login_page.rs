@@ -17,6 +17,7 @@ pub fn LoginPage() -> impl IntoView {
     let login = ServerAction::<Login>::new();
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
+    let expired = move || query.read().get("expired").is_some();
 
     Effect::new(move |_| {
         if let Some(Ok(target)) = login.value().get() {
@@ -35,6 +36,9 @@ pub fn LoginPage() -> impl IntoView {
             <section class="card" aria-labelledby="login-heading">
                 <h2 id="login-heading">{t!(i18n, login_title)}</h2>
                 <p>{t!(i18n, login_intro)}</p>
+                <Show when=expired>
+                    <p class="notice">{t!(i18n, err_unauthenticated)}</p>
+                </Show>
                 <ActionForm action=login attr:class="stack">
                     <input type="hidden" name="next" prop:value=next />
                     <label for="username">{t!(i18n, login_username)}</label>

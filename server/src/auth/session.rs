@@ -60,6 +60,9 @@ pub fn cookie(token: Option<&str>, max_age_secs: i64, secure: bool) -> String {
 /// Middleware: resolves the session cookie into an [`Authenticated`] request
 /// extension (and marks a stale cookie with [`StaleSession`]).
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    if crate::http::page_guard::is_static_asset(request.uri().path()) {
+        return next.run(request).await;
+    }
     if let Some(token) = token_from_headers(request.headers()) {
         match load(&state, &token).await {
             Ok(Some(user)) => {

@@ -8,6 +8,16 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::auth::session::StaleSession;
 
+/// Static files: served without looking up the session.
+pub fn is_static_asset(path: &str) -> bool {
+    path.starts_with("/pkg/")
+        || path.starts_with("/icons/")
+        || matches!(
+            path,
+            "/sw.js" | "/manifest.webmanifest" | "/favicon.ico" | "/robots.txt"
+        )
+}
+
 /// Paths anyone may load: the login page, static files, health and the APIs
 /// (which answer 401 themselves).
 fn is_public(path: &str) -> bool {

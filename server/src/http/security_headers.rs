@@ -1,19 +1,12 @@
-//! Security headers on every response.
+//! Security headers on every response (a page sets its own CSP with a nonce).
 
 use axum::http::{HeaderName, HeaderValue, header};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-/// The content security policy: own origin only; `wasm-unsafe-eval` lets the
-/// browser compile the app's wasm, and Leptos' hydration bootstrap needs an
-/// inline module script.
-const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; \
-style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; \
-worker-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
-
-/// Layers that set the security headers (unless a handler set them).
-pub fn layers() -> [SetResponseHeaderLayer<HeaderValue>; 5] {
-    let pairs: [(HeaderName, &'static str); 5] = [
-        (header::CONTENT_SECURITY_POLICY, CSP),
+/// Layers that set the security headers unless the response has them.
+pub fn layers() -> Vec<SetResponseHeaderLayer<HeaderValue>> {
+    let policy = HeaderValue::try_from(app::backend::content_security_policy(None)).ok();
+    let fixed: [(HeaderName, &'static str); 4] = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "same-origin"),
         (header::X_FRAME_OPTIONS, "DENY"),
@@ -22,7 +15,10 @@ pub fn layers() -> [SetResponseHeaderLayer<HeaderValue>; 5] {
             "camera=(self), geolocation=(), microphone=()",
         ),
     ];
-    pairs.map(|(name, value)| {
-        SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
-    })
+    fixed
+        .map(|(name, value)| (name, HeaderValue::from_static(value)))
+        .into_iter()
+        .chain(policy.map(|policy| (header::CONTENT_SECURITY_POLICY, policy)))
+        .map(|(name, value)| SetResponseHeaderLayer::if_not_present(name, value))
+        .collect()
 }

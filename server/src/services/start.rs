@@ -36,7 +36,7 @@ pub async fn load(state: &AppState, user: &CurrentUser) -> Result<StartPageData,
         Vec::new()
     };
     let admin = if user.has_role(Role::HmsAdmin) {
-        Some(admin_stats(state, user, &rows).await?)
+        Some(admin_stats(state, user).await?)
     } else {
         None
     };
@@ -48,15 +48,10 @@ pub async fn load(state: &AppState, user: &CurrentUser) -> Result<StartPageData,
     })
 }
 
-async fn admin_stats(
-    state: &AppState,
-    user: &CurrentUser,
-    rows: &[units::UnitRow],
-) -> Result<AdminStats, AppError> {
+async fn admin_stats(state: &AppState, user: &CurrentUser) -> Result<AdminStats, AppError> {
     let pool = state.db.pool();
-    let managed = units_in_scope(rows, user, Action::ManageUsers);
-    let unit_ids: Vec<String> = managed.iter().map(|unit| unit.id.clone()).collect();
     let overview = super::admin::overview(state, user).await?;
+    let unit_ids: Vec<String> = overview.units.iter().map(|unit| unit.id.clone()).collect();
     let rooms = stats::rooms_in_units(pool, &unit_ids)
         .await
         .map_err(internal("count rooms"))?;
@@ -65,7 +60,7 @@ async fn admin_stats(
         .map_err(internal("count checklists"))?;
     Ok(AdminStats {
         users: i64::try_from(overview.users.len()).unwrap_or(i64::MAX),
-        units: i64::try_from(managed.len()).unwrap_or(i64::MAX),
+        units: i64::try_from(overview.units.len()).unwrap_or(i64::MAX),
         rooms,
         checklists,
     })
