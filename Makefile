@@ -27,8 +27,8 @@ fmt:
 	cargo fmt --all
 
 clippy:
-	cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
-	cargo clippy -p frontend -p app --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
+	cargo clippy -p app -p server --all-targets -- -D warnings
+	cargo clippy -p frontend -p app --target wasm32-unknown-unknown -- -D warnings
 
 ## Remove the local demo database
 clean-data:

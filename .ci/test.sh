@@ -17,17 +17,18 @@ step "rustfmt"
 cargo fmt --all -- --check
 
 step "clippy (server build)"
-cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
+cargo clippy -p app -p server --all-targets -- -D warnings
 step "clippy (browser build)"
-cargo clippy -p frontend -p app --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
+cargo clippy -p frontend -p app --target wasm32-unknown-unknown -- -D warnings
 
 step "PostgreSQL for the tests"
 eval "$(.ci/postgres.sh start)"
 trap '.ci/postgres.sh stop "$VERN_TEST_PG_DIR"' EXIT
 export VERN_TEST_REQUIRE_POSTGRES=1
 
+logs=$(mktemp -d)
 step "unit and API tests (SQLite and PostgreSQL)"
-cargo test -p app -p server --features app/ssr
+cargo test -p app -p server --lib --bins --tests 2>&1 | tee "$logs/cargo.log"
 
 step "build the site (cargo leptos build)"
 cargo leptos build
