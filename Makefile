@@ -26,6 +26,7 @@ release:
 fmt:
 	cargo fmt --all
 
+clippy: export RUSTFLAGS = --cfg erase_components
 clippy:
 	cargo clippy -p app -p server --all-targets -- -D warnings
 	cargo clippy -p frontend -p app --target wasm32-unknown-unknown -- -D warnings
