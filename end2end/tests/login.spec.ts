@@ -5,6 +5,8 @@ const roles = [
   { username: 'verneombud', name: 'Vera Vik', role: 'Verneombud', unit: 'Nordby skole', sees: 'Verneområder' },
   { username: 'leder', name: 'Lars Lie', role: 'Leder', unit: 'Nordby skole', sees: 'Dine enheter' },
   { username: 'hms', name: 'Hanne Haugen', role: 'HMS-ansvarlig', unit: 'Fjordvik kommune', sees: 'Administrasjon' },
+  { username: 'hvo', name: 'Henrik Holm', role: 'Hovedverneombud', unit: 'Fjordvik kommune', sees: 'Verneområder' },
+  { username: 'medarbeider', name: 'Mona Moe', role: 'Medarbeider', unit: 'Nordby skole', sees: 'Dine enheter' },
 ];
 
 test('the login page is in bokmål and accessible', async ({ page }) => {
