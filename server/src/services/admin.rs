@@ -19,9 +19,20 @@ use crate::state::AppState;
 /// so a new user can be given their first role.
 #[tracing::instrument(skip_all, fields(actor = %actor.id))]
 pub async fn overview(state: &AppState, actor: &CurrentUser) -> Result<AdminOverview, AppError> {
+    let unit_rows = units::all(state.db.pool())
+        .await
+        .map_err(internal("load units"))?;
+    overview_of(state, actor, &unit_rows).await
+}
+
+/// [`overview`] over unit rows the caller has already loaded.
+pub async fn overview_of(
+    state: &AppState,
+    actor: &CurrentUser,
+    unit_rows: &[units::UnitRow],
+) -> Result<AdminOverview, AppError> {
     let pool = state.db.pool();
-    let unit_rows = units::all(pool).await.map_err(internal("load units"))?;
-    let scope = units_in_scope(&unit_rows, actor, Action::ManageUsers);
+    let scope = units_in_scope(unit_rows, actor, Action::ManageUsers);
     if scope.is_empty() {
         return Err(AppError::Forbidden);
     }

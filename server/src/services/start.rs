@@ -36,7 +36,7 @@ pub async fn load(state: &AppState, user: &CurrentUser) -> Result<StartPageData,
         Vec::new()
     };
     let admin = if user.has_role(Role::HmsAdmin) {
-        Some(admin_stats(state, user).await?)
+        Some(admin_stats(state, user, &rows).await?)
     } else {
         None
     };
@@ -48,9 +48,13 @@ pub async fn load(state: &AppState, user: &CurrentUser) -> Result<StartPageData,
     })
 }
 
-async fn admin_stats(state: &AppState, user: &CurrentUser) -> Result<AdminStats, AppError> {
+async fn admin_stats(
+    state: &AppState,
+    user: &CurrentUser,
+    rows: &[units::UnitRow],
+) -> Result<AdminStats, AppError> {
     let pool = state.db.pool();
-    let overview = super::admin::overview(state, user).await?;
+    let overview = super::admin::overview_of(state, user, rows).await?;
     let unit_ids: Vec<String> = overview.units.iter().map(|unit| unit.id.clone()).collect();
     let rooms = stats::rooms_in_units(pool, &unit_ids)
         .await

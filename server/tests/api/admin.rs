@@ -188,3 +188,28 @@ async fn only_admins_manage_users_and_only_in_their_units(backend: Backend) {
     .await;
 }
 on_both_backends!(only_admins_manage_users_and_only_in_their_units);
+
+async fn revoking_an_unknown_or_revoked_grant_is_not_found(backend: Backend) {
+    with_app(backend, |app| async move {
+        app.login_ok("hms").await;
+        let (status, _) = app
+            .call("revoke_role", &[("grant_id", "no-such-grant")])
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (_, overview) = app.call("admin_overview", &[]).await;
+        let grant_id = overview["users"]
+            .as_array()
+            .expect("users")
+            .iter()
+            .find(|user| user["username"] == "amu")
+            .and_then(|user| user["grants"][0]["id"].as_str())
+            .expect("amu's grant")
+            .to_owned();
+        let (status, _) = app.call("revoke_role", &[("grant_id", &grant_id)]).await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, _) = app.call("revoke_role", &[("grant_id", &grant_id)]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
+on_both_backends!(revoking_an_unknown_or_revoked_grant_is_not_found);

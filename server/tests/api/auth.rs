@@ -202,3 +202,22 @@ async fn pages_send_visitors_without_a_session_to_login(backend: Backend) {
     .await;
 }
 on_both_backends!(pages_send_visitors_without_a_session_to_login);
+
+async fn many_failures_from_one_address_pause_it_for_every_username(backend: Backend) {
+    with_app(backend, |app| async move {
+        for attempt in 0..30 {
+            let username = format!("gjett{attempt}");
+            let (status, _) = app
+                .call(
+                    "login",
+                    &[("username", &username), ("password", "gjetting-123")],
+                )
+                .await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED, "attempt {attempt}");
+        }
+        let (status, body) = app.login("leder").await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
+    })
+    .await;
+}
+on_both_backends!(many_failures_from_one_address_pause_it_for_every_username);
