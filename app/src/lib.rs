@@ -13,6 +13,7 @@ pub mod error;
 pub mod layout;
 pub mod pwa;
 pub mod start;
+pub mod sync;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 

@@ -1,0 +1,8 @@
+//! Offline sync shared by the browser and the server: the wire protocol of
+//! `/api/v1/sync`, the records it carries, and the pure rules of the queue.
+
+pub mod ids;
+pub mod protocol;
+pub mod records;
+pub mod reference;
+pub mod rules;
