@@ -56,6 +56,9 @@ pub enum AppError {
     /// The request came from another site or lacked its origin.
     #[error("request refused: cross-site request")]
     CrossSite,
+    /// The request was malformed; the text says what to fix.
+    #[error("{0}")]
+    Malformed(String),
     /// Something failed inside the server; details are in its log.
     #[error("internal error, details are in the server log")]
     Internal,
@@ -72,7 +75,7 @@ impl AppError {
             AppError::RateLimited { .. } => 429,
             AppError::Forbidden | AppError::CrossSite => 403,
             AppError::NotFound => 404,
-            AppError::Invalid(_) => 400,
+            AppError::Invalid(_) | AppError::Malformed(_) => 400,
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }
@@ -86,6 +89,7 @@ impl AppError {
             AppError::Forbidden => "forbidden",
             AppError::NotFound => "not_found",
             AppError::Invalid(_) => "invalid_input",
+            AppError::Malformed(_) => "malformed",
             AppError::CrossSite => "cross_site",
             AppError::Internal => "internal",
             AppError::Transport(_) => "transport",

@@ -20,6 +20,7 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
         AppError::NotFound => t!(i18n, err_not_found).into_any(),
         AppError::CrossSite => t!(i18n, err_cross_site).into_any(),
         AppError::Internal => t!(i18n, err_internal).into_any(),
+        AppError::Malformed(reason) => reason.into_any(),
         AppError::Transport(_) => t!(i18n, err_transport).into_any(),
         AppError::Invalid(reason) => match reason {
             InvalidInput::Username => t!(i18n, invalid_username).into_any(),

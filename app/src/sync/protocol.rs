@@ -146,6 +146,9 @@ pub struct OperationResult {
     pub conflict: bool,
     /// Why it was rejected (a person can read it).
     pub error: Option<String>,
+    /// Why it was rejected, for programs: `forbidden`, `not_found`,
+    /// `invalid`, `malformed`, `round_finished` or `exists`.
+    pub code: Option<String>,
 }
 
 /// Applied or rejected.

@@ -23,11 +23,29 @@ pub struct Change<'a> {
 /// number. Taking the number locks the counter row until commit, so numbers
 /// are handed out in commit order.
 pub async fn append(conn: &mut AnyConnection, change: &Change<'_>, now: i64) -> sqlx::Result<i64> {
+    let seq = next_seq(conn).await?;
+    insert(conn, seq, change, now).await?;
+    Ok(seq)
+}
+
+/// Takes the next change sequence number inside the caller's transaction
+/// (for a change whose record must carry its own number); pair with [`insert`].
+pub async fn next_seq(conn: &mut AnyConnection) -> sqlx::Result<i64> {
     let (seq,): (i64,) = sqlx::query_as(
         "UPDATE sequence_counters SET value = value + 1 WHERE name = 'change' RETURNING value",
     )
     .fetch_one(&mut *conn)
     .await?;
+    Ok(seq)
+}
+
+/// Records a change under a number taken with [`next_seq`].
+pub async fn insert(
+    conn: &mut AnyConnection,
+    seq: i64,
+    change: &Change<'_>,
+    now: i64,
+) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO history (seq, entity_kind, entity_id, unit_id, action, actor_user_id, at, data)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -42,7 +60,7 @@ pub async fn append(conn: &mut AnyConnection, change: &Change<'_>, now: i64) -> 
     .bind(change.data.to_string())
     .execute(&mut *conn)
     .await?;
-    Ok(seq)
+    Ok(())
 }
 
 /// A recorded change.

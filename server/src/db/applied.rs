@@ -1,0 +1,45 @@
+//! Operation ids already applied, with their results, so that a replayed
+//! push returns the first answer and changes nothing.
+
+use sqlx::AnyConnection;
+
+/// The stored result (JSON) of an operation, if it was applied before.
+pub async fn result_of(conn: &mut AnyConnection, op_id: &str) -> sqlx::Result<Option<String>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT result FROM applied_operations WHERE op_id = $1")
+            .bind(op_id)
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.map(|(result,)| result))
+}
+
+/// Records an operation's result in the transaction of its effect.
+pub async fn record(
+    conn: &mut AnyConnection,
+    op_id: &str,
+    user_id: &str,
+    result: &str,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO applied_operations (op_id, user_id, applied_at, result) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(op_id)
+    .bind(user_id)
+    .bind(now)
+    .bind(result)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Takes the next number of a named counter (locks its row until commit).
+pub async fn next_counter(conn: &mut AnyConnection, name: &str) -> sqlx::Result<i64> {
+    let (value,): (i64,) = sqlx::query_as(
+        "UPDATE sequence_counters SET value = value + 1 WHERE name = $1 RETURNING value",
+    )
+    .bind(name)
+    .fetch_one(conn)
+    .await?;
+    Ok(value)
+}

@@ -1,0 +1,28 @@
+//! The OpenAPI document of `/api/v1`, served at `/api/v1/openapi.json`.
+
+use axum::Json;
+use utoipa::OpenApi;
+
+/// The public API as OpenAPI 3.1.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Vern API",
+        description = "Sync and data API of Vern. Cookie sessions (log in at /api/fn/login); \
+                       writes must carry the Origin of the Vern server. Push and pull carry \
+                       schema version 1.",
+    ),
+    paths(
+        crate::sync::push::push,
+        crate::sync::pull::pull,
+        crate::sync::reference::reference,
+    ),
+    tags((name = "sync", description = "Offline sync of rounds, findings and photos"))
+)]
+pub struct ApiDoc;
+
+/// Serves the document.
+#[tracing::instrument]
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

@@ -1,0 +1,93 @@
+//! `GET /api/v1/sync/pull`: the changes to rounds, findings and photos in
+//! the user's units after a sequence number, a page at a time.
+
+use app::backend::Authenticated;
+use app::domain::access::Action;
+use app::error::AppError;
+use app::sync::protocol::{Change, PullResponse, SCHEMA_VERSION};
+use axum::extract::{Query, State};
+use axum::extract::rejection::QueryRejection;
+use axum::{Extension, Json};
+use serde::Deserialize;
+
+use super::check_schema;
+use crate::db::{sync_log, units};
+use crate::errors::{ApiError, internal};
+use crate::services::scope::units_in_scope;
+use crate::state::AppState;
+
+/// Default and largest page size.
+const DEFAULT_LIMIT: i64 = 500;
+const MAX_LIMIT: i64 = 1000;
+
+/// Query parameters of a pull.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct PullQuery {
+    /// Changes after this sequence number (0 for everything).
+    pub since: i64,
+    /// Page size, 1–1000 (default 500).
+    pub limit: Option<i64>,
+    /// Must be the current schema version (1).
+    pub schema: u32,
+}
+
+/// One page of changes in sequence order; `more` says whether to ask again
+/// with `since = next_since`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/sync/pull",
+    params(PullQuery),
+    responses(
+        (status = 200, description = "A page of changes", body = PullResponse),
+        (status = 400, description = "Bad parameters or unknown schema version"),
+        (status = 401, description = "Not logged in"),
+    ),
+    tag = "sync"
+)]
+#[tracing::instrument(skip(state, auth))]
+pub async fn pull(
+    State(state): State<AppState>,
+    auth: Option<Extension<Authenticated>>,
+    query: Result<Query<PullQuery>, QueryRejection>,
+) -> Result<Json<PullResponse>, ApiError> {
+    let Extension(auth) = auth.ok_or(AppError::Unauthenticated)?;
+    let Query(query) = query.map_err(|error| AppError::Malformed(error.body_text()))?;
+    check_schema(query.schema)?;
+    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) || query.since < 0 {
+        return Err(AppError::Malformed(format!(
+            "since must be 0 or more and limit 1–{MAX_LIMIT}."
+        ))
+        .into());
+    }
+    let rows = units::all(state.db.pool()).await.map_err(internal("load units"))?;
+    let mut unit_ids: Vec<String> = [Action::WalkRound, Action::ReadReports]
+        .into_iter()
+        .flat_map(|action| units_in_scope(&rows, &auth.user, action))
+        .map(|unit| unit.id)
+        .collect();
+    unit_ids.sort();
+    unit_ids.dedup();
+    let page = sync_log::page(state.db.pool(), query.since, limit + 1, &unit_ids)
+        .await
+        .map_err(internal("read the change log"))?;
+    let more = page.len() as i64 > limit;
+    let changes: Vec<Change> = page
+        .into_iter()
+        .take(limit as usize)
+        .filter_map(|(seq, data)| match serde_json::from_str(&data) {
+            Ok(record) => Some(Change { seq, record }),
+            Err(error) => {
+                tracing::warn!(seq, %error, "history entry is not a synced record");
+                None
+            }
+        })
+        .collect();
+    let next_since = changes.last().map_or(query.since, |change| change.seq);
+    Ok(Json(PullResponse {
+        schema: SCHEMA_VERSION,
+        changes,
+        next_since,
+        more,
+    }))
+}
