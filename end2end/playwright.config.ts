@@ -7,13 +7,16 @@ import * as fs from 'fs';
 // database with the demo organisation, driven with Debian's Chromium.
 const port = Number(process.env.VERN_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vern-e2e-'));
+// Workers inherit the runner's environment, so every process sees the same
+// data directory (tests count the stored photo files in it).
+process.env.VERN_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'vern-e2e-'));
+const dataDir = process.env.VERN_E2E_DATA_DIR;
 const repo = path.resolve(__dirname, '..');
 const binary = process.env.VERN_E2E_BINARY ?? path.join(repo, 'target', 'debug', 'vern');
 
 export default defineConfig({
   testDir: './tests',
-  timeout: 60_000,
+  timeout: 180_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,

@@ -11,7 +11,10 @@ pub mod backend;
 pub mod domain;
 pub mod error;
 pub mod layout;
+pub mod offline;
+pub mod outbox;
 pub mod pwa;
+pub mod rounds;
 pub mod start;
 pub mod sync;
 
@@ -51,6 +54,13 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     pwa::register_service_worker();
     pwa::mark_hydrated();
+    let sync_status = offline::status::provide_sync_status();
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        offline::engine::start(sync_status);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = sync_status;
+    });
 
     view! {
         <I18nContextProvider ssr_lang_header_getter=bokmal_by_default()>
@@ -65,6 +75,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=auth::login_page::LoginPage />
                     <Route path=path!("/") view=start::page::StartPage />
                     <Route path=path!("/admin/users") view=admin::page::AdminUsersPage />
+                    <Route path=path!("/runder") view=rounds::list_page::RoundsPage />
+                    <Route path=path!("/runder/ny") view=rounds::new_page::NewRoundPage />
+                    <Route path=path!("/runde") view=rounds::round_page::RoundPage />
+                    <Route path=path!("/runde/avslutt") view=rounds::finish_page::FinishRoundPage />
+                    <Route path=path!("/synk") view=outbox::page::SyncPage />
                 </Routes>
             </Router>
         </I18nContextProvider>

@@ -10,8 +10,27 @@ pub fn register_service_worker() {
             let container = window.navigator().service_worker();
             // A browser without service workers still runs Vern, online only.
             let _registration = container.register("/sw.js");
+            leptos::task::spawn_local(warm_field_pages(container));
         }
     });
+}
+
+/// Asks the active service worker to keep the field pages (with this
+/// person's session) for offline use.
+#[cfg(feature = "hydrate")]
+async fn warm_field_pages(container: web_sys::ServiceWorkerContainer) {
+    let Ok(ready) = container.ready() else {
+        return;
+    };
+    let Ok(registration) = wasm_bindgen_futures::JsFuture::from(ready).await else {
+        return;
+    };
+    let registration: web_sys::ServiceWorkerRegistration =
+        wasm_bindgen::JsCast::unchecked_into(registration);
+    if let Some(worker) = registration.active() {
+        // Posting only fails for values that cannot be cloned; a string can.
+        let _ = worker.post_message(&wasm_bindgen::JsValue::from_str("warm"));
+    }
 }
 
 /// Marks `<body data-hydrated>` once the wasm app is live, so browser tests

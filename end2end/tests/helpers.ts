@@ -23,3 +23,136 @@ export async function expectAccessible(page: Page) {
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, summary.join('\n')).toEqual([]);
 }
+
+/** Waits until the service worker has kept the field pages for offline use. */
+export async function fieldPagesCached(page: Page) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const cache = await caches.open('vern-pages-v1');
+          const pages = await Promise.all(['/runder', '/runder/ny', '/runde', '/runde/avslutt', '/synk'].map((p) => cache.match(p)));
+          return pages.every(Boolean);
+        }),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+}
+
+/** Makes a JPEG in the page (a canvas with shapes), returned as bytes. */
+export async function makeJpeg(page: Page, seed: number, width = 3000, height = 2000): Promise<Buffer> {
+  const base64 = await page.evaluate(
+    async ({ seed, width, height }) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = `hsl(${(seed * 67) % 360}, 60%, 70%)`;
+      ctx.fillRect(0, 0, width, height);
+      for (let i = 0; i < 40; i++) {
+        ctx.fillStyle = `hsl(${(seed * 31 + i * 17) % 360}, 70%, 40%)`;
+        ctx.fillRect((i * 97 * seed) % width, (i * 53) % height, 200, 120);
+      }
+      const blob: Blob = await new Promise((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg', 0.9));
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = '';
+      for (const byte of bytes) binary += String.fromCharCode(byte);
+      return btoa(binary);
+    },
+    { seed, width, height },
+  );
+  return Buffer.from(base64, 'base64');
+}
+
+/** The sync status line shows that everything was sent. */
+export async function allSent(page: Page) {
+  await expect(page.getByTestId('sync-status')).toHaveText(/Alt er sendt/, { timeout: 60_000 });
+}
+
+/** Every change to rounds, findings and photos the logged-in user may see. */
+export async function pullAll(page: Page) {
+  const changes: { seq: number; record: any }[] = [];
+  let since = 0;
+  for (;;) {
+    const response = await page.request.get(`/api/v1/sync/pull?since=${since}&limit=1000&schema=1`);
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    changes.push(...body.changes);
+    since = body.next_since;
+    if (!body.more) return changes;
+  }
+}
+
+/** The latest state of each record of a round, from the server. */
+export async function serverRound(page: Page, roundId: string) {
+  const latest = new Map<string, any>();
+  for (const change of await pullAll(page)) latest.set(`${change.record.kind}:${change.record.id}`, change.record);
+  const records = [...latest.values()];
+  const findings = records.filter((r) => r.kind === 'finding' && r.round_id === roundId);
+  const findingIds = new Set(findings.map((f) => f.id));
+  const photos = records.filter((r) => r.kind === 'photo' && findingIds.has(r.finding_id));
+  const round = records.find((r) => r.kind === 'round' && r.id === roundId);
+  return { round, findings, photos };
+}
+
+/** Chromium flags for contexts a test launches itself (same as the config). */
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
+/** Opens every section of the round page's checklist. */
+export async function openSections(page: Page) {
+  for (const summary of await page.locator('details.section:not([open]) > summary').all()) await summary.click();
+}
+
+/** Answers point `n` (0-based, in page order) OK, or as an avvik with photos. */
+export async function answerPoint(page: Page, n: number, avvik?: { text: string; risk: [number, number]; photos: Buffer[] }) {
+  const point = page.locator('li.point').nth(n);
+  if (!avvik) {
+    await point.getByRole('button', { name: 'OK', exact: true }).click();
+    await expect(point.getByRole('button', { name: 'OK', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    return;
+  }
+  await point.getByRole('button', { name: 'Avvik', exact: true }).click();
+  await point.getByLabel('Hva så du? (må fylles ut)').fill(avvik.text);
+  await point.getByRole('button', { name: `Sannsynlighet ${avvik.risk[0]}, Konsekvens ${avvik.risk[1]}` }).click();
+  await point.getByLabel('Forslag til tiltak').fill('Rydd og merk');
+  if (avvik.photos.length) {
+    await point.locator('input[type=file]').setInputFiles(
+      avvik.photos.map((buffer, i) => ({ name: `foto-${i}.jpg`, mimeType: 'image/jpeg', buffer })),
+    );
+    await expect(point.locator('.thumbs img')).toHaveCount(avvik.photos.length, { timeout: 30_000 });
+  }
+  await point.getByRole('button', { name: 'Lagre avvik' }).click();
+  await expect(point.locator('.avvik-summary')).toContainText(avvik.text);
+}
+
+/** Logs in and waits until the device has synced once (reference data kept). */
+export async function logInAndSync(page: Page, username: string) {
+  await logIn(page, username);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await hydrated(page);
+  await page.goto('/synk');
+  await hydrated(page);
+  await expect(page.getByTestId('last-sync')).not.toHaveText('–');
+}
+
+/** Starts a round from /runder/ny and returns its id (online or offline). */
+export async function startRound(page: Page) {
+  await page.goto('/runder/ny');
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Start runden' }).click();
+  await expect(page).toHaveURL(/\/runde\?id=/);
+  await hydrated(page);
+  return new URL(page.url()).searchParams.get('id')!;
+}

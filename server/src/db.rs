@@ -4,13 +4,20 @@
 //! Queries use `$1`-style parameters and column types that decode the same on
 //! both backends (text ids, `i64` milliseconds), so every query runs on both.
 
+pub mod applied;
+pub mod avvik;
 pub mod checklists;
+pub mod findings;
 pub mod grants;
 pub mod history;
 pub mod login_attempts;
+pub mod photos;
 pub mod places;
+pub mod reference;
+pub mod rounds;
 pub mod sessions;
 pub mod stats;
+pub mod sync_log;
 pub mod units;
 pub mod users;
 

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod health;
+pub mod openapi;
 pub mod page_guard;
 pub mod router;
 pub mod security_headers;

@@ -8,8 +8,10 @@ pub mod db;
 pub mod demo;
 pub mod errors;
 pub mod http;
+pub mod photos;
 pub mod services;
 pub mod state;
+pub mod sync;
 pub mod telemetry;
 
 use std::future::Future;
@@ -48,8 +50,10 @@ impl Application {
             settings.public_url()
         };
         let leptos = leptos_options(&settings, address);
+        let photos = photos::store::build(&settings).context("could not set up the photo store")?;
         let state = AppState {
             db,
+            photos,
             settings: Arc::new(settings),
             public_url,
             leptos,

@@ -13,6 +13,8 @@ use crate::db::Db;
 pub struct AppState {
     /// The database pool.
     pub db: Db,
+    /// Where photo bytes are kept (a local directory or an S3 bucket).
+    pub photos: Arc<dyn object_store::ObjectStore>,
     /// The settings the server was started with.
     pub settings: Arc<Settings>,
     /// The public base URL (no trailing slash).

@@ -10,5 +10,8 @@ mod api {
     pub mod cli;
     pub mod health;
     pub mod helpers;
+    pub mod photos;
     pub mod storage;
+    pub mod sync;
+    pub mod sync_support;
 }

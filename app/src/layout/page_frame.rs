@@ -33,6 +33,7 @@ pub fn PageFrame(children: Children) -> impl IntoView {
             </a>
             <nav aria-label=move || crate::i18n::td_string!(i18n.get_locale(), nav_label)>
                 <a href="/">{t!(i18n, nav_start)}</a>
+                <a href="/runder">{t!(i18n, nav_rounds)}</a>
                 <Suspense fallback=|| ()>
                     <Show when=is_admin>
                         <a href="/admin/users">{t!(i18n, nav_admin)}</a>
@@ -48,6 +49,7 @@ pub fn PageFrame(children: Children) -> impl IntoView {
                 </ActionForm>
             </div>
         </header>
+        <crate::outbox::status_bar::SyncStatusBar />
         {children()}
         <footer class="footer">
             <LanguageSwitch />

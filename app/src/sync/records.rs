@@ -58,9 +58,13 @@ impl RoundStatus {
 
     /// Parses a stored name.
     pub fn parse(value: &str) -> Option<RoundStatus> {
-        [RoundStatus::Planned, RoundStatus::Ongoing, RoundStatus::Finished]
-            .into_iter()
-            .find(|status| status.as_str() == value)
+        [
+            RoundStatus::Planned,
+            RoundStatus::Ongoing,
+            RoundStatus::Finished,
+        ]
+        .into_iter()
+        .find(|status| status.as_str() == value)
     }
 }
 

@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ReferenceData {
+    /// The logged-in user's id.
+    pub user_id: String,
+    /// The logged-in user's name (the first participant of a new round).
+    pub user_name: String,
     /// Units where the person may walk rounds.
     pub units: Vec<UnitRef>,
     /// Verneområder in those units, with their rooms.

@@ -47,7 +47,10 @@ fn an_avvik_needs_what_was_seen_and_its_risk() {
         check_finding(&finding(Answer::Avvik, "Løs kabel", Some((2, 6)))),
         Err(FindingProblem::RiskMissing)
     );
-    assert_eq!(check_finding(&finding(Answer::Avvik, "Løs kabel", Some((2, 3)))), Ok(()));
+    assert_eq!(
+        check_finding(&finding(Answer::Avvik, "Løs kabel", Some((2, 3)))),
+        Ok(())
+    );
     let long = "x".repeat(MAX_TEXT_CHARS + 1);
     assert_eq!(
         check_finding(&finding(Answer::Ok, &long, None)),
@@ -82,7 +85,10 @@ fn the_batch_keeps_local_order_and_coalesces_saves_of_one_finding() {
 
 #[test]
 fn rejected_entries_never_hold_back_the_rest() {
-    let mut entries = vec![entry(1, "finish_round", "round:r"), entry(2, "save_finding", "finding:a")];
+    let mut entries = vec![
+        entry(1, "finish_round", "round:r"),
+        entry(2, "save_finding", "finding:a"),
+    ];
     entries[0].rejected = Some("Ukjent runde".into());
     let batch = next_batch(&entries, 10);
     assert_eq!(batch.operations.len(), 1);
@@ -123,10 +129,22 @@ fn backoff_doubles_up_to_five_minutes() {
 #[test]
 fn only_unseen_text_from_another_device_conflicts() {
     assert!(is_text_conflict("Våt gulv", 10, "A", "Glatt gulv", 5, "B"));
-    assert!(!is_text_conflict("Våt gulv", 10, "A", "Glatt gulv", 10, "B"), "seen");
-    assert!(!is_text_conflict("Våt gulv", 10, "A", "Glatt gulv", 5, "A"), "same device");
-    assert!(!is_text_conflict("Våt gulv", 10, "A", "Våt gulv", 5, "B"), "same text");
-    assert!(!is_text_conflict("", 10, "A", "Glatt gulv", 5, "B"), "nothing to lose");
+    assert!(
+        !is_text_conflict("Våt gulv", 10, "A", "Glatt gulv", 10, "B"),
+        "seen"
+    );
+    assert!(
+        !is_text_conflict("Våt gulv", 10, "A", "Glatt gulv", 5, "A"),
+        "same device"
+    );
+    assert!(
+        !is_text_conflict("Våt gulv", 10, "A", "Våt gulv", 5, "B"),
+        "same text"
+    );
+    assert!(
+        !is_text_conflict("", 10, "A", "Glatt gulv", 5, "B"),
+        "nothing to lose"
+    );
 }
 
 #[test]

@@ -25,7 +25,11 @@ pub struct NewAvvik<'a> {
 }
 
 /// Opens an avvik case from a round.
-pub async fn insert_from_round(conn: &mut AnyConnection, avvik: &NewAvvik<'_>, now: i64) -> sqlx::Result<()> {
+pub async fn insert_from_round(
+    conn: &mut AnyConnection,
+    avvik: &NewAvvik<'_>,
+    now: i64,
+) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO avvik (id, unit_id, room_id, finding_id, source, description, probability,
                             consequence, status, reported_by, receipt_no, created_at, updated_at)

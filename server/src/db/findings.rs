@@ -55,7 +55,12 @@ pub async fn avvik_of_round(
 }
 
 /// Inserts or overwrites a finding with the given row's values.
-pub async fn upsert(conn: &mut AnyConnection, row: &FindingRow, user_id: &str, now: i64) -> sqlx::Result<()> {
+pub async fn upsert(
+    conn: &mut AnyConnection,
+    row: &FindingRow,
+    user_id: &str,
+    now: i64,
+) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO findings (id, round_id, room_id, item_id, answer, observation, probability,
                                consequence, suggested_measure, text_seq, text_device,
@@ -102,7 +107,11 @@ pub struct NewConflict<'a> {
 }
 
 /// Keeps a conflict copy.
-pub async fn insert_conflict(conn: &mut AnyConnection, copy: &NewConflict<'_>, now: i64) -> sqlx::Result<()> {
+pub async fn insert_conflict(
+    conn: &mut AnyConnection,
+    copy: &NewConflict<'_>,
+    now: i64,
+) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO finding_conflicts (id, finding_id, field, text, author_user_id, author_name,
                                         device_id, created_at)
@@ -147,13 +156,23 @@ pub async fn record(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<F
         text_seq: row.text_seq,
         conflicts: conflicts
             .into_iter()
-            .map(|(id, field, text, author, at)| ConflictCopy { id, field, text, author, at })
+            .map(|(id, field, text, author, at)| ConflictCopy {
+                id,
+                field,
+                text,
+                author,
+                at,
+            })
             .collect(),
     }))
 }
 
 /// Whether a checklist point belongs to a checklist version.
-pub async fn item_in_version(conn: &mut AnyConnection, item_id: &str, version_id: &str) -> sqlx::Result<bool> {
+pub async fn item_in_version(
+    conn: &mut AnyConnection,
+    item_id: &str,
+    version_id: &str,
+) -> sqlx::Result<bool> {
     let row: Option<(String,)> = sqlx::query_as(
         "SELECT i.id FROM checklist_items i JOIN checklist_sections s ON s.id = i.section_id
          WHERE i.id = $1 AND s.version_id = $2",

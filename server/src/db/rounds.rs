@@ -99,14 +99,12 @@ pub async fn finish(
     .execute(&mut *conn)
     .await?;
     for participant_id in signed_by {
-        sqlx::query(
-            "UPDATE round_participants SET signed_at = $3 WHERE id = $1 AND round_id = $2",
-        )
-        .bind(participant_id)
-        .bind(round_id)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
+        sqlx::query("UPDATE round_participants SET signed_at = $3 WHERE id = $1 AND round_id = $2")
+            .bind(participant_id)
+            .bind(round_id)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }

@@ -22,6 +22,9 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/me", get(me))
         .route("/units/{id}", get(unit))
+        .merge(crate::photos::routes())
+        .route("/openapi.json", get(super::openapi::document))
+        .merge(crate::sync::routes())
 }
 
 fn user(auth: Option<Extension<Authenticated>>) -> Result<CurrentUser, ApiError> {

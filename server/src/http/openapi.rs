@@ -16,8 +16,15 @@ use utoipa::OpenApi;
         crate::sync::push::push,
         crate::sync::pull::pull,
         crate::sync::reference::reference,
+        crate::photos::upload::put_photo,
+        crate::photos::download::get_photo,
+        crate::photos::download::get_thumb,
     ),
-    tags((name = "sync", description = "Offline sync of rounds, findings and photos"))
+    components(schemas(app::sync::records::PhotoRecord)),
+    tags(
+        (name = "sync", description = "Offline sync of rounds, findings and photos"),
+        (name = "photos", description = "Photo upload (PUT by id with SHA-256) and download"),
+    )
 )]
 pub struct ApiDoc;
 

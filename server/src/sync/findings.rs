@@ -34,7 +34,10 @@ pub async fn save(
     drop(conn);
     access::require(&state.db, pusher.user, Action::WalkRound, &round.unit_id).await?;
     if round.status == RoundStatus::Finished.as_str() {
-        return Err(reject("round_finished", "Runden er avsluttet og kan ikke endres."));
+        return Err(reject(
+            "round_finished",
+            "Runden er avsluttet og kan ikke endres.",
+        ));
     }
     let now = now_ms();
     let mut tx = state.db.pool().begin().await?;
@@ -45,7 +48,10 @@ pub async fn save(
             || existing.item_id != input.item_id
             || existing.room_id != input.room_id)
     {
-        return Err(reject("invalid", "The finding belongs to another point or room."));
+        return Err(reject(
+            "invalid",
+            "The finding belongs to another point or room.",
+        ));
     }
     let seq = history::next_seq(&mut tx).await?;
     let merged = merge(existing.as_ref(), &input, pusher.device_id, seq);
@@ -62,9 +68,20 @@ pub async fn save(
         };
         findings::insert_conflict(&mut tx, &copy, now).await?;
     }
-    let action = if existing.is_some() { "changed" } else { "created" };
-    record_finding(&mut tx, seq, &input.finding_id, (&round.unit_id, action), &pusher.user.id, now)
-        .await?;
+    let action = if existing.is_some() {
+        "changed"
+    } else {
+        "created"
+    };
+    record_finding(
+        &mut tx,
+        seq,
+        &input.finding_id,
+        (&round.unit_id, action),
+        &pusher.user.id,
+        now,
+    )
+    .await?;
     let conflict = !merged.conflicts.is_empty();
     commit_applied(tx, pusher, applied(op_id, Some(seq), conflict), now).await
 }
@@ -75,7 +92,10 @@ async fn check_place(
     version_id: &str,
 ) -> Result<(), ApplyError> {
     if !findings::item_in_version(conn, &input.item_id, version_id).await? {
-        return Err(reject("invalid", "Punktet finnes ikke i rundens sjekkliste."));
+        return Err(reject(
+            "invalid",
+            "Punktet finnes ikke i rundens sjekkliste.",
+        ));
     }
     if let Some(room) = &input.room_id
         && findings::room_unit(conn, room).await?.is_none()
@@ -96,7 +116,14 @@ fn merge(existing: Option<&FindingRow>, input: &FindingInput, device: &str, seq:
     let mut pick = |field: &'static str, server: Option<&str>, sent: &str| -> String {
         match (server, existing) {
             (Some(server), Some(row))
-                if is_text_conflict(server, row.text_seq, &row.text_device, sent, input.base_seq, device) =>
+                if is_text_conflict(
+                    server,
+                    row.text_seq,
+                    &row.text_device,
+                    sent,
+                    input.base_seq,
+                    device,
+                ) =>
             {
                 conflicts.push((field, sent.to_owned()));
                 server.to_owned()
@@ -104,7 +131,11 @@ fn merge(existing: Option<&FindingRow>, input: &FindingInput, device: &str, seq:
             _ => sent.to_owned(),
         }
     };
-    let observation = pick("observation", existing.map(|r| r.observation.as_str()), &input.observation);
+    let observation = pick(
+        "observation",
+        existing.map(|r| r.observation.as_str()),
+        &input.observation,
+    );
     let measure = pick(
         "suggested_measure",
         existing.map(|r| r.suggested_measure.as_str()),
@@ -142,9 +173,9 @@ async fn record_finding(
     user_id: &str,
     now: i64,
 ) -> Result<(), ApplyError> {
-    let record = findings::record(conn, finding_id)
-        .await?
-        .ok_or_else(|| ApplyError::Internal(anyhow::anyhow!("finding vanished in its transaction")))?;
+    let record = findings::record(conn, finding_id).await?.ok_or_else(|| {
+        ApplyError::Internal(anyhow::anyhow!("finding vanished in its transaction"))
+    })?;
     let data = serde_json::to_value(ChangedRecord::Finding(record))
         .map_err(|error| ApplyError::Internal(error.into()))?;
     let change = Change {

@@ -5,8 +5,8 @@ use app::backend::Authenticated;
 use app::domain::access::Action;
 use app::error::AppError;
 use app::sync::protocol::{Change, PullResponse, SCHEMA_VERSION};
-use axum::extract::{Query, State};
 use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use axum::{Extension, Json};
 use serde::Deserialize;
 
@@ -60,7 +60,9 @@ pub async fn pull(
         ))
         .into());
     }
-    let rows = units::all(state.db.pool()).await.map_err(internal("load units"))?;
+    let rows = units::all(state.db.pool())
+        .await
+        .map_err(internal("load units"))?;
     let mut unit_ids: Vec<String> = [Action::WalkRound, Action::ReadReports]
         .into_iter()
         .flat_map(|action| units_in_scope(&rows, &auth.user, action))

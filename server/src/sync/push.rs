@@ -96,7 +96,10 @@ async fn handle(
     }
     let outcome = match op.body() {
         Ok(body) => apply(state, pusher, &op.id, body).await,
-        Err(reason) => Err(reject("malformed", format!("Malformed operation: {reason}"))),
+        Err(reason) => Err(reject(
+            "malformed",
+            format!("Malformed operation: {reason}"),
+        )),
     };
     match outcome {
         Ok(result) => Ok(result),
@@ -127,7 +130,12 @@ async fn apply(
 }
 
 async fn stored_result(state: &AppState, op_id: &str) -> anyhow::Result<Option<OperationResult>> {
-    let mut conn = state.db.pool().acquire().await.context("acquire a connection")?;
+    let mut conn = state
+        .db
+        .pool()
+        .acquire()
+        .await
+        .context("acquire a connection")?;
     let Some(json) = applied::result_of(&mut conn, op_id).await? else {
         return Ok(None);
     };
@@ -144,7 +152,12 @@ async fn record_rejection(
 ) -> anyhow::Result<OperationResult> {
     let result = rejected(op_id, rejection);
     let json = serde_json::to_string(&result)?;
-    let mut conn = state.db.pool().acquire().await.context("acquire a connection")?;
+    let mut conn = state
+        .db
+        .pool()
+        .acquire()
+        .await
+        .context("acquire a connection")?;
     if let Err(error) = applied::record(&mut conn, op_id, &pusher.user.id, &json, now_ms()).await {
         return match stored_result(state, op_id).await? {
             Some(first) => Ok(first),

@@ -48,7 +48,9 @@ pub async fn reference(
         return Err(AppError::Forbidden.into());
     }
     let unit_ids: HashSet<&str> = units.iter().map(|unit| unit.id.as_str()).collect();
-    let rooms = reference::area_rooms(pool).await.map_err(internal("load rooms"))?;
+    let rooms = reference::area_rooms(pool)
+        .await
+        .map_err(internal("load rooms"))?;
     let areas = reference::areas(pool)
         .await
         .map_err(internal("load areas"))?
@@ -71,6 +73,8 @@ pub async fn reference(
         .collect();
     let checklist = load_checklist(&state).await?;
     Ok(Json(ReferenceData {
+        user_id: auth.user.id.clone(),
+        user_name: auth.user.display_name.clone(),
         units,
         areas,
         checklist,
@@ -90,7 +94,10 @@ async fn load_checklist(state: &AppState) -> Result<Option<ChecklistRef>, AppErr
         .map_err(internal("load checklist points"))?;
     let mut sections: Vec<SectionRef> = Vec::new();
     for item in items {
-        if sections.last().is_none_or(|section| section.id != item.section_id) {
+        if sections
+            .last()
+            .is_none_or(|section| section.id != item.section_id)
+        {
             sections.push(SectionRef {
                 id: item.section_id.clone(),
                 title: item.section_title.clone(),

@@ -32,7 +32,10 @@ pub async fn create(
     if let Some(area) = &round.verneomrade_id
         && rounds::area_unit(&mut tx, area).await?.as_deref() != Some(round.unit_id.as_str())
     {
-        return Err(reject("invalid", "Verneområdet hører ikke til denne enheten."));
+        return Err(reject(
+            "invalid",
+            "Verneområdet hører ikke til denne enheten.",
+        ));
     }
     if !rounds::checklist_published(&mut tx, &round.checklist_version_id).await? {
         return Err(reject("invalid", "Sjekklisteversjonen finnes ikke."));
@@ -56,14 +59,20 @@ pub async fn create(
 fn check_new_round(round: &NewRound) -> Result<(), ApplyError> {
     let ids_ok = is_uuid(&round.round_id) && round.participants.iter().all(|p| is_uuid(&p.id));
     if !ids_ok {
-        return Err(reject("invalid", "Round and participant ids must be UUIDs."));
+        return Err(reject(
+            "invalid",
+            "Round and participant ids must be UUIDs.",
+        ));
     }
     if chrono::NaiveDate::parse_from_str(&round.date, "%Y-%m-%d").is_err() {
         return Err(reject("invalid", "Datoen må skrives ÅÅÅÅ-MM-DD."));
     }
     let too_long = |text: &str| text.chars().count() > MAX_NAME_CHARS;
     if round.title.trim().is_empty() || too_long(&round.title) {
-        return Err(reject("invalid", "Runden må ha en tittel (høyst 200 tegn)."));
+        return Err(reject(
+            "invalid",
+            "Runden må ha en tittel (høyst 200 tegn).",
+        ));
     }
     if round.participants.is_empty()
         || round
@@ -71,7 +80,10 @@ fn check_new_round(round: &NewRound) -> Result<(), ApplyError> {
             .iter()
             .any(|p| p.name.trim().is_empty() || too_long(&p.name) || too_long(&p.role_label))
     {
-        return Err(reject("invalid", "Runden må ha deltakere med navn (høyst 200 tegn)."));
+        return Err(reject(
+            "invalid",
+            "Runden må ha deltakere med navn (høyst 200 tegn).",
+        ));
     }
     Ok(())
 }
@@ -128,15 +140,34 @@ async fn open_avvik_cases(
             "description": finding.observation, "probability": finding.probability,
             "consequence": finding.consequence, "status": "open",
         });
-        append(conn, ("avvik", &avvik_id, &round.unit_id, "created"), user_id, data, now).await?;
+        append(
+            conn,
+            ("avvik", &avvik_id, &round.unit_id, "created"),
+            user_id,
+            data,
+            now,
+        )
+        .await?;
         if !finding.suggested_measure.trim().is_empty() {
             let tiltak_id = new_id();
-            let keys = (tiltak_id.as_str(), round.unit_id.as_str(), avvik_id.as_str(), round.id.as_str());
+            let keys = (
+                tiltak_id.as_str(),
+                round.unit_id.as_str(),
+                avvik_id.as_str(),
+                round.id.as_str(),
+            );
             avvik::insert_tiltak(conn, keys, &finding.suggested_measure, now).await?;
             let data = serde_json::json!({
                 "avvik_id": avvik_id, "description": finding.suggested_measure, "status": "planned",
             });
-            append(conn, ("tiltak", &tiltak_id, &round.unit_id, "created"), user_id, data, now).await?;
+            append(
+                conn,
+                ("tiltak", &tiltak_id, &round.unit_id, "created"),
+                user_id,
+                data,
+                now,
+            )
+            .await?;
         }
     }
     Ok(())
@@ -169,11 +200,18 @@ async fn record_round(
     user_id: &str,
     now: i64,
 ) -> Result<i64, ApplyError> {
-    let record = rounds::record(conn, round_id)
-        .await?
-        .ok_or_else(|| ApplyError::Internal(anyhow::anyhow!("round vanished in its transaction")))?;
+    let record = rounds::record(conn, round_id).await?.ok_or_else(|| {
+        ApplyError::Internal(anyhow::anyhow!("round vanished in its transaction"))
+    })?;
     let unit_id = record.unit_id.clone();
     let data = serde_json::to_value(ChangedRecord::Round(record))
         .map_err(|error| ApplyError::Internal(error.into()))?;
-    Ok(append(conn, ("round", round_id, &unit_id, action), user_id, data, now).await?)
+    Ok(append(
+        conn,
+        ("round", round_id, &unit_id, action),
+        user_id,
+        data,
+        now,
+    )
+    .await?)
 }

@@ -93,6 +93,8 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub db: Db,
+    /// The photo store directory (removed when the test ends).
+    pub photo_dir: tempfile::TempDir,
     /// Stops the server when notified (a dropped handle does not, so a test
     /// that only uses some fields keeps its server).
     stop: Arc<Notify>,
@@ -112,9 +114,12 @@ pub fn test_settings(database_url: &str) -> Settings {
 /// Starts the server on `database_url` (migrating it) and returns it running.
 pub async fn start(database_url: &str) -> TestApp {
     vern::telemetry::init("warn", false);
-    let app = Application::build(test_settings(database_url))
-        .await
-        .expect("build app");
+    let photo_dir = tempfile::tempdir().expect("photo dir");
+    let settings = Settings {
+        photo_store: photo_dir.path().display().to_string(),
+        ..test_settings(database_url)
+    };
+    let app = Application::build(settings).await.expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());
     let db = app.db().clone();
     let stop = Arc::new(Notify::new());
@@ -124,6 +129,7 @@ pub async fn start(database_url: &str) -> TestApp {
         address,
         client: client(),
         db,
+        photo_dir,
         stop,
         handle: Some(handle),
     }

@@ -22,15 +22,31 @@ async fn a_replayed_push_returns_the_same_answer_and_adds_nothing(backend: Backe
         }
         let first = push(&app, "device-a", &operations).await;
         assert_eq!(first.len(), 11);
-        assert!(first.iter().all(|result| result["status"] == "applied"), "{first:?}");
-        let history = count(&app, "SELECT COUNT(*) FROM history WHERE entity_kind <> $1", "-").await;
+        assert!(
+            first.iter().all(|result| result["status"] == "applied"),
+            "{first:?}"
+        );
+        let history = count(
+            &app,
+            "SELECT COUNT(*) FROM history WHERE entity_kind <> $1",
+            "-",
+        )
+        .await;
 
         let replay = push(&app, "device-a", &operations).await;
         assert_eq!(replay, first, "a replay answers exactly as the first push");
         assert_eq!(count(&app, FINDINGS_OF_ROUND, &round_id).await, 10);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM rounds WHERE id = $1", &round_id).await, 1);
         assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM history WHERE entity_kind <> $1", "-").await,
+            count(&app, "SELECT COUNT(*) FROM rounds WHERE id = $1", &round_id).await,
+            1
+        );
+        assert_eq!(
+            count(
+                &app,
+                "SELECT COUNT(*) FROM history WHERE entity_kind <> $1",
+                "-"
+            )
+            .await,
             history,
             "no new history on replay"
         );
@@ -91,7 +107,11 @@ async fn operations_need_a_role_in_the_rounds_unit(backend: Backend) {
     with_app(backend, |app| async move {
         let (status, _) = pull(&app, 0, 10).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
-        let (status, _) = push_raw(&app, &json!({ "schema": 1, "device_id": "d", "operations": [] })).await;
+        let (status, _) = push_raw(
+            &app,
+            &json!({ "schema": 1, "device_id": "d", "operations": [] }),
+        )
+        .await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
 
         app.login_ok("verneombud").await;
@@ -100,12 +120,19 @@ async fn operations_need_a_role_in_the_rounds_unit(backend: Backend) {
         push(&app, "a", &[create_round(&reference, &round_id)]).await;
 
         app.login_ok("medarbeider").await;
-        assert_eq!(app.get("/api/v1/sync/reference").await.status(), StatusCode::FORBIDDEN);
+        assert_eq!(
+            app.get("/api/v1/sync/reference").await.status(),
+            StatusCode::FORBIDDEN
+        );
         let item = &item_ids(&reference)[0];
         let results = push(
             &app,
             "b",
-            &[create_round(&reference, &id()), save(finding(&round_id, &id(), item, None)), finish(&round_id)],
+            &[
+                create_round(&reference, &id()),
+                save(finding(&round_id, &id(), item, None)),
+                finish(&round_id),
+            ],
         )
         .await;
         for result in &results {
@@ -115,7 +142,10 @@ async fn operations_need_a_role_in_the_rounds_unit(backend: Backend) {
         assert_eq!(count(&app, FINDINGS_OF_ROUND, &round_id).await, 0);
         let (status, page) = pull(&app, 0, 100).await;
         assert_eq!(status, StatusCode::OK);
-        assert!(page["changes"].as_array().expect("changes").is_empty(), "nothing visible");
+        assert!(
+            page["changes"].as_array().expect("changes").is_empty(),
+            "nothing visible"
+        );
     })
     .await;
 }
@@ -128,9 +158,17 @@ async fn pull_pages_return_every_change_once(backend: Backend) {
         let round_id = id();
         let mut operations = vec![create_round(&reference, &round_id)];
         let items = item_ids(&reference);
-        operations.extend(items.iter().take(23).map(|item| save(finding(&round_id, &id(), item, None))));
+        operations.extend(
+            items
+                .iter()
+                .take(23)
+                .map(|item| save(finding(&round_id, &id(), item, None))),
+        );
         let results = push(&app, "a", &operations).await;
-        let mut expected: Vec<i64> = results.iter().map(|r| r["seq"].as_i64().expect("seq")).collect();
+        let mut expected: Vec<i64> = results
+            .iter()
+            .map(|r| r["seq"].as_i64().expect("seq"))
+            .collect();
         expected.sort_unstable();
 
         let (mut since, mut seen, mut pages) = (0, Vec::new(), 0);
@@ -163,7 +201,12 @@ async fn a_text_changed_on_two_devices_keeps_both_versions(backend: Backend) {
         let (round_id, finding_id) = (id(), id());
         let item = &item_ids(&reference)[0];
         let original = finding(&round_id, &finding_id, item, Some("Løs ledning"));
-        let results = push(&app, "a", &[create_round(&reference, &round_id), save(original.clone())]).await;
+        let results = push(
+            &app,
+            "a",
+            &[create_round(&reference, &round_id), save(original.clone())],
+        )
+        .await;
         let seen_seq = results[1]["seq"].as_i64().expect("seq");
 
         let mut from_a = original.clone();
@@ -179,7 +222,12 @@ async fn a_text_changed_on_two_devices_keeps_both_versions(backend: Backend) {
         assert_eq!(b[0]["conflict"], true);
 
         let (_, page) = pull(&app, 0, 100).await;
-        let last = page["changes"].as_array().expect("changes").last().expect("change").clone();
+        let last = page["changes"]
+            .as_array()
+            .expect("changes")
+            .last()
+            .expect("change")
+            .clone();
         assert_eq!(last["record"]["kind"], "finding");
         assert_eq!(last["record"]["observation"], from_a.observation);
         assert_eq!(last["record"]["conflicts"][0]["text"], from_b.observation);
@@ -188,7 +236,10 @@ async fn a_text_changed_on_two_devices_keeps_both_versions(backend: Backend) {
         let mut again_a = from_a.clone();
         again_a.observation = "Fikset midlertidig".into();
         let same_device = push(&app, "a", &[save(again_a)]).await;
-        assert_eq!(same_device[0]["conflict"], false, "a device never conflicts with itself");
+        assert_eq!(
+            same_device[0]["conflict"], false,
+            "a device never conflicts with itself"
+        );
     })
     .await;
 }
@@ -232,8 +283,19 @@ async fn the_api_is_described_by_an_openapi_document(backend: Backend) {
         let response = app.get("/api/v1/openapi.json").await;
         assert_eq!(response.status(), StatusCode::OK);
         let document: serde_json::Value = response.json().await.expect("json");
-        assert!(document["openapi"].as_str().expect("version").starts_with("3."));
-        for path in ["/api/v1/sync/push", "/api/v1/sync/pull", "/api/v1/sync/reference"] {
+        assert!(
+            document["openapi"]
+                .as_str()
+                .expect("version")
+                .starts_with("3.")
+        );
+        for path in [
+            "/api/v1/sync/push",
+            "/api/v1/sync/pull",
+            "/api/v1/sync/reference",
+            "/api/v1/photos/{id}",
+            "/api/v1/photos/{id}/thumb",
+        ] {
             assert!(document["paths"][path].is_object(), "{path} documented");
         }
     })

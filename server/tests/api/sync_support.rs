@@ -47,7 +47,9 @@ pub async fn push(app: &TestApp, device: &str, operations: &[Operation]) -> Vec<
 /// `GET /api/v1/sync/pull`.
 pub async fn pull(app: &TestApp, since: i64, limit: i64) -> (StatusCode, Value) {
     let response = app
-        .get(&format!("/api/v1/sync/pull?since={since}&limit={limit}&schema=1"))
+        .get(&format!(
+            "/api/v1/sync/pull?since={since}&limit={limit}&schema=1"
+        ))
         .await;
     let status = response.status();
     (status, response.json().await.unwrap_or(Value::Null))
@@ -60,7 +62,12 @@ pub fn create_round(reference: &ReferenceData, round_id: &str) -> Operation {
         round_id: round_id.to_owned(),
         unit_id: area.unit_id.clone(),
         verneomrade_id: Some(area.id.clone()),
-        checklist_version_id: reference.checklist.as_ref().expect("checklist").version_id.clone(),
+        checklist_version_id: reference
+            .checklist
+            .as_ref()
+            .expect("checklist")
+            .version_id
+            .clone(),
         title: format!("Vernerunde {}", area.name),
         date: "2026-11-22".into(),
         participants: vec![Participant {
@@ -85,13 +92,22 @@ pub fn item_ids(reference: &ReferenceData) -> Vec<String> {
 }
 
 /// A finding input for a point, OK or an avvik with a text.
-pub fn finding(round_id: &str, finding_id: &str, item_id: &str, avvik: Option<&str>) -> FindingInput {
+pub fn finding(
+    round_id: &str,
+    finding_id: &str,
+    item_id: &str,
+    avvik: Option<&str>,
+) -> FindingInput {
     FindingInput {
         finding_id: finding_id.to_owned(),
         round_id: round_id.to_owned(),
         room_id: None,
         item_id: item_id.to_owned(),
-        answer: if avvik.is_some() { Answer::Avvik } else { Answer::Ok },
+        answer: if avvik.is_some() {
+            Answer::Avvik
+        } else {
+            Answer::Ok
+        },
         observation: avvik.unwrap_or_default().to_owned(),
         probability: avvik.map(|_| 3),
         consequence: avvik.map(|_| 4),

@@ -1,0 +1,114 @@
+//! The numbers every page shows: what waits, what failed, the last sync.
+
+use std::collections::HashMap;
+
+use wasm_bindgen::JsValue;
+
+use super::{browser_online, update_status};
+use crate::offline::db::{self, META, OUTBOX, PHOTO_META, ROUNDS};
+use crate::offline::status::Failure;
+use crate::offline::store::PhotoMeta;
+use crate::sync::records::RoundRecord;
+use crate::sync::rules::OutboxEntry;
+
+/// Meta key of the last successful sync (epoch ms).
+const LAST_SYNC_KEY: &str = "last_sync";
+
+/// Recounts waiting changes and photos and collects failures into the status.
+pub async fn refresh_status() {
+    match read_counts().await {
+        Ok((pending_changes, pending_photos, failures)) => update_status(|status| {
+            status.pending_changes = pending_changes;
+            status.pending_photos = pending_photos;
+            status.failures = failures;
+            status.offline = !browser_online();
+        }),
+        Err(message) => update_status(|status| status.last_error = Some(message)),
+    }
+}
+
+/// Loads the time of the last successful sync into the status.
+pub(super) async fn load_last_sync() {
+    let loaded = async {
+        let transaction = db::read(&[META]).await?;
+        db::get_raw(&db::store(&transaction, META)?, LAST_SYNC_KEY).await
+    }
+    .await;
+    if let Ok(Some(at)) = loaded.map(|value| value.and_then(|value| value.as_f64())) {
+        update_status(|status| status.last_sync_ms = Some(at));
+    }
+}
+
+/// Keeps the time of a successful sync.
+pub(super) async fn save_last_sync(at: f64) -> Result<(), String> {
+    let transaction = db::write(&[META]).await?;
+    let work = async {
+        let meta = db::store(&transaction, META)?;
+        db::put_at(&meta, LAST_SYNC_KEY, &JsValue::from_f64(at)).await
+    }
+    .await;
+    db::finish(transaction, work).await
+}
+
+async fn read_counts() -> Result<(usize, usize, Vec<Failure>), String> {
+    let transaction = db::read(&[OUTBOX, PHOTO_META, ROUNDS]).await?;
+    let entries = db::read_outbox(&db::store(&transaction, OUTBOX)?).await?;
+    let photos: Vec<PhotoMeta> = db::get_all(&db::store(&transaction, PHOTO_META)?).await?;
+    let rounds: Vec<RoundRecord> = db::get_all(&db::store(&transaction, ROUNDS)?).await?;
+    let titles: HashMap<&str, &str> = rounds
+        .iter()
+        .map(|round| (round.id.as_str(), round.title.as_str()))
+        .collect();
+
+    let pending_changes = entries
+        .iter()
+        .filter(|entry| entry.rejected.is_none())
+        .count();
+    let pending_photos = photos
+        .iter()
+        .filter(|photo| !photo.uploaded && photo.error.is_none())
+        .count();
+    let mut failures: Vec<Failure> = entries
+        .iter()
+        .filter_map(|entry| {
+            Some(Failure {
+                key: format!("op:{}", entry.local_seq),
+                what: operation_label(entry, &titles),
+                message: entry.rejected.clone()?,
+                photo_id: None,
+            })
+        })
+        .collect();
+    failures.extend(photos.iter().filter_map(|photo| {
+        Some(Failure {
+            key: format!("photo:{}", photo.id),
+            what: match titles.get(photo.round_id.as_str()) {
+                Some(title) => format!("Bilde i runden «{title}»"),
+                None => "Bilde".to_owned(),
+            },
+            message: photo.error.clone()?,
+            photo_id: Some(photo.id.clone()),
+        })
+    }));
+    Ok((pending_changes, pending_photos, failures))
+}
+
+/// What an operation was, for a person.
+fn operation_label(entry: &OutboxEntry, titles: &HashMap<&str, &str>) -> String {
+    let data = &entry.op.data;
+    let title = data["title"].as_str().or_else(|| {
+        data["round_id"]
+            .as_str()
+            .and_then(|id| titles.get(id).copied())
+    });
+    let kind = match entry.op.kind.as_str() {
+        "create_round" => "Ny runde",
+        "save_finding" => "Svar på sjekkpunkt",
+        "finish_round" => "Avslutning av runde",
+        other => other,
+    };
+    match title {
+        Some(title) => format!("{kind} («{title}»)"),
+        None => kind.to_owned(),
+    }
+}

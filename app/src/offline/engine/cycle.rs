@@ -1,0 +1,128 @@
+//! One full sync cycle: reference data, push, photos, pull, and what the
+//! person sees of its outcome.
+
+use wasm_bindgen::JsValue;
+
+use super::{
+    ENGINE, browser_online, counts, pull, push, refresh_status, triggers, update_status, upload,
+};
+use crate::offline::db::{self, META};
+use crate::offline::net::{self, HttpError};
+use crate::offline::store::{REFERENCE_KEY, checklist_key};
+use crate::sync::reference::ReferenceData;
+use crate::sync::rules::{FailureKind, backoff_ms, failure_kind};
+
+/// Why a cycle stopped early.
+pub(super) enum Stop {
+    /// Network or server trouble: keep everything and retry after a back-off.
+    Retry(String),
+    /// The session is gone: keep everything until the person logs in.
+    LogIn,
+    /// The server refused a whole request, or the device could not store.
+    Refused(String),
+}
+
+impl From<HttpError> for Stop {
+    fn from(error: HttpError) -> Stop {
+        match failure_kind(error.status) {
+            FailureKind::Retry => Stop::Retry(retry_message(&error)),
+            FailureKind::LogIn => Stop::LogIn,
+            FailureKind::Refused => Stop::Refused(error.message),
+        }
+    }
+}
+
+/// A device (IndexedDB) failure stops the cycle with its message.
+impl From<String> for Stop {
+    fn from(message: String) -> Stop {
+        Stop::Refused(message)
+    }
+}
+
+fn retry_message(error: &HttpError) -> String {
+    if error.status == 0 {
+        "Fikk ikke kontakt med serveren. Prøver igjen snart.".to_owned()
+    } else {
+        format!(
+            "Serveren svarte ikke som ventet ({}). Prøver igjen snart.",
+            error.status
+        )
+    }
+}
+
+/// Runs the cycle and records its outcome.
+pub(super) async fn run() {
+    let online = browser_online();
+    update_status(|status| {
+        status.offline = !online;
+        status.syncing = online;
+    });
+    if online {
+        let outcome = steps().await;
+        settle(outcome).await;
+    }
+    refresh_status().await;
+    update_status(|status| status.syncing = false);
+}
+
+async fn steps() -> Result<(), Stop> {
+    fetch_reference().await?;
+    push::push_all().await?;
+    upload::upload_waiting().await?;
+    pull::pull_all().await
+}
+
+async fn settle(outcome: Result<(), Stop>) {
+    match outcome {
+        Ok(()) => {
+            ENGINE.with_borrow_mut(|engine| {
+                engine.attempt = 0;
+                engine.retry_at_ms = 0.0;
+            });
+            let now = db::now_ms();
+            update_status(|status| {
+                status.last_sync_ms = Some(now);
+                status.last_error = None;
+                status.need_login = false;
+            });
+            if let Err(message) = counts::save_last_sync(now).await {
+                update_status(|status| status.last_error = Some(message));
+            }
+        }
+        Err(Stop::Retry(message)) => {
+            let attempt = ENGINE.with_borrow_mut(|engine| {
+                engine.attempt = engine.attempt.saturating_add(1);
+                engine.attempt
+            });
+            triggers::retry_after(backoff_ms(attempt, js_sys::Math::random()));
+            update_status(|status| status.last_error = Some(message));
+        }
+        Err(Stop::LogIn) => update_status(|status| status.need_login = true),
+        Err(Stop::Refused(message)) => update_status(|status| status.last_error = Some(message)),
+    }
+}
+
+/// Fetches and keeps the reference data and its checklist. A person without
+/// round roles gets 403, which is no failure of the sync; nor is any other
+/// refusal of this call, which must not keep the queue from going out. A
+/// lost session or network stops the cycle.
+async fn fetch_reference() -> Result<(), Stop> {
+    let reference: ReferenceData = match net::get_json("/api/v1/sync/reference").await {
+        Ok(reference) => reference,
+        Err(error) if error.status == 0 || error.status == 401 => return Err(error.into()),
+        Err(_) => return Ok(()),
+    };
+    let transaction = db::write(&[META]).await?;
+    let work = async {
+        let meta = db::store(&transaction, META)?;
+        db::put_at(&meta, REFERENCE_KEY, &db::to_js(&reference)?).await?;
+        if let Some(checklist) = &reference.checklist {
+            let value: JsValue = db::to_js(checklist)?;
+            db::put_at(&meta, &checklist_key(&checklist.version_id), &value).await?;
+        }
+        Ok(())
+    }
+    .await;
+    db::finish(transaction, work).await?;
+    Ok(())
+}

@@ -1,0 +1,67 @@
+//! Photos up, one request per photo, once their finding is on the server.
+
+use super::cycle::Stop;
+use crate::offline::db::{self, OUTBOX, PHOTO_META};
+use crate::offline::net;
+use crate::offline::photos::stored_blob;
+use crate::offline::store::{PhotoMeta, finding_key};
+use crate::sync::rules::{FailureKind, failure_kind};
+
+/// Uploads every waiting photo whose finding has nothing left to send.
+/// 404 (finding not on the server yet) keeps it for later; another refusal
+/// is stored as the photo's error for a person to see and retry.
+pub(super) async fn upload_waiting() -> Result<(), Stop> {
+    let (metas, entries) = {
+        let transaction = db::read(&[PHOTO_META, OUTBOX]).await?;
+        let metas: Vec<PhotoMeta> = db::get_all(&db::store(&transaction, PHOTO_META)?).await?;
+        let entries = db::read_outbox(&db::store(&transaction, OUTBOX)?).await?;
+        (metas, entries)
+    };
+    let unsent = db::unsent_keys(&entries);
+    let ready = metas
+        .into_iter()
+        .filter(|meta| meta.waiting() && !unsent.contains(&finding_key(&meta.finding_id)));
+    for meta in ready {
+        let Some(blob) = stored_blob(&meta.id).await else {
+            continue;
+        };
+        let url = format!(
+            "/api/v1/photos/{}?finding_id={}&sha256={}&schema=1",
+            net::encode(&meta.id),
+            net::encode(&meta.finding_id),
+            net::encode(&meta.sha256),
+        );
+        match net::put_jpeg(&url, &blob).await {
+            Ok(_) => {
+                update(&meta.id, |meta| {
+                    meta.uploaded = true;
+                    meta.error = None;
+                })
+                .await?;
+            }
+            Err(error) if error.status == 404 => {}
+            Err(error) => match failure_kind(error.status) {
+                FailureKind::Refused => {
+                    update(&meta.id, |meta| meta.error = Some(error.message)).await?;
+                }
+                FailureKind::Retry | FailureKind::LogIn => return Err(error.into()),
+            },
+        }
+    }
+    Ok(())
+}
+
+/// Changes a photo's stored metadata (read again, in case it changed meanwhile).
+async fn update(id: &str, change: impl FnOnce(&mut PhotoMeta)) -> Result<(), String> {
+    let transaction = db::write(&[PHOTO_META]).await?;
+    let work = async {
+        let store = db::store(&transaction, PHOTO_META)?;
+        if let Some(mut meta) = db::get::<PhotoMeta>(&store, id).await? {
+            change(&mut meta);
+            db::put(&store, &meta).await?;
+        }
+        Ok(())
+    }
+    .await;
+    db::finish(transaction, work).await
+}

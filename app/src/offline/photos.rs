@@ -1,0 +1,70 @@
+//! Photos on the device: downscaled to a JPEG (which drops EXIF and GPS),
+//! hashed, and stored as a blob beside its metadata, never inside a record.
+
+mod process;
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Blob;
+
+use crate::offline::db::{self, PHOTO_BLOBS, PHOTO_META};
+use crate::offline::store::{LocalPhoto, PhotoMeta};
+
+/// Downscales a picked or taken picture, and stores it for `finding_id` in
+/// `round_id` (blob and metadata in one transaction). It goes up at the next sync.
+pub async fn add_photo(
+    round_id: &str,
+    finding_id: &str,
+    file: web_sys::File,
+) -> Result<LocalPhoto, String> {
+    let image = process::to_jpeg(&file).await?;
+    let sha256 = process::sha256_hex(&image.blob).await?;
+    let meta = PhotoMeta {
+        id: db::new_id(),
+        finding_id: finding_id.to_owned(),
+        round_id: round_id.to_owned(),
+        sha256,
+        byte_size: image.blob.size() as u64,
+        width: image.width,
+        height: image.height,
+        uploaded: false,
+        error: None,
+        has_blob: true,
+    };
+    let transaction = db::write(&[PHOTO_META, PHOTO_BLOBS]).await?;
+    let work = async {
+        db::put_at(
+            &db::store(&transaction, PHOTO_BLOBS)?,
+            &meta.id,
+            image.blob.as_ref(),
+        )
+        .await?;
+        db::put(&db::store(&transaction, PHOTO_META)?, &meta).await
+    }
+    .await;
+    db::finish(transaction, work).await?;
+    crate::offline::engine::request_sync();
+    Ok(meta.local())
+}
+
+/// A URL to show the photo: an object URL of the blob on the device (the
+/// caller revokes it with `URL.revokeObjectURL` when done), else the
+/// server's thumbnail once uploaded.
+pub async fn photo_url(photo: &LocalPhoto) -> Option<String> {
+    if photo.has_blob
+        && let Some(blob) = stored_blob(&photo.id).await
+        && let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob)
+    {
+        return Some(url);
+    }
+    photo
+        .uploaded
+        .then(|| format!("/api/v1/photos/{}/thumb", photo.id))
+}
+
+/// The stored JPEG of a photo.
+pub(crate) async fn stored_blob(id: &str) -> Option<Blob> {
+    let transaction = db::read(&[PHOTO_BLOBS]).await.ok()?;
+    let store = db::store(&transaction, PHOTO_BLOBS).ok()?;
+    let value: JsValue = db::get_raw(&store, id).await.ok()??;
+    value.dyn_into::<Blob>().ok()
+}

@@ -1,0 +1,77 @@
+//! `/runder`: Mine vernerunder — ongoing, planned and finished rounds on this device.
+
+use leptos::prelude::*;
+
+use crate::i18n::{t, use_i18n};
+use crate::layout::page_frame::PageFrame;
+use crate::sync::records::{RoundRecord, RoundStatus};
+
+/// The list of rounds the device knows (made here or pulled from the server).
+#[component]
+pub fn RoundsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let rounds = RwSignal::new(None::<Result<Vec<RoundRecord>, String>>);
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        super::in_browser(async move {
+            rounds.set(Some(crate::offline::store::rounds().await));
+        });
+    });
+    let group = move |status: RoundStatus| {
+        rounds
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(move |round| round.status == status)
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <PageFrame>
+            <main id="main" class="page narrow">
+                <h1>{t!(i18n, rounds_title)}</h1>
+                <p>
+                    <a class="button" href="/runder/ny">{t!(i18n, rounds_new)}</a>
+                </p>
+                {move || match rounds.get() {
+                    None => view! { <p>{t!(i18n, loading)}</p> }.into_any(),
+                    Some(Err(message)) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+                    Some(Ok(_)) => view! {
+                        <RoundGroup title=t!(i18n, rounds_ongoing).into_any() rounds=group(RoundStatus::Ongoing) />
+                        <RoundGroup title=t!(i18n, rounds_planned).into_any() rounds=group(RoundStatus::Planned) />
+                        <RoundGroup title=t!(i18n, rounds_finished).into_any() rounds=group(RoundStatus::Finished) />
+                    }
+                    .into_any(),
+                }}
+            </main>
+        </PageFrame>
+    }
+}
+
+#[component]
+fn RoundGroup(title: AnyView, rounds: Vec<RoundRecord>) -> impl IntoView {
+    let i18n = use_i18n();
+    let empty = rounds.is_empty();
+    view! {
+        <section class="card">
+            <h2>{title}</h2>
+            <Show when=move || empty>
+                <p class="muted">{t!(i18n, rounds_none)}</p>
+            </Show>
+            <ul class="round-list">
+                {rounds
+                    .into_iter()
+                    .map(|round| {
+                        let href = format!("/runde?id={}", round.id);
+                        view! {
+                            <li>
+                                <a href=href>{round.title}</a>
+                                <span class="muted">" · " {round.date}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}

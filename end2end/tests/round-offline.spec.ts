@@ -1,0 +1,127 @@
+import { test, expect, chromium, BrowserContext, Page } from '@playwright/test';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import {
+  CHROMIUM, allSent, answerPoint, expectAccessible, fieldPagesCached, hydrated, logIn, makeJpeg,
+  openSections, serverRound,
+} from './helpers';
+
+// A vernerunde walked with no network at all, surviving a hard reload and a
+// closed browser, then synced exactly once; a second participant pulls it.
+
+const AVVIK = [
+  { at: 1, text: 'Nødutgangen er blokkert av stabler med stoler', risk: [4, 5] as [number, number], photos: 2 },
+  { at: 4, text: 'Brannslukkeren mangler kontrollmerke', risk: [2, 3] as [number, number], photos: 1 },
+  { at: 7, text: 'Løs skjøteledning over gangen', risk: [1, 2] as [number, number], photos: 1 },
+];
+
+async function phoneContext(userDataDir: string, baseURL: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    ...CHROMIUM,
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'en-US',
+  });
+}
+
+async function roundIdOf(page: Page) {
+  return new URL(page.url()).searchParams.get('id')!;
+}
+
+test('a round walked offline survives reloads and a closed browser, then syncs exactly once', async ({ baseURL }, info) => {
+  test.skip(info.project.name !== 'phone', 'phone journey');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'vern-profile-'));
+  let context = await phoneContext(profile, baseURL!);
+  let page = context.pages()[0] ?? (await context.newPage());
+  await logIn(page, 'verneombud');
+  await expect(page.getByRole('heading', { level: 1, name: 'Hei, Vera Vik' })).toBeVisible();
+  await hydrated(page);
+  await fieldPagesCached(page);
+  await page.goto('/synk');
+  await hydrated(page);
+  await expect(page.getByTestId('last-sync')).not.toHaveText('–');
+  await expectAccessible(page);
+  const photos = await Promise.all([1, 2, 3, 4].map((seed) => makeJpeg(page, seed)));
+
+  await context.setOffline(true);
+  await page.goto('/runder/ny');
+  await hydrated(page);
+  await expectAccessible(page);
+  await page.getByLabel('Navn, deltaker 2').fill('Lars Leder');
+  await page.getByRole('button', { name: 'Start runden' }).click();
+  await expect(page).toHaveURL(/\/runde\?id=/);
+  const roundId = await roundIdOf(page);
+  await openSections(page);
+  let photoIndex = 0;
+  for (let n = 0; n < 10; n++) {
+    const avvik = AVVIK.find((a) => a.at === n);
+    if (avvik) {
+      const mine = photos.slice(photoIndex, photoIndex + avvik.photos);
+      photoIndex += avvik.photos;
+      await answerPoint(page, n, { text: avvik.text, risk: avvik.risk, photos: mine });
+    } else {
+      await answerPoint(page, n);
+    }
+  }
+  await expect(page.getByTestId('sync-status')).toContainText('4 bilder venter');
+  await expectAccessible(page);
+
+  const expectRoundIntact = async (page: Page) => {
+    await hydrated(page);
+    await expect(page.locator('.answers button[aria-pressed="true"]')).toHaveCount(10);
+    await openSections(page);
+    for (const avvik of AVVIK) await expect(page.getByText(avvik.text)).toBeVisible();
+    await expect(page.locator('.avvik-summary .thumbs img')).toHaveCount(4);
+  };
+  await page.reload();
+  await expectRoundIntact(page);
+
+  await context.close();
+  context = await phoneContext(profile, baseURL!);
+  await context.setOffline(true);
+  page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`/runde?id=${roundId}`);
+  await expectRoundIntact(page);
+
+  await page.getByRole('link', { name: 'Avslutt runden' }).click();
+  await hydrated(page);
+  await expect(page.getByTestId('avvik-high')).toHaveText('1');
+  await expect(page.getByTestId('answered')).toHaveText('10');
+  await expectAccessible(page);
+  await page.goto('/runder');
+  await hydrated(page);
+  await expect(page.locator(`a[href="/runde?id=${roundId}"]`)).toBeVisible();
+  await expectAccessible(page);
+
+  await context.setOffline(false);
+  await allSent(page);
+  const server = await serverRound(page, roundId);
+  expect(server.round.status).toBe('ongoing');
+  expect(server.findings).toHaveLength(10);
+  expect(new Set(server.findings.map((f: any) => f.item_id)).size).toBe(10);
+  expect(server.findings.filter((f: any) => f.answer === 'avvik')).toHaveLength(3);
+  expect(server.photos).toHaveLength(4);
+  const stored = fs.readdirSync(path.join(process.env.VERN_E2E_DATA_DIR!, 'photos', 'photos'));
+  for (const photo of server.photos) {
+    expect(stored.filter((name) => name.startsWith(photo.id))).toHaveLength(2);
+    expect(photo.width).toBeLessThanOrEqual(2048);
+  }
+
+  // A second participant pulls the round and sees the same data.
+  const browser = await chromium.launch(CHROMIUM);
+  const other = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  const leader = await other.newPage();
+  await logIn(leader, 'leder');
+  await expect(leader.getByRole('heading', { level: 1 })).toBeVisible();
+  await leader.goto('/runder');
+  await hydrated(leader);
+  await leader.locator(`a[href="/runde?id=${roundId}"]`).click();
+  await expect(leader).toHaveURL(new RegExp(roundId));
+  await expectRoundIntact(leader);
+  await expect(leader.locator(`.thumbs img[src*="/api/v1/photos/"]`)).toHaveCount(4);
+  await browser.close();
+  await context.close();
+});

@@ -1,0 +1,115 @@
+//! `GET /api/v1/photos/{id}` and `GET /api/v1/photos/{id}/thumb`: the stored
+//! JPEG and its thumbnail, for people who may read or walk rounds in the unit.
+
+use app::backend::Authenticated;
+use app::domain::access::Action;
+use app::error::AppError;
+use axum::Extension;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use object_store::path::Path as Key;
+use object_store::{ObjectStore, ObjectStoreExt};
+
+use super::{PhotoError, current_user, store};
+use crate::auth::access;
+use crate::db::photos;
+use crate::errors::internal;
+use crate::state::AppState;
+
+/// A photo's bytes never change, so browsers may keep them.
+const CACHE: &str = "private, max-age=31536000, immutable";
+
+/// The stored JPEG of a photo.
+#[utoipa::path(
+    get,
+    path = "/api/v1/photos/{id}",
+    tag = "photos",
+    params(("id" = String, Path, description = "The photo's id")),
+    responses(
+        (status = 200, description = "The JPEG", content_type = "image/jpeg"),
+        (status = 401, description = "Not logged in"),
+        (status = 403, description = "No role that reads reports or walks rounds in the unit"),
+        (status = 404, description = "No such photo"),
+    ),
+)]
+#[tracing::instrument(skip(state, auth))]
+pub async fn get_photo(
+    State(state): State<AppState>,
+    auth: Option<Extension<Authenticated>>,
+    Path(id): Path<String>,
+) -> Result<Response, PhotoError> {
+    send(&state, auth, &id, Variant::Full).await
+}
+
+/// The thumbnail of a photo (long edge 320 px).
+#[utoipa::path(
+    get,
+    path = "/api/v1/photos/{id}/thumb",
+    tag = "photos",
+    params(("id" = String, Path, description = "The photo's id")),
+    responses(
+        (status = 200, description = "The thumbnail JPEG", content_type = "image/jpeg"),
+        (status = 401, description = "Not logged in"),
+        (status = 403, description = "No role that reads reports or walks rounds in the unit"),
+        (status = 404, description = "No such photo"),
+    ),
+)]
+#[tracing::instrument(skip(state, auth))]
+pub async fn get_thumb(
+    State(state): State<AppState>,
+    auth: Option<Extension<Authenticated>>,
+    Path(id): Path<String>,
+) -> Result<Response, PhotoError> {
+    send(&state, auth, &id, Variant::Thumb).await
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Variant {
+    Full,
+    Thumb,
+}
+
+async fn send(
+    state: &AppState,
+    auth: Option<Extension<Authenticated>>,
+    id: &str,
+    variant: Variant,
+) -> Result<Response, PhotoError> {
+    let user = current_user(auth)?;
+    let pool = state.db.pool();
+    let photo = photos::by_id(pool, id)
+        .await
+        .map_err(internal("load photo"))?
+        .ok_or(AppError::NotFound)?;
+    let unit_id = photos::unit_of_owner(pool, &photo)
+        .await
+        .map_err(internal("load the photo's unit"))?
+        .ok_or(AppError::NotFound)?;
+    let readable = access::require(&state.db, &user, Action::ReadReports, &unit_id).await;
+    if let Err(AppError::Forbidden) = readable {
+        access::require(&state.db, &user, Action::WalkRound, &unit_id).await?;
+    } else {
+        readable?;
+    }
+    let key = match variant {
+        Variant::Full => Key::from(photo.object_key),
+        Variant::Thumb => photo
+            .thumb_key
+            .map_or_else(|| store::thumb_key(id), Key::from),
+    };
+    stream(state.photos.as_ref(), &key).await
+}
+
+/// Streams an object as `image/jpeg`.
+async fn stream(objects: &dyn ObjectStore, key: &Key) -> Result<Response, PhotoError> {
+    let object = objects.get(key).await.map_err(internal("read photo"))?;
+    let size = object.meta.size;
+    let mut response = Body::from_stream(object.into_stream()).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE));
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(size));
+    Ok(response)
+}

@@ -1,0 +1,181 @@
+//! The pure image work on an uploaded photo: find the real format from the
+//! bytes, decode within limits, and re-encode as a plain JPEG (which drops
+//! EXIF, GPS and every other piece of metadata) plus a small thumbnail.
+//!
+//! Everything here is CPU-bound and blocking; callers run it in
+//! `tokio::task::spawn_blocking`.
+
+use std::io::Cursor;
+
+use image::codecs::jpeg::JpegEncoder;
+use image::imageops::FilterType;
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, Limits, RgbImage};
+
+/// The largest width or height accepted, in pixels.
+pub const MAX_SIDE: u32 = 12_000;
+/// The most memory one decode may allocate, in bytes.
+pub const MAX_ALLOC: u64 = 512 * 1024 * 1024;
+/// Longer edges are scaled down to this many pixels before storing.
+pub const MAX_STORED_EDGE: u32 = 4_096;
+/// The long edge of a thumbnail, in pixels.
+pub const THUMB_EDGE: u32 = 320;
+const QUALITY: u8 = 85;
+const THUMB_QUALITY: u8 = 80;
+
+/// Why an upload could not be turned into a stored photo.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ProcessError {
+    /// The bytes are not a JPEG, PNG or WebP image.
+    #[error("not an image: send a JPEG, PNG or WebP photo")]
+    NotAnImage,
+    /// The image is larger than Vern opens (or would need too much memory).
+    #[error("the image is too large to open (at most {MAX_SIDE} × {MAX_SIDE} pixels)")]
+    TooLarge,
+    /// The image is cut off or damaged.
+    #[error("the image is damaged or cut off and could not be read")]
+    Unreadable,
+    /// Encoding the JPEG failed (a server fault, not the uploader's).
+    #[error("could not encode the JPEG: {0}")]
+    Encode(String),
+}
+
+/// A photo ready to store.
+#[derive(Clone, Debug)]
+pub struct Processed {
+    /// The re-encoded JPEG.
+    pub jpeg: Vec<u8>,
+    /// The thumbnail JPEG.
+    pub thumb: Vec<u8>,
+    /// Width of the stored JPEG in pixels.
+    pub width: u32,
+    /// Height of the stored JPEG in pixels.
+    pub height: u32,
+}
+
+/// Decodes an upload and re-encodes it: upright (EXIF orientation applied),
+/// at most [`MAX_STORED_EDGE`] on the long edge, without metadata.
+pub fn process(bytes: &[u8]) -> Result<Processed, ProcessError> {
+    let mut image = decode(bytes)?;
+    if image.width().max(image.height()) > MAX_STORED_EDGE {
+        image = image.resize(MAX_STORED_EDGE, MAX_STORED_EDGE, FilterType::Triangle);
+    }
+    let rgb = flatten(image);
+    let (width, height) = rgb.dimensions();
+    let jpeg = encode(&rgb, QUALITY)?;
+    let full = DynamicImage::ImageRgb8(rgb);
+    let small = if width.max(height) > THUMB_EDGE {
+        full.resize(THUMB_EDGE, THUMB_EDGE, FilterType::Triangle)
+    } else {
+        full
+    };
+    let thumb = encode(&small.into_rgb8(), THUMB_QUALITY)?;
+    Ok(Processed {
+        jpeg,
+        thumb,
+        width,
+        height,
+    })
+}
+
+/// Sniffs the format (never trusting the Content-Type) and decodes within
+/// [`MAX_SIDE`] and [`MAX_ALLOC`], so decompression bombs fail cleanly.
+fn decode(bytes: &[u8]) -> Result<DynamicImage, ProcessError> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| ProcessError::Unreadable)?;
+    match reader.format() {
+        Some(ImageFormat::Jpeg) if !jpeg_is_complete(bytes) => {
+            return Err(ProcessError::Unreadable);
+        }
+        Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) => {}
+        _ => return Err(ProcessError::NotAnImage),
+    }
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_ALLOC);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(classify)?;
+    let (width, height) = decoder.dimensions();
+    if width > MAX_SIDE || height > MAX_SIDE || decoder.total_bytes() > MAX_ALLOC {
+        return Err(ProcessError::TooLarge);
+    }
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let mut image = DynamicImage::from_decoder(decoder).map_err(classify)?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+/// Whether a JPEG's segments run from SOI to EOI. The JPEG decoder fills a
+/// cut-off scan with grey instead of failing, so truncation is caught here.
+/// Segments are skipped by their lengths, so the EOI of an EXIF thumbnail
+/// does not count, and data after the EOI (motion photos) is ignored.
+fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    if !bytes.starts_with(&[0xFF, 0xD8]) {
+        return false;
+    }
+    let mut at = 2;
+    while at + 1 < bytes.len() {
+        if bytes[at] != 0xFF {
+            return false;
+        }
+        let marker = bytes[at + 1];
+        match marker {
+            0xFF => at += 1, // fill byte
+            0xD9 => return true,
+            0x01 | 0xD0..=0xD7 => at += 2, // markers without a length
+            _ => {
+                let Some(&[high, low]) = bytes.get(at + 2..at + 4) else {
+                    return false;
+                };
+                at += 2 + usize::from(u16::from_be_bytes([high, low]));
+                if marker == 0xDA {
+                    // Entropy-coded data up to the next marker (FF 00 is a
+                    // stuffed byte, FF D0–D7 a restart marker).
+                    while at + 1 < bytes.len()
+                        && (bytes[at] != 0xFF || matches!(bytes[at + 1], 0x00 | 0xD0..=0xD7))
+                    {
+                        at += 1;
+                    }
+                }
+            }
+        }
+    }
+    false
+}
+
+fn classify(error: ImageError) -> ProcessError {
+    match error {
+        ImageError::Limits(_) => ProcessError::TooLarge,
+        _ => ProcessError::Unreadable,
+    }
+}
+
+/// 8-bit RGB for the JPEG encoder; transparent parts become white.
+fn flatten(image: DynamicImage) -> RgbImage {
+    if !image.color().has_alpha() {
+        return image.into_rgb8();
+    }
+    let rgba = image.into_rgba8();
+    RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let [r, g, b, alpha] = rgba.get_pixel(x, y).0;
+        let over_white = |channel: u8| {
+            let (c, a) = (u16::from(channel), u16::from(alpha));
+            u8::try_from((c * a + 255 * (255 - a)) / 255).unwrap_or(u8::MAX)
+        };
+        image::Rgb([over_white(r), over_white(g), over_white(b)])
+    })
+}
+
+fn encode(image: &RgbImage, quality: u8) -> Result<Vec<u8>, ProcessError> {
+    let mut out = Vec::new();
+    JpegEncoder::new_with_quality(&mut out, quality)
+        .encode_image(image)
+        .map_err(|error| ProcessError::Encode(error.to_string()))?;
+    Ok(out)
+}
+
+#[cfg(test)]
+#[path = "process_tests.rs"]
+mod tests;

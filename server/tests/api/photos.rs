@@ -1,0 +1,375 @@
+//! Photo upload and download (`/api/v1/photos/{id}`).
+
+use image::{Rgb, RgbImage};
+use reqwest::StatusCode;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::helpers::{Backend, TestApp, client, with_app};
+use crate::on_both_backends;
+
+fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// A small noisy JPEG with an EXIF segment carrying a GPS-like text.
+fn jpeg_with_exif(seed: u32) -> Vec<u8> {
+    let image = RgbImage::from_fn(640, 480, |x, y| {
+        let v = u8::try_from((x * 7 + y * 13 + x * y + seed) % 251).unwrap_or(0);
+        Rgb([v, v.wrapping_mul(3), v.wrapping_add(90)])
+    });
+    let mut plain = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 90)
+        .encode_image(&image)
+        .expect("encode");
+    let mut payload = b"Exif\0\0MM\0\x2a\0\0\0\x08\0\0\0\0\0\0".to_vec();
+    payload.extend_from_slice(b"GPS 59.91N 10.75E");
+    let length = u16::try_from(payload.len() + 2).expect("short");
+    let mut out = plain[..2].to_vec();
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&length.to_be_bytes());
+    out.extend_from_slice(&payload);
+    out.extend_from_slice(&plain[2..]);
+    out
+}
+
+/// A round in the verneombud's unit with one avvik finding; returns the finding id.
+async fn finding(app: &TestApp) -> String {
+    let pool = app.db.pool();
+    let unit = app.unit_id("Nordby skole").await;
+    let (version,): (String,) = sqlx::query_as("SELECT id FROM checklist_versions ORDER BY id")
+        .fetch_one(pool)
+        .await
+        .expect("checklist version");
+    let (item,): (String,) = sqlx::query_as("SELECT id FROM checklist_items ORDER BY id")
+        .fetch_one(pool)
+        .await
+        .expect("checklist item");
+    let (round, finding, now) = (new_id(), new_id(), 1_767_225_600_000_i64);
+    sqlx::query(
+        "INSERT INTO rounds (id, kind, checklist_version_id, unit_id, title, status,
+                             created_at, updated_at)
+         VALUES ($1, 'vernerunde', $2, $3, 'Fotorunde', 'ongoing', $4, $4)",
+    )
+    .bind(&round)
+    .bind(&version)
+    .bind(&unit)
+    .bind(now)
+    .execute(pool)
+    .await
+    .expect("insert round");
+    sqlx::query(
+        "INSERT INTO findings (id, round_id, item_id, answer, created_at, updated_at)
+         VALUES ($1, $2, $3, 'avvik', $4, $4)",
+    )
+    .bind(&finding)
+    .bind(&round)
+    .bind(&item)
+    .bind(now)
+    .execute(pool)
+    .await
+    .expect("insert finding");
+    finding
+}
+
+/// `PUT` with an explicit query string.
+async fn put_raw(
+    app: &TestApp,
+    http: &reqwest::Client,
+    id: &str,
+    query: &str,
+    body: Vec<u8>,
+) -> (StatusCode, Value) {
+    let response = http
+        .put(format!("{}/api/v1/photos/{id}?{query}", app.address))
+        .header("origin", &app.address)
+        .header("content-type", "image/jpeg")
+        .body(body)
+        .send()
+        .await
+        .expect("request");
+    let status = response.status();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+/// `PUT` as the logged-in client, with the body's own hash.
+async fn put(app: &TestApp, id: &str, finding: &str, body: Vec<u8>) -> (StatusCode, Value) {
+    let query = format!("finding_id={finding}&sha256={}&schema=1", sha256(&body));
+    put_raw(app, &app.client, id, &query, body).await
+}
+
+/// Stored objects: (full JPEGs, thumbnails).
+fn objects(app: &TestApp) -> (usize, usize) {
+    let names: Vec<String> = std::fs::read_dir(app.photo_dir.path().join("photos"))
+        .map(|dir| {
+            dir.filter_map(Result::ok)
+                .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    let thumbs = names.iter().filter(|n| n.ends_with(".thumb.jpg")).count();
+    (names.len() - thumbs, thumbs)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
+
+async fn a_photo_is_stored_once_and_served_without_exif(backend: Backend) {
+    with_app(backend, |app| async move {
+        app.login_ok("verneombud").await;
+        let finding = finding(&app).await;
+        let (id, upload) = (new_id(), jpeg_with_exif(0));
+
+        let (status, record) = put(&app, &id, &finding, upload.clone()).await;
+        assert_eq!(status, StatusCode::CREATED, "{record}");
+        assert_eq!(record["id"], id.as_str());
+        assert_eq!(record["finding_id"], finding.as_str());
+        assert_eq!(record["sha256"], sha256(&upload).as_str());
+        assert_eq!(
+            (record["width"].as_i64(), record["height"].as_i64()),
+            (Some(640), Some(480))
+        );
+        assert_eq!(objects(&app), (1, 1));
+        let history = vern::db::history::for_entity(app.db.pool(), "photo", &id)
+            .await
+            .expect("history");
+        assert_eq!(history.len(), 1);
+        assert_eq!(history[0].action, "uploaded");
+
+        // The same bytes again: success, nothing new stored.
+        let (status, again) = put(&app, &id, &finding, upload.clone()).await;
+        assert_eq!(status, StatusCode::OK, "{again}");
+        assert_eq!(again, record);
+        assert_eq!(objects(&app), (1, 1));
+        let history = vern::db::history::for_entity(app.db.pool(), "photo", &id)
+            .await
+            .expect("history");
+        assert_eq!(history.len(), 1);
+
+        // Other bytes under the same id: conflict.
+        let (status, body) = put(&app, &id, &finding, jpeg_with_exif(1)).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        assert_eq!(body["error"], "conflict");
+
+        for (path, size) in [
+            (format!("/api/v1/photos/{id}"), 640),
+            (format!("/api/v1/photos/{id}/thumb"), 320),
+        ] {
+            let response = app.get(&path).await;
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            assert_eq!(response.headers()["content-type"], "image/jpeg");
+            assert!(
+                response.headers()["cache-control"]
+                    .to_str()
+                    .expect("ascii")
+                    .contains("immutable")
+            );
+            let bytes = response.bytes().await.expect("body");
+            assert!(!contains(&bytes, b"Exif"), "{path} still has EXIF");
+            assert!(!contains(&bytes, b"GPS"), "{path} still has the GPS text");
+            let image = image::load_from_memory(&bytes).expect("a JPEG");
+            assert_eq!(image.width(), size, "{path}");
+        }
+
+        // Two identical uploads at once: one creates, the other succeeds too.
+        let (id, upload) = (new_id(), jpeg_with_exif(2));
+        let (first, second) = tokio::join!(
+            put(&app, &id, &finding, upload.clone()),
+            put(&app, &id, &finding, upload.clone())
+        );
+        let mut statuses = [first.0, second.0];
+        statuses.sort();
+        assert_eq!(
+            statuses,
+            [StatusCode::OK, StatusCode::CREATED],
+            "{first:?} {second:?}"
+        );
+        assert_eq!(first.1, second.1);
+        assert_eq!(objects(&app), (2, 2));
+        let history = vern::db::history::for_entity(app.db.pool(), "photo", &id)
+            .await
+            .expect("history");
+        assert_eq!(history.len(), 1);
+
+        assert_eq!(
+            app.get(&format!("/api/v1/photos/{}", new_id()))
+                .await
+                .status(),
+            StatusCode::NOT_FOUND
+        );
+    })
+    .await;
+}
+on_both_backends!(a_photo_is_stored_once_and_served_without_exif);
+
+async fn bad_uploads_are_refused_with_a_json_reason(backend: Backend) {
+    with_app(backend, |app| async move {
+        app.login_ok("verneombud").await;
+        let finding = finding(&app).await;
+        let upload = jpeg_with_exif(0);
+        let hash = sha256(&upload);
+        let cases: Vec<(String, String, Vec<u8>, StatusCode)> = vec![
+            (
+                new_id(),
+                format!("finding_id={finding}&sha256={hash}&schema=2"),
+                upload.clone(),
+                StatusCode::BAD_REQUEST,
+            ),
+            (
+                "photo-1".into(),
+                format!("finding_id={finding}&sha256={hash}&schema=1"),
+                upload.clone(),
+                StatusCode::BAD_REQUEST,
+            ),
+            (
+                new_id(),
+                format!(
+                    "finding_id={finding}&sha256={}&schema=1",
+                    hash.to_uppercase()
+                ),
+                upload.clone(),
+                StatusCode::BAD_REQUEST,
+            ),
+            // The body does not match its hash (cut on the way).
+            (
+                new_id(),
+                format!("finding_id={finding}&sha256={hash}&schema=1"),
+                upload[..upload.len() / 2].to_vec(),
+                StatusCode::BAD_REQUEST,
+            ),
+            (
+                new_id(),
+                format!("finding_id={}&sha256={hash}&schema=1", new_id()),
+                upload.clone(),
+                StatusCode::NOT_FOUND,
+            ),
+        ];
+        for (id, query, body, expected) in cases {
+            let (status, answer) = put_raw(&app, &app.client, &id, &query, body).await;
+            assert_eq!(status, expected, "{query}: {answer}");
+            assert!(
+                answer["message"].as_str().is_some_and(|m| !m.is_empty()),
+                "{answer}"
+            );
+        }
+        let (_, answer) = put_raw(
+            &app,
+            &app.client,
+            &new_id(),
+            &format!("finding_id={finding}&sha256={hash}&schema=2"),
+            upload.clone(),
+        )
+        .await;
+        assert!(
+            answer["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("schema=1")),
+            "{answer}"
+        );
+        let (_, answer) = put_raw(
+            &app,
+            &app.client,
+            &new_id(),
+            &format!("finding_id={}&sha256={hash}&schema=1", new_id()),
+            upload.clone(),
+        )
+        .await;
+        assert!(
+            answer["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("not on the server yet")),
+            "{answer}"
+        );
+
+        let (status, answer) = put(&app, &new_id(), &finding, b"not a photo at all".to_vec()).await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{answer}");
+        // A JPEG cut off before its end, with the hash of what was sent.
+        let (status, answer) = put(
+            &app,
+            &new_id(),
+            &finding,
+            upload[..upload.len() / 2].to_vec(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+        assert_eq!(answer["error"], "unprocessable_image");
+
+        let huge = vec![0_u8; 21 * 1024 * 1024];
+        let (status, answer) = put(&app, &new_id(), &finding, huge).await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{answer}");
+        assert_eq!(answer["error"], "payload_too_large");
+        assert_eq!(objects(&app), (0, 0));
+    })
+    .await;
+}
+on_both_backends!(bad_uploads_are_refused_with_a_json_reason);
+
+async fn photos_need_a_session_and_a_role_in_the_unit(backend: Backend) {
+    with_app(backend, |app| async move {
+        app.login_ok("verneombud").await;
+        let finding = finding(&app).await;
+        let (id, upload) = (new_id(), jpeg_with_exif(0));
+        let query = format!("finding_id={finding}&sha256={}&schema=1", sha256(&upload));
+
+        let anonymous = client();
+        let (status, answer) = put_raw(&app, &anonymous, &id, &query, upload.clone()).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{answer}");
+        let response = anonymous
+            .get(format!("{}/api/v1/photos/{id}", app.address))
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+
+        let (status, _) = put(&app, &id, &finding, upload.clone()).await;
+        assert_eq!(status, StatusCode::CREATED);
+
+        // A medarbeider in the same unit may neither upload nor look.
+        let mona = logged_in(&app, "medarbeider").await;
+        let (status, answer) = put_raw(&app, &mona, &new_id(), &query, upload.clone()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{answer}");
+        let response = mona
+            .get(format!("{}/api/v1/photos/{id}/thumb", app.address))
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+        // The AMU reader reads reports, so sees the photo but cannot upload.
+        let anne = logged_in(&app, "amu").await;
+        let response = anne
+            .get(format!("{}/api/v1/photos/{id}", app.address))
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(response.status(), StatusCode::OK);
+        let (status, _) = put_raw(&app, &anne, &new_id(), &query, upload).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    })
+    .await;
+}
+on_both_backends!(photos_need_a_session_and_a_role_in_the_unit);
+
+/// A second cookie-keeping client logged in as `username`.
+async fn logged_in(app: &TestApp, username: &str) -> reqwest::Client {
+    let other = client();
+    let response = other
+        .post(format!("{}/api/fn/login", app.address))
+        .header("origin", &app.address)
+        .form(&[
+            ("username", username),
+            ("password", vern::demo::DEMO_PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(response.status(), StatusCode::OK, "login as {username}");
+    other
+}
