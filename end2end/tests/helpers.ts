@@ -112,7 +112,9 @@ export const CHROMIUM = {
 
 /** Opens every section of the round page's checklist. */
 export async function openSections(page: Page) {
-  for (const summary of await page.locator('details.section:not([open]) > summary').all()) await summary.click();
+  await expect(page.locator('details.section').first()).toBeVisible();
+  const closed = page.locator('details.section:not([open]) > summary');
+  while ((await closed.count()) > 0) await closed.first().click();
 }
 
 /** Answers point `n` (0-based, in page order) OK, or as an avvik with photos. */
@@ -140,7 +142,7 @@ export async function answerPoint(page: Page, n: number, avvik?: { text: string;
 /** Logs in and waits until the device has synced once (reference data kept). */
 export async function logInAndSync(page: Page, username: string) {
   await logIn(page, username);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   await hydrated(page);
   await page.goto('/synk');
   await hydrated(page);

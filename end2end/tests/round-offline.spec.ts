@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  CHROMIUM, allSent, answerPoint, expectAccessible, fieldPagesCached, hydrated, logIn, makeJpeg,
+  CHROMIUM, allSent, logInAndSync, answerPoint, expectAccessible, fieldPagesCached, hydrated, logIn, makeJpeg,
   openSections, serverRound,
 } from './helpers';
 
@@ -114,8 +114,7 @@ test('a round walked offline survives reloads and a closed browser, then syncs e
   const browser = await chromium.launch(CHROMIUM);
   const other = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
   const leader = await other.newPage();
-  await logIn(leader, 'leder');
-  await expect(leader.getByRole('heading', { level: 1 })).toBeVisible();
+  await logInAndSync(leader, 'leder');
   await leader.goto('/runder');
   await hydrated(leader);
   await leader.locator(`a[href="/runde?id=${roundId}"]`).click();

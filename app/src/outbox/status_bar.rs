@@ -45,11 +45,13 @@ pub fn SyncStatusBar() -> impl IntoView {
         }
     };
     view! {
-        <a class=class href="/synk" role="status" aria-live="polite" data-testid="sync-status">
-            <Show when=move || status.get().offline>
-                <span class="offline-tag">{t!(i18n, sync_offline)} " · "</span>
-            </Show>
-            {text}
-        </a>
+        <p class=class role="status" data-testid="sync-status">
+            <a href="/synk">
+                <Show when=move || status.get().offline>
+                    <span class="offline-tag">{t!(i18n, sync_offline)} " · "</span>
+                </Show>
+                {text}
+            </a>
+        </p>
     }
 }

@@ -101,9 +101,9 @@ fn FinishForm(data: LoadedRound, findings: RwSignal<Vec<FindingRecord>>) -> impl
             <dt>{t!(i18n, finish_answered)}</dt><dd data-testid="answered">{move || summary.get().answered}</dd>
             <dt>{t!(i18n, finish_ok)}</dt><dd>{move || summary.get().ok}</dd>
             <dt>{t!(i18n, finish_na)}</dt><dd>{move || summary.get().not_relevant}</dd>
-            <dt class="risk-high">{t!(i18n, finish_avvik_high)}</dt><dd data-testid="avvik-high">{move || summary.get().avvik[0]}</dd>
-            <dt class="risk-medium">{t!(i18n, finish_avvik_medium)}</dt><dd data-testid="avvik-medium">{move || summary.get().avvik[1]}</dd>
-            <dt class="risk-low">{t!(i18n, finish_avvik_low)}</dt><dd data-testid="avvik-low">{move || summary.get().avvik[2]}</dd>
+            <dt class="level level-high">{t!(i18n, finish_avvik_high)}</dt><dd data-testid="avvik-high">{move || summary.get().avvik[0]}</dd>
+            <dt class="level level-medium">{t!(i18n, finish_avvik_medium)}</dt><dd data-testid="avvik-medium">{move || summary.get().avvik[1]}</dd>
+            <dt class="level level-low">{t!(i18n, finish_avvik_low)}</dt><dd data-testid="avvik-low">{move || summary.get().avvik[2]}</dd>
         </dl>
         <form class="card stack" on:submit=submit>
             <fieldset class="stack" disabled=finished>

@@ -11,7 +11,11 @@ use crate::sync::records::{RoundRecord, RoundStatus};
 pub fn RoundsPage() -> impl IntoView {
     let i18n = use_i18n();
     let rounds = RwSignal::new(None::<Result<Vec<RoundRecord>, String>>);
+    let status = crate::offline::status::use_sync_status();
+    // Load again after every sync, so pulled rounds appear.
+    let synced = Memo::new(move |_| status.with(|s| s.last_sync_ms));
     Effect::new(move |_| {
+        synced.track();
         #[cfg(feature = "hydrate")]
         super::in_browser(async move {
             rounds.set(Some(crate::offline::store::rounds().await));

@@ -68,6 +68,29 @@ pub fn RoundPage() -> impl IntoView {
         #[cfg(not(feature = "hydrate"))]
         let _ = (id, findings, photos);
     });
+    // After a sync, show what was pulled (answers and photos of others,
+    // conflict copies) without touching forms being filled in.
+    let status = crate::offline::status::use_sync_status();
+    let synced = Memo::new(move |_| status.with(|s| s.last_sync_ms));
+    Effect::new(move |previous: Option<()>| {
+        synced.track();
+        if previous.is_none() {
+            return;
+        }
+        let id = query.read_untracked().get("id").unwrap_or_default();
+        #[cfg(feature = "hydrate")]
+        super::in_browser(async move {
+            use crate::offline::store;
+            if let Ok(list) = store::findings_of_round(&id).await {
+                findings.set(list);
+            }
+            if let Ok(list) = super::photo_field::load_photos(&id).await {
+                photos.set(list);
+            }
+        });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = id;
+    });
     view! {
         <PageFrame>
             <main id="main" class="page narrow round">
