@@ -54,27 +54,40 @@ async function staticFirst(request) {
   return response;
 }
 
-async function pageNetworkFirst(request, url) {
+async function pageNetworkFirst(event, request, url) {
+  let response;
   try {
-    const response = await fetch(request);
-    if (isFieldPage(url) && isKeepable(response)) {
-      const cache = await caches.open(PAGE_CACHE);
-      await cache.put(url.pathname, response.clone());
-      await keepAssetsOf(response.clone());
-    }
-    return response;
+    response = await fetch(request);
   } catch (error) {
-    const cache = await caches.open(PAGE_CACHE);
-    const page = await cache.match(url.pathname, { ignoreSearch: true });
-    if (page) return page;
-    if (await cache.match('/runder')) return Response.redirect('/runder', 302);
-    return new Response(
-      '<!DOCTYPE html><html lang="nb"><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
-        '<title>Vern – uten nett</title><main><h1>Ingen nettforbindelse</h1>' +
-        '<p>Åpne Vern med nett én gang mens du er logget inn, så virker vernerundene også uten nett.</p></main></html>',
-      { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } },
-    );
+    return offlinePage(url);
   }
+  if (isFieldPage(url) && isKeepable(response)) {
+    // Kept in the background: the person gets the page at once, and a
+    // failed copy never replaces the network's answer.
+    event.waitUntil(keepPage(url.pathname, response.clone()).catch(() => undefined));
+  }
+  return response;
+}
+
+// Caches a page's hashed files first, then the page: a kept page always
+// has its wasm, JS and CSS beside it.
+async function keepPage(path, response) {
+  await keepAssetsOf(response.clone());
+  const cache = await caches.open(PAGE_CACHE);
+  await cache.put(path, response);
+}
+
+async function offlinePage(url) {
+  const cache = await caches.open(PAGE_CACHE);
+  const page = await cache.match(url.pathname, { ignoreSearch: true });
+  if (page) return page;
+  if (await cache.match('/runder')) return Response.redirect('/runder', 302);
+  return new Response(
+    '<!DOCTYPE html><html lang="nb"><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
+      '<title>Vern – uten nett</title><main><h1>Ingen nettforbindelse</h1>' +
+      '<p>Åpne Vern med nett én gang mens du er logget inn, så virker vernerundene også uten nett.</p></main></html>',
+    { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } },
+  );
 }
 
 // Caches the hashed files a page refers to, so the page runs offline.
@@ -86,7 +99,8 @@ async function keepAssetsOf(response) {
     urls.map(async (path) => {
       if (await cache.match(path)) return;
       const asset = await fetch(path);
-      if (asset.ok) await cache.put(path, asset);
+      if (!asset.ok) throw new Error(`${path}: ${asset.status}`);
+      await cache.put(path, asset);
     }),
   );
 }
@@ -97,8 +111,8 @@ async function warm() {
   for (const path of FIELD_PAGES) {
     const response = await fetch(path, { credentials: 'same-origin' });
     if (!isKeepable(response)) return false;
-    await cache.put(path, response.clone());
-    await keepAssetsOf(response);
+    await keepAssetsOf(response.clone());
+    await cache.put(path, response);
   }
   lastWarm = Date.now();
   return true;
@@ -120,7 +134,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
-    event.respondWith(pageNetworkFirst(request, url));
+    event.respondWith(pageNetworkFirst(event, request, url));
   } else if (isStatic(url)) {
     event.respondWith(staticFirst(request));
   }

@@ -14,14 +14,21 @@ pub mod rounds;
 use app::error::AppError;
 use app::sync::protocol::SCHEMA_VERSION;
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
 use crate::state::AppState;
 
+/// Largest push body: 500 operations with long texts fit.
+const PUSH_BODY_LIMIT: usize = 16 * 1024 * 1024;
+
 /// Routes under `/api/v1/sync`.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/sync/push", post(push::push))
+        .route(
+            "/sync/push",
+            post(push::push).layer(DefaultBodyLimit::max(PUSH_BODY_LIMIT)),
+        )
         .route("/sync/pull", get(pull::pull))
         .route("/sync/reference", get(reference::reference))
 }

@@ -66,9 +66,13 @@ pub(crate) async fn post_json<B: Serialize, T: DeserializeOwned>(
     decode(&text)
 }
 
-/// PUTs a JPEG blob; the success status (200 or 201) on success.
-pub(crate) async fn put_jpeg(url: &str, blob: &Blob) -> Result<u16, HttpError> {
-    let (status, _) = send(
+/// PUTs a JPEG blob; the server's record of the stored photo on success.
+/// An answer that is not that record (a proxy's page, say) is a failure.
+pub(crate) async fn put_jpeg(
+    url: &str,
+    blob: &Blob,
+) -> Result<crate::sync::records::PhotoRecord, HttpError> {
+    let (_, body) = send(
         "PUT",
         url,
         Some(blob.as_ref()),
@@ -76,7 +80,7 @@ pub(crate) async fn put_jpeg(url: &str, blob: &Blob) -> Result<u16, HttpError> {
         UPLOAD_TIMEOUT,
     )
     .await?;
-    Ok(status)
+    decode(&body)
 }
 
 /// Encodes a query value.

@@ -192,6 +192,22 @@ pub fn is_text_conflict(
         && server_device != sent_device
 }
 
+/// Whether an empty text sent by a device that had not seen the server's
+/// text would erase another device's words: then the server's text stays.
+pub fn is_stale_clear(
+    server_text: &str,
+    server_seq: i64,
+    server_device: &str,
+    sent_text: &str,
+    sent_base_seq: i64,
+    sent_device: &str,
+) -> bool {
+    sent_text.trim().is_empty()
+        && !server_text.trim().is_empty()
+        && sent_base_seq < server_seq
+        && server_device != sent_device
+}
+
 /// Applies a pulled finding to the device's copy: while the device still has
 /// unsent changes to it, its own answer and texts stay (they will be pushed);
 /// the server's conflict copies are always taken.

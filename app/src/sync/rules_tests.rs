@@ -171,3 +171,14 @@ fn unsent_local_changes_survive_a_pull() {
     assert_eq!(taken.observation, "server");
     assert_eq!(taken.text_seq, 9);
 }
+
+#[test]
+fn an_unseen_text_is_never_cleared_by_another_device() {
+    assert!(is_stale_clear("Våt gulv", 10, "A", "", 5, "B"));
+    assert!(
+        !is_stale_clear("Våt gulv", 10, "A", "", 10, "B"),
+        "seen, so cleared on purpose"
+    );
+    assert!(!is_stale_clear("Våt gulv", 10, "A", "", 5, "A"), "own text");
+    assert!(!is_stale_clear("", 10, "A", "", 5, "B"));
+}

@@ -133,49 +133,42 @@ impl Bench {
     }
 
     /// Pushes operations; fails unless all were applied.
-    pub fn push<'a>(
-        &'a self,
-        operations: &'a [Operation],
-    ) -> impl Future<Output = anyhow::Result<()>> + 'a {
-        async move {
-            let body =
-                serde_json::json!({ "schema": 1, "device_id": "bench", "operations": operations });
-            let answer: serde_json::Value = self
-                .client
-                .post(format!("{}/api/v1/sync/push", self.address))
-                .header("origin", &self.address)
-                .json(&body)
-                .send()
-                .await?
-                .json()
-                .await?;
-            let results = answer["results"].as_array().context("results")?;
-            if results.iter().any(|r| r["status"] != "applied") {
-                bail!("an operation was rejected: {answer}");
-            }
-            Ok(())
+    pub async fn push(&self, operations: &[Operation]) -> anyhow::Result<()> {
+        let body =
+            serde_json::json!({ "schema": 1, "device_id": "bench", "operations": operations });
+        let answer: serde_json::Value = self
+            .client
+            .post(format!("{}/api/v1/sync/push", self.address))
+            .header("origin", &self.address)
+            .json(&body)
+            .send()
+            .await?
+            .json()
+            .await?;
+        let results = answer["results"].as_array().context("results")?;
+        if results.iter().any(|r| r["status"] != "applied") {
+            bail!("an operation was rejected: {answer}");
         }
+        Ok(())
     }
 
     /// Pulls the first page of up to `limit` changes; fails if it was short.
-    pub fn pull_page(&self, limit: usize) -> impl Future<Output = anyhow::Result<()>> + '_ {
-        async move {
-            let page: serde_json::Value = self
-                .client
-                .get(format!(
-                    "{}/api/v1/sync/pull?since=0&limit={limit}&schema=1",
-                    self.address
-                ))
-                .send()
-                .await?
-                .json()
-                .await?;
-            let count = page["changes"].as_array().map_or(0, Vec::len);
-            if count != limit {
-                bail!("pulled {count} changes, wanted {limit}");
-            }
-            Ok(())
+    pub async fn pull_page(&self, limit: usize) -> anyhow::Result<()> {
+        let page: serde_json::Value = self
+            .client
+            .get(format!(
+                "{}/api/v1/sync/pull?since=0&limit={limit}&schema=1",
+                self.address
+            ))
+            .send()
+            .await?
+            .json()
+            .await?;
+        let count = page["changes"].as_array().map_or(0, Vec::len);
+        if count != limit {
+            bail!("pulled {count} changes, wanted {limit}");
         }
+        Ok(())
     }
 
     /// A finding (in a new round) to attach photos to.
@@ -190,46 +183,34 @@ impl Bench {
     }
 
     /// Uploads a photo under a new id; fails unless it was stored.
-    pub fn put_photo<'a>(
-        &'a self,
-        finding: &'a str,
-        jpeg: &'a [u8],
-    ) -> impl Future<Output = anyhow::Result<()>> + 'a {
-        async move {
-            let sha = hex::encode(Sha256::digest(jpeg));
-            let url = format!(
-                "{}/api/v1/photos/{}?finding_id={finding}&sha256={sha}&schema=1",
-                self.address,
-                id()
-            );
-            let response = self
-                .client
-                .put(url)
-                .header("origin", &self.address)
-                .header("content-type", "image/jpeg")
-                .body(jpeg.to_vec())
-                .send()
-                .await?;
-            if response.status() != reqwest::StatusCode::CREATED {
-                bail!("photo PUT answered {}", response.status());
-            }
-            Ok(())
+    pub async fn put_photo(&self, finding: &str, jpeg: &[u8]) -> anyhow::Result<()> {
+        let sha = hex::encode(Sha256::digest(jpeg));
+        let url = format!(
+            "{}/api/v1/photos/{}?finding_id={finding}&sha256={sha}&schema=1",
+            self.address,
+            id()
+        );
+        let response = self
+            .client
+            .put(url)
+            .header("origin", &self.address)
+            .header("content-type", "image/jpeg")
+            .body(jpeg.to_vec())
+            .send()
+            .await?;
+        if response.status() != reqwest::StatusCode::CREATED {
+            bail!("photo PUT answered {}", response.status());
         }
+        Ok(())
     }
 
     /// Uploads the bytes to the trivial handler.
-    pub fn raw_upload<'a>(
-        &'a self,
-        address: &'a str,
-        bytes: &'a [u8],
-    ) -> impl Future<Output = anyhow::Result<()>> + 'a {
-        async move {
-            let response = self.client.put(address).body(bytes.to_vec()).send().await?;
-            if !response.status().is_success() {
-                bail!("raw upload answered {}", response.status());
-            }
-            Ok(())
+    pub async fn raw_upload(&self, address: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let response = self.client.put(address).body(bytes.to_vec()).send().await?;
+        if !response.status().is_success() {
+            bail!("raw upload answered {}", response.status());
         }
+        Ok(())
     }
 }
 

@@ -184,11 +184,13 @@ pub async fn item_in_version(
     Ok(row.is_some())
 }
 
-/// The unit of a room, if it exists.
-pub async fn room_unit(conn: &mut AnyConnection, room_id: &str) -> sqlx::Result<Option<String>> {
-    let row: Option<(String,)> = sqlx::query_as("SELECT unit_id FROM rooms WHERE id = $1")
+/// The unit and verneområde of a room, if it exists.
+pub async fn room_place(
+    conn: &mut AnyConnection,
+    room_id: &str,
+) -> sqlx::Result<Option<(String, Option<String>)>> {
+    sqlx::query_as("SELECT unit_id, verneomrade_id FROM rooms WHERE id = $1")
         .bind(room_id)
         .fetch_optional(conn)
-        .await?;
-    Ok(row.map(|(unit,)| unit))
+        .await
 }

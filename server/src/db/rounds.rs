@@ -84,20 +84,25 @@ pub async fn insert(
     Ok(())
 }
 
-/// Marks a round finished and its signing participants signed.
+/// Marks a round finished and its signing participants signed; `false`
+/// (and no change) when it was finished already.
 pub async fn finish(
     conn: &mut AnyConnection,
     round_id: &str,
     signed_by: &[String],
     now: i64,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE rounds SET status = 'finished', finished_at = $2, updated_at = $2 WHERE id = $1",
+) -> sqlx::Result<bool> {
+    let updated = sqlx::query(
+        "UPDATE rounds SET status = 'finished', finished_at = $2, updated_at = $2
+         WHERE id = $1 AND status <> 'finished'",
     )
     .bind(round_id)
     .bind(now)
     .execute(&mut *conn)
     .await?;
+    if updated.rows_affected() == 0 {
+        return Ok(false);
+    }
     for participant_id in signed_by {
         sqlx::query("UPDATE round_participants SET signed_at = $3 WHERE id = $1 AND round_id = $2")
             .bind(participant_id)
@@ -106,7 +111,7 @@ pub async fn finish(
             .execute(&mut *conn)
             .await?;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// The round as synced records carry it.

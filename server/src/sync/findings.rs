@@ -5,7 +5,7 @@ use app::domain::access::Action;
 use app::sync::ids::is_uuid;
 use app::sync::protocol::{ChangedRecord, FindingInput, OperationResult};
 use app::sync::records::RoundStatus;
-use app::sync::rules::{check_finding, is_text_conflict};
+use app::sync::rules::{check_finding, is_stale_clear, is_text_conflict};
 use sqlx::AnyConnection;
 
 use super::outcome::{ApplyError, applied, reject};
@@ -41,7 +41,19 @@ pub async fn save(
     }
     let now = now_ms();
     let mut tx = state.db.pool().begin().await?;
-    check_place(&mut tx, &input, &round.checklist_version_id).await?;
+    // Taking the sequence number first locks writers out until commit, so
+    // the round and the finding read below cannot change under this write.
+    let seq = history::next_seq(&mut tx).await?;
+    let round = rounds::by_id(&mut tx, &input.round_id)
+        .await?
+        .ok_or_else(|| reject("not_found", "Runden finnes ikke på serveren."))?;
+    if round.status == RoundStatus::Finished.as_str() {
+        return Err(reject(
+            "round_finished",
+            "Runden er avsluttet og kan ikke endres.",
+        ));
+    }
+    check_place(state, &mut tx, &input, &round).await?;
     let existing = findings::by_id(&mut tx, &input.finding_id).await?;
     if let Some(existing) = &existing
         && (existing.round_id != input.round_id
@@ -53,7 +65,6 @@ pub async fn save(
             "The finding belongs to another point or room.",
         ));
     }
-    let seq = history::next_seq(&mut tx).await?;
     let merged = merge(existing.as_ref(), &input, pusher.device_id, seq);
     findings::upsert(&mut tx, &merged.row, &pusher.user.id, now).await?;
     for (field, text) in &merged.conflicts {
@@ -86,23 +97,37 @@ pub async fn save(
     commit_applied(tx, pusher, applied(op_id, Some(seq), conflict), now).await
 }
 
+/// The point must be in the round's checklist and the room in its area (or,
+/// for a round without an area, in its unit or below).
 async fn check_place(
+    state: &AppState,
     conn: &mut AnyConnection,
     input: &FindingInput,
-    version_id: &str,
+    round: &rounds::RoundRow,
 ) -> Result<(), ApplyError> {
-    if !findings::item_in_version(conn, &input.item_id, version_id).await? {
+    if !findings::item_in_version(conn, &input.item_id, &round.checklist_version_id).await? {
         return Err(reject(
             "invalid",
             "Punktet finnes ikke i rundens sjekkliste.",
         ));
     }
-    if let Some(room) = &input.room_id
-        && findings::room_unit(conn, room).await?.is_none()
-    {
-        return Err(reject("invalid", "Rommet finnes ikke."));
+    let Some(room) = &input.room_id else {
+        return Ok(());
+    };
+    let (room_unit, room_area) = findings::room_place(conn, room)
+        .await?
+        .ok_or_else(|| reject("invalid", "Rommet finnes ikke."))?;
+    let inside = match &round.verneomrade_id {
+        Some(area) => room_area.as_ref() == Some(area),
+        None => crate::db::units::chain(state.db.pool(), &room_unit)
+            .await?
+            .contains(&round.unit_id),
+    };
+    if inside {
+        Ok(())
+    } else {
+        Err(reject("invalid", "Rommet hører ikke til rundens område."))
     }
-    Ok(())
 }
 
 /// The row to store and the texts to keep as conflict copies.
@@ -114,21 +139,17 @@ struct Merged {
 fn merge(existing: Option<&FindingRow>, input: &FindingInput, device: &str, seq: i64) -> Merged {
     let mut conflicts = Vec::new();
     let mut pick = |field: &'static str, server: Option<&str>, sent: &str| -> String {
-        match (server, existing) {
-            (Some(server), Some(row))
-                if is_text_conflict(
-                    server,
-                    row.text_seq,
-                    &row.text_device,
-                    sent,
-                    input.base_seq,
-                    device,
-                ) =>
-            {
-                conflicts.push((field, sent.to_owned()));
-                server.to_owned()
-            }
-            _ => sent.to_owned(),
+        let (Some(server), Some(row)) = (server, existing) else {
+            return sent.to_owned();
+        };
+        let base = input.base_seq;
+        if is_text_conflict(server, row.text_seq, &row.text_device, sent, base, device) {
+            conflicts.push((field, sent.to_owned()));
+            server.to_owned()
+        } else if is_stale_clear(server, row.text_seq, &row.text_device, sent, base, device) {
+            server.to_owned()
+        } else {
+            sent.to_owned()
         }
     };
     let observation = pick(

@@ -30,8 +30,20 @@ pub fn reject(code: &'static str, message: impl Into<String>) -> ApplyError {
 }
 
 impl From<sqlx::Error> for ApplyError {
+    /// A broken constraint comes from the operation's data (an id used
+    /// elsewhere, a user that does not exist): refused, so it cannot block
+    /// the queue behind it. Anything else is the server's failure.
     fn from(error: sqlx::Error) -> Self {
-        ApplyError::Internal(error.into())
+        match &error {
+            sqlx::Error::Database(db) if !matches!(db.kind(), sqlx::error::ErrorKind::Other) => {
+                tracing::info!(%error, "operation refused by a database constraint");
+                reject(
+                    "invalid",
+                    "The operation clashes with stored data (an id or a reference).",
+                )
+            }
+            _ => ApplyError::Internal(error.into()),
+        }
     }
 }
 

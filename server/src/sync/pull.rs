@@ -74,9 +74,10 @@ pub async fn pull(
         .await
         .map_err(internal("read the change log"))?;
     let more = page.len() as i64 > limit;
+    let page: Vec<(i64, String)> = page.into_iter().take(limit as usize).collect();
+    let next_since = page.last().map_or(query.since, |(seq, _)| *seq);
     let changes: Vec<Change> = page
         .into_iter()
-        .take(limit as usize)
         .filter_map(|(seq, data)| match serde_json::from_str(&data) {
             Ok(record) => Some(Change { seq, record }),
             Err(error) => {
@@ -85,7 +86,6 @@ pub async fn pull(
             }
         })
         .collect();
-    let next_since = changes.last().map_or(query.since, |change| change.seq);
     Ok(Json(PullResponse {
         schema: SCHEMA_VERSION,
         changes,

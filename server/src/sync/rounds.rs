@@ -74,6 +74,12 @@ fn check_new_round(round: &NewRound) -> Result<(), ApplyError> {
             "Runden må ha en tittel (høyst 200 tegn).",
         ));
     }
+    let mut ids: Vec<&str> = round.participants.iter().map(|p| p.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.len() != round.participants.len() {
+        return Err(reject("invalid", "Each participant needs its own id."));
+    }
     if round.participants.is_empty()
         || round
             .participants
@@ -104,10 +110,10 @@ pub async fn finish(
     access::require(&state.db, pusher.user, Action::WalkRound, &round.unit_id).await?;
     let now = now_ms();
     let mut tx = state.db.pool().begin().await?;
-    if round.status == RoundStatus::Finished.as_str() {
+    // The guarded update decides between two devices finishing at once.
+    if !rounds::finish(&mut tx, &round.id, &finish.signed_by, now).await? {
         return commit_applied(tx, pusher, applied(op_id, None, false), now).await;
     }
-    rounds::finish(&mut tx, &round.id, &finish.signed_by, now).await?;
     open_avvik_cases(&mut tx, &round, &pusher.user.id, now).await?;
     let seq = record_round(&mut tx, &round.id, "finished", &pusher.user.id, now).await?;
     commit_applied(tx, pusher, applied(op_id, Some(seq), false), now).await

@@ -302,3 +302,65 @@ async fn the_api_is_described_by_an_openapi_document(backend: Backend) {
     .await;
 }
 on_both_backends!(the_api_is_described_by_an_openapi_document);
+
+async fn data_that_clashes_is_refused_and_never_blocks_the_queue(backend: Backend) {
+    with_app(backend, |app| async move {
+        app.login_ok("verneombud").await;
+        let reference = reference(&app).await;
+        let round_id = id();
+        let mut ghost = create_round(&reference, &id());
+        ghost.data["participants"][0]["user_id"] = json!(id());
+        let area = &reference.areas[0].id;
+        let (elsewhere,): (String,) =
+            sqlx::query_as("SELECT id FROM rooms WHERE verneomrade_id <> $1 ORDER BY id LIMIT 1")
+                .bind(area)
+                .fetch_one(app.db.pool())
+                .await
+                .expect("a room in another area");
+        let items = item_ids(&reference);
+        let mut outside = finding(&round_id, &id(), &items[0], None);
+        outside.room_id = Some(elsewhere);
+        let finding_id = id();
+        let results = push(
+            &app,
+            "a",
+            &[
+                ghost,
+                create_round(&reference, &round_id),
+                save(outside),
+                save(finding(
+                    &round_id,
+                    &finding_id,
+                    &items[1],
+                    Some("Mangler førstehjelpsskrin"),
+                )),
+            ],
+        )
+        .await;
+        let codes: Vec<&str> = results
+            .iter()
+            .map(|r| r["code"].as_str().unwrap_or("applied"))
+            .collect();
+        assert_eq!(
+            codes,
+            ["invalid", "applied", "invalid", "applied"],
+            "{results:?}"
+        );
+
+        let mut stale = finding(&round_id, &finding_id, &items[1], None);
+        stale.base_seq = 0;
+        let results = push(&app, "b", &[save(stale)]).await;
+        assert_eq!(results[0]["status"], "applied");
+        let (text,): (String,) = sqlx::query_as("SELECT observation FROM findings WHERE id = $1")
+            .bind(&finding_id)
+            .fetch_one(app.db.pool())
+            .await
+            .expect("finding");
+        assert_eq!(
+            text, "Mangler førstehjelpsskrin",
+            "an unseen text is not erased by another device"
+        );
+    })
+    .await;
+}
+on_both_backends!(data_that_clashes_is_refused_and_never_blocks_the_queue);

@@ -5,10 +5,10 @@ use std::collections::HashMap;
 use wasm_bindgen::JsValue;
 
 use super::{browser_online, update_status};
-use crate::offline::db::{self, META, OUTBOX, PHOTO_META, ROUNDS};
+use crate::offline::db::{self, FINDINGS, META, OUTBOX, PHOTO_META, ROUNDS};
 use crate::offline::status::Failure;
 use crate::offline::store::PhotoMeta;
-use crate::sync::records::RoundRecord;
+use crate::sync::records::{FindingRecord, RoundRecord};
 use crate::sync::rules::OutboxEntry;
 
 /// Meta key of the last successful sync (epoch ms).
@@ -51,10 +51,12 @@ pub(super) async fn save_last_sync(at: f64) -> Result<(), String> {
 }
 
 async fn read_counts() -> Result<(usize, usize, Vec<Failure>), String> {
-    let transaction = db::read(&[OUTBOX, PHOTO_META, ROUNDS]).await?;
+    let transaction = db::read(&[OUTBOX, PHOTO_META, ROUNDS, FINDINGS]).await?;
     let entries = db::read_outbox(&db::store(&transaction, OUTBOX)?).await?;
     let photos: Vec<PhotoMeta> = db::get_all(&db::store(&transaction, PHOTO_META)?).await?;
     let rounds: Vec<RoundRecord> = db::get_all(&db::store(&transaction, ROUNDS)?).await?;
+    let findings: Vec<FindingRecord> = db::get_all(&db::store(&transaction, FINDINGS)?).await?;
+    let known: std::collections::HashSet<&str> = findings.iter().map(|f| f.id.as_str()).collect();
     let titles: HashMap<&str, &str> = rounds
         .iter()
         .map(|round| (round.id.as_str(), round.title.as_str()))
@@ -67,6 +69,7 @@ async fn read_counts() -> Result<(usize, usize, Vec<Failure>), String> {
     let pending_photos = photos
         .iter()
         .filter(|photo| !photo.uploaded && photo.error.is_none())
+        .filter(|photo| known.contains(photo.finding_id.as_str()))
         .count();
     let mut failures: Vec<Failure> = entries
         .iter()

@@ -98,7 +98,15 @@ async fn settle(outcome: Result<(), Stop>) {
             update_status(|status| status.last_error = Some(message));
         }
         Err(Stop::LogIn) => update_status(|status| status.need_login = true),
-        Err(Stop::Refused(message)) => update_status(|status| status.last_error = Some(message)),
+        Err(Stop::Refused(message)) => {
+            // A refused batch would be refused again at once: wait as after a failure.
+            let attempt = ENGINE.with_borrow_mut(|engine| {
+                engine.attempt = engine.attempt.saturating_add(1);
+                engine.attempt
+            });
+            triggers::retry_after(backoff_ms(attempt, js_sys::Math::random()));
+            update_status(|status| status.last_error = Some(message));
+        }
     }
 }
 

@@ -1,26 +1,35 @@
 //! Photos up, one request per photo, once their finding is on the server.
 
 use super::cycle::Stop;
-use crate::offline::db::{self, OUTBOX, PHOTO_META};
+use std::collections::HashSet;
+
+use crate::offline::db::{self, FINDINGS, OUTBOX, PHOTO_META};
 use crate::offline::net;
 use crate::offline::photos::stored_blob;
 use crate::offline::store::{PhotoMeta, finding_key};
+use crate::sync::records::FindingRecord;
 use crate::sync::rules::{FailureKind, failure_kind};
 
 /// Uploads every waiting photo whose finding has nothing left to send.
 /// 404 (finding not on the server yet) keeps it for later; another refusal
 /// is stored as the photo's error for a person to see and retry.
 pub(super) async fn upload_waiting() -> Result<(), Stop> {
-    let (metas, entries) = {
-        let transaction = db::read(&[PHOTO_META, OUTBOX]).await?;
+    let (metas, entries, findings) = {
+        let transaction = db::read(&[PHOTO_META, OUTBOX, FINDINGS]).await?;
         let metas: Vec<PhotoMeta> = db::get_all(&db::store(&transaction, PHOTO_META)?).await?;
         let entries = db::read_outbox(&db::store(&transaction, OUTBOX)?).await?;
-        (metas, entries)
+        let findings: Vec<FindingRecord> = db::get_all(&db::store(&transaction, FINDINGS)?).await?;
+        (metas, entries, findings)
     };
     let unsent = db::unsent_keys(&entries);
-    let ready = metas
-        .into_iter()
-        .filter(|meta| meta.waiting() && !unsent.contains(&finding_key(&meta.finding_id)));
+    let known: HashSet<&str> = findings.iter().map(|f| f.id.as_str()).collect();
+    // A photo of an avvik form that was never saved has no finding: it waits
+    // on the device (and is not counted) until that finding exists.
+    let ready = metas.into_iter().filter(|meta| {
+        meta.waiting()
+            && known.contains(meta.finding_id.as_str())
+            && !unsent.contains(&finding_key(&meta.finding_id))
+    });
     for meta in ready {
         let Some(blob) = stored_blob(&meta.id).await else {
             continue;
@@ -32,6 +41,10 @@ pub(super) async fn upload_waiting() -> Result<(), Stop> {
             net::encode(&meta.sha256),
         );
         match net::put_jpeg(&url, &blob).await {
+            Ok(record) if record.id != meta.id || record.sha256 != meta.sha256 => {
+                let message = "Serveren bekreftet et annet bilde enn det som ble sendt.";
+                update(&meta.id, |meta| meta.error = Some(message.to_owned())).await?;
+            }
             Ok(_) => {
                 update(&meta.id, |meta| {
                     meta.uploaded = true;

@@ -1,0 +1,35 @@
+import { test, expect } from '@playwright/test';
+import { DEMO_PASSWORD, allSent, answerPoint, fieldPagesCached, hydrated, logInAndSync, openSections, serverRound, startRound } from './helpers';
+
+// The session runs out while the phone is offline: the queue stays, the
+// person is asked to log in again, and then everything is sent.
+
+test('a session that expired offline asks for a new login and then sends the queue', async ({ page, context }, info) => {
+  test.skip(info.project.name !== 'phone', 'phone journey');
+  await logInAndSync(page, 'verneombud');
+  await fieldPagesCached(page);
+
+  await context.setOffline(true);
+  const roundId = await startRound(page);
+  await openSections(page);
+  await answerPoint(page, 0);
+  await answerPoint(page, 1, { text: 'Rømningsveien mangler skilt', risk: [3, 4], photos: [] });
+
+  // The server forgets the session (as when it expires) while the phone is away.
+  const logout = await page.request.post('/api/fn/logout', { headers: { origin: new URL(page.url()).origin } });
+  expect(logout.ok()).toBeTruthy();
+
+  await context.setOffline(false);
+  await expect(page.getByTestId('sync-status')).toContainText('Logg inn igjen', { timeout: 30_000 });
+  await page.goto('/runder');
+  await expect(page).toHaveURL(/\/login/);
+  await hydrated(page);
+  await page.getByLabel('Brukernavn').fill('verneombud');
+  await page.getByLabel('Passord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await expect(page).toHaveURL(/\/runder$/);
+  await hydrated(page);
+  await allSent(page);
+  const server = await serverRound(page, roundId);
+  expect(server.findings).toHaveLength(2);
+});
