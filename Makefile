@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test tools build release fmt clippy bench clean-data
+.PHONY: run test tools build release fmt clippy bench sizes clean-data
 
 ## Build a release and serve Vern with the demo organisation at http://127.0.0.1:3000
 run: tools release
@@ -30,6 +30,16 @@ clippy: export RUSTFLAGS = --cfg erase_components
 clippy:
 	cargo clippy -p app -p server --all-targets -- -D warnings
 	cargo clippy -p frontend -p app --target wasm32-unknown-unknown -- -D warnings
+
+## Sync benchmark on SQLite (and PostgreSQL with VERN_TEST_POSTGRES_URL): prints figures
+bench:
+	cargo bench -p server --bench sync
+
+## Sizes of the release client (raw, gzip -9, brotli -q 11)
+sizes: tools release
+	@for f in target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/*.css; do \
+		printf '%-48s %9s raw %9s gzip %9s brotli\n' "$$(basename $$f)" "$$(stat -c %s $$f)" \
+			"$$(gzip -9 -c $$f | wc -c)" "$$(brotli -c -q 11 $$f | wc -c)"; done
 
 ## Remove the local demo database
 clean-data:

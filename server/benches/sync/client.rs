@@ -231,7 +231,7 @@ pub async fn raw_upload_server() -> anyhow::Result<String> {
 
 /// A photo-like JPEG of about 2 MB (noise compresses badly, like a real photo).
 pub fn two_megabyte_jpeg() -> anyhow::Result<Vec<u8>> {
-    let (width, height) = (2048u32, 1536u32);
+    let (width, height) = (1792u32, 1344u32);
     let mut state = 0x2545_f491_u32;
     let image = image::RgbImage::from_fn(width, height, |x, y| {
         state ^= state << 13;
