@@ -45,12 +45,14 @@ function isKeepable(response) {
   return response.ok && !response.redirected && response.type === 'basic';
 }
 
-async function staticFirst(request) {
+async function staticFirst(event, request) {
   const cache = await caches.open(STATIC_CACHE);
   const cached = await cache.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  // Kept in the background: a failed copy (say, two writers of one file at
+  // once) must never fail the page's own request.
+  if (response.ok) event.waitUntil(cache.put(request, response.clone()).catch(() => undefined));
   return response;
 }
 
@@ -136,6 +138,6 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     event.respondWith(pageNetworkFirst(event, request, url));
   } else if (isStatic(url)) {
-    event.respondWith(staticFirst(request));
+    event.respondWith(staticFirst(event, request));
   }
 });
