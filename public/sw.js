@@ -45,13 +45,12 @@ function isKeepable(response) {
   return response.ok && !response.redirected && response.type === 'basic';
 }
 
+// Build files are written to the cache only by the page warm-up (one writer):
+// a page's own request never waits on, or fails with, a cache write.
 async function staticFirst(request) {
   const cache = await caches.open(STATIC_CACHE);
   const cached = await cache.match(request);
-  if (cached) return cached;
-  const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
-  return response;
+  return cached || fetch(request);
 }
 
 async function pageNetworkFirst(event, request, url) {
