@@ -45,12 +45,13 @@ function isKeepable(response) {
   return response.ok && !response.redirected && response.type === 'basic';
 }
 
-// Build files are written to the cache only by the page warm-up (one writer):
-// a page's own request never waits on, or fails with, a cache write.
 async function staticFirst(request) {
   const cache = await caches.open(STATIC_CACHE);
   const cached = await cache.match(request);
-  return cached || fetch(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
 }
 
 async function pageNetworkFirst(event, request, url) {
