@@ -16,6 +16,15 @@ const PRECACHE = ['/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-5
 const FIELD_PAGES = ['/runder', '/runder/ny', '/runde', '/runde/avslutt', '/synk'];
 const WARM_INTERVAL_MS = 5 * 60 * 1000;
 let lastWarm = 0;
+let cacheWrites = Promise.resolve();
+
+// One cache write at a time: Chromium fails a write that races another
+// write of the same entry (the page's wasm and the warm-up's copy of it).
+function keep(cacheName, key, response) {
+  const write = cacheWrites.then(async () => (await caches.open(cacheName)).put(key, response));
+  cacheWrites = write.catch(() => undefined);
+  return write;
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(STATIC_CACHE).then((cache) => cache.addAll(PRECACHE)));
@@ -45,12 +54,14 @@ function isKeepable(response) {
   return response.ok && !response.redirected && response.type === 'basic';
 }
 
-async function staticFirst(request) {
+async function staticFirst(event, request) {
   const cache = await caches.open(STATIC_CACHE);
   const cached = await cache.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  // Kept in the background: a failed copy (say, two writers of one file at
+  // once) must never fail the page's own request.
+  if (response.ok) event.waitUntil(keep(STATIC_CACHE, request, response.clone()).catch(() => undefined));
   return response;
 }
 
@@ -73,8 +84,7 @@ async function pageNetworkFirst(event, request, url) {
 // has its wasm, JS and CSS beside it.
 async function keepPage(path, response) {
   await keepAssetsOf(response.clone());
-  const cache = await caches.open(PAGE_CACHE);
-  await cache.put(path, response);
+  await keep(PAGE_CACHE, path, response);
 }
 
 async function offlinePage(url) {
@@ -93,26 +103,24 @@ async function offlinePage(url) {
 // Caches the hashed files a page refers to, so the page runs offline.
 async function keepAssetsOf(response) {
   const html = await response.text();
-  const urls = [...new Set(html.match(/\/pkg\/[A-Za-z0-9._\-/]+/g) || [])];
+  const urls = [...new Set(html.match(/\/pkg\/[A-Za-z0-9._\-/]+\.(?:js|wasm|css)/g) || [])];
   const cache = await caches.open(STATIC_CACHE);
   await Promise.all(
     urls.map(async (path) => {
       if (await cache.match(path)) return;
       const asset = await fetch(path);
-      if (!asset.ok) throw new Error(`${path}: ${asset.status}`);
-      await cache.put(path, asset);
+      if (asset.ok) await keep(STATIC_CACHE, path, asset);
     }),
   );
 }
 
 // Fetches every field page (with the person's session) into the cache.
 async function warm() {
-  const cache = await caches.open(PAGE_CACHE);
   for (const path of FIELD_PAGES) {
     const response = await fetch(path, { credentials: 'same-origin' });
     if (!isKeepable(response)) return false;
     await keepAssetsOf(response.clone());
-    await cache.put(path, response);
+    await keep(PAGE_CACHE, path, response);
   }
   lastWarm = Date.now();
   return true;
@@ -136,6 +144,6 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     event.respondWith(pageNetworkFirst(event, request, url));
   } else if (isStatic(url)) {
-    event.respondWith(staticFirst(request));
+    event.respondWith(staticFirst(event, request));
   }
 });
