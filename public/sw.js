@@ -103,13 +103,14 @@ async function offlinePage(url) {
 // Caches the hashed files a page refers to, so the page runs offline.
 async function keepAssetsOf(response) {
   const html = await response.text();
-  const urls = [...new Set(html.match(/\/pkg\/[A-Za-z0-9._\-/]+\.(?:js|wasm|css)/g) || [])];
+  const urls = [...new Set(html.match(/\/pkg\/[A-Za-z0-9._\-/]+/g) || [])];
   const cache = await caches.open(STATIC_CACHE);
   await Promise.all(
     urls.map(async (path) => {
       if (await cache.match(path)) return;
       const asset = await fetch(path);
-      if (asset.ok) await keep(STATIC_CACHE, path, asset);
+      if (!asset.ok) throw new Error(`${path}: ${asset.status}`);
+      await keep(STATIC_CACHE, path, asset);
     }),
   );
 }
