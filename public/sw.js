@@ -16,15 +16,6 @@ const PRECACHE = ['/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-5
 const FIELD_PAGES = ['/runder', '/runder/ny', '/runde', '/runde/avslutt', '/synk'];
 const WARM_INTERVAL_MS = 5 * 60 * 1000;
 let lastWarm = 0;
-let cacheWrites = Promise.resolve();
-
-// One cache write at a time: Chromium fails a write that races another
-// write of the same entry (the page's wasm and the warm-up's copy of it).
-function keep(cacheName, key, response) {
-  const write = cacheWrites.then(async () => (await caches.open(cacheName)).put(key, response));
-  cacheWrites = write.catch(() => undefined);
-  return write;
-}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(STATIC_CACHE).then((cache) => cache.addAll(PRECACHE)));
@@ -61,7 +52,7 @@ async function staticFirst(event, request) {
   const response = await fetch(request);
   // Kept in the background: a failed copy (say, two writers of one file at
   // once) must never fail the page's own request.
-  if (response.ok) event.waitUntil(keep(STATIC_CACHE, request, response.clone()).catch(() => undefined));
+  if (response.ok) event.waitUntil(cache.put(request, response.clone()).catch(() => undefined));
   return response;
 }
 
@@ -84,7 +75,8 @@ async function pageNetworkFirst(event, request, url) {
 // has its wasm, JS and CSS beside it.
 async function keepPage(path, response) {
   await keepAssetsOf(response.clone());
-  await keep(PAGE_CACHE, path, response);
+  const cache = await caches.open(PAGE_CACHE);
+  await cache.put(path, response);
 }
 
 async function offlinePage(url) {
@@ -110,18 +102,19 @@ async function keepAssetsOf(response) {
       if (await cache.match(path)) return;
       const asset = await fetch(path);
       if (!asset.ok) throw new Error(`${path}: ${asset.status}`);
-      await keep(STATIC_CACHE, path, asset);
+      await cache.put(path, asset);
     }),
   );
 }
 
 // Fetches every field page (with the person's session) into the cache.
 async function warm() {
+  const cache = await caches.open(PAGE_CACHE);
   for (const path of FIELD_PAGES) {
     const response = await fetch(path, { credentials: 'same-origin' });
     if (!isKeepable(response)) return false;
     await keepAssetsOf(response.clone());
-    await keep(PAGE_CACHE, path, response);
+    await cache.put(path, response);
   }
   lastWarm = Date.now();
   return true;
