@@ -45,14 +45,12 @@ function isKeepable(response) {
   return response.ok && !response.redirected && response.type === 'basic';
 }
 
-async function staticFirst(event, request) {
+async function staticFirst(request) {
   const cache = await caches.open(STATIC_CACHE);
   const cached = await cache.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  // Kept in the background: a failed copy (say, two writers of one file at
-  // once) must never fail the page's own request.
-  if (response.ok) event.waitUntil(cache.put(request, response.clone()).catch(() => undefined));
+  if (response.ok) await cache.put(request, response.clone());
   return response;
 }
 
@@ -138,6 +136,6 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     event.respondWith(pageNetworkFirst(event, request, url));
   } else if (isStatic(url)) {
-    event.respondWith(staticFirst(event, request));
+    event.respondWith(staticFirst(request));
   }
 });
