@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import * as os from 'os';
 import * as path from 'path';
 import * as fs from 'fs';
+import { CHROMIUM } from './chromium';
 
 // The real `vern` server (debug build by cargo-leptos) on a fresh SQLite
 // database with the demo organisation, driven with Debian's Chromium.
@@ -26,19 +27,7 @@ export default defineConfig({
     baseURL,
     locale: 'en-US',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
   projects: [
     { name: 'phone', use: { ...devices['Pixel 7'], browserName: 'chromium', viewport: { width: 390, height: 844 } } },

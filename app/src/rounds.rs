@@ -3,6 +3,7 @@
 //! frames that never depend on the query string; their data comes from the
 //! device's store in the browser, so they load offline too.
 
+pub mod avvik_summary;
 pub mod finish_page;
 pub mod list_page;
 pub mod new_page;

@@ -95,20 +95,8 @@ export async function serverRound(page: Page, roundId: string) {
   return { round, findings, photos };
 }
 
-/** Chromium flags for contexts a test launches itself (same as the config). */
-export const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-};
+/** Chromium flags for contexts a test launches itself. */
+export { CHROMIUM } from '../chromium';
 
 /** Opens every section of the round page's checklist. */
 export async function openSections(page: Page) {

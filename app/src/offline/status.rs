@@ -19,6 +19,8 @@ pub struct Failure {
 /// The sync state shown on every page.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SyncStatus {
+    /// The counts below have been read from the device at least once.
+    pub counted: bool,
     /// Queued operations not yet accepted (rejected ones excluded).
     pub pending_changes: usize,
     /// Photos not yet uploaded (failed ones excluded).
@@ -40,7 +42,7 @@ pub struct SyncStatus {
 impl SyncStatus {
     /// Whether everything recorded here is on the server.
     pub fn all_sent(&self) -> bool {
-        self.pending_changes == 0 && self.pending_photos == 0
+        self.counted && self.pending_changes == 0 && self.pending_photos == 0
     }
 }
 

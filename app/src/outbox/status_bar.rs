@@ -13,6 +13,9 @@ pub fn SyncStatusBar() -> impl IntoView {
     let text = move || {
         let s = status.get();
         let locale = i18n.get_locale();
+        if !s.counted {
+            return "…".to_owned();
+        }
         if s.need_login {
             return td_string!(locale, sync_need_login).to_owned();
         }

@@ -2,7 +2,6 @@
 //! closing the round (read-only afterwards).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use super::photo_field::PhotoView;
 use super::progress::summarize;
@@ -15,21 +14,9 @@ use crate::sync::records::{FindingRecord, RoundStatus};
 #[component]
 pub fn FinishRoundPage() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let loaded = RwSignal::new(None::<Result<LoadedRound, String>>);
     let findings = RwSignal::new(Vec::<FindingRecord>::new());
     let photos = RwSignal::new(Vec::<PhotoView>::new());
-    Effect::new(move |_| {
-        let id = query.read().get("id").unwrap_or_default();
-        #[cfg(feature = "hydrate")]
-        super::in_browser(async move {
-            loaded.set(Some(
-                super::round_page::load_round(&id, findings, photos).await,
-            ));
-        });
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (id, findings, photos);
-    });
+    let loaded = super::round_page::use_round_from_query(findings, photos);
     view! {
         <PageFrame>
             <main id="main" class="page narrow">

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::photo_field::{PhotoField, PhotoView};
 use super::risk_matrix::RiskMatrix;
 use crate::i18n::{t, use_i18n};
+use crate::sync::ids::point_finding_id;
 use crate::sync::protocol::FindingInput;
 use crate::sync::records::{Answer, FindingRecord};
 use crate::sync::reference::ItemRef;
@@ -39,6 +40,13 @@ pub fn Point(
     let consequence = RwSignal::new(None::<u8>);
     let error = RwSignal::new(None::<String>);
     let answer = move || current.get().map(|f| f.answer);
+    // The same id on every device for this point in this room.
+    let point_key = StoredValue::new((round_id.clone(), item.id.clone()));
+    let fresh_id = move || {
+        let room_id = room.get_untracked();
+        let room_id = (!room_id.is_empty()).then_some(room_id.as_str());
+        point_key.with_value(|(round, item)| point_finding_id(round, room_id, item))
+    };
     let input_for = {
         let round_id = round_id.clone();
         let item_id = item.id.clone();
@@ -191,7 +199,7 @@ pub fn Point(
                 </div>
             </Show>
             <Show when=move || !editing.get() && answer() == Some(Answer::Avvik)>
-                <AvvikSummary current photos photo_finding round_id=summary_round.clone() />
+                <super::avvik_summary::AvvikSummary current photos photo_finding round_id=summary_round.clone() />
             </Show>
             {move || error.get().filter(|_| !editing.get()).map(|message| view! { <p class="error" role="alert">{message}</p> })}
         </li>
@@ -204,37 +212,6 @@ fn answer_is(answer: Answer, stored: Option<Answer>, editing: bool) -> bool {
     } else {
         stored == Some(answer)
     }
-}
-
-#[component]
-fn AvvikSummary(
-    current: Memo<Option<FindingRecord>>,
-    photos: RwSignal<Vec<PhotoView>>,
-    photo_finding: Signal<String>,
-    round_id: String,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let finding = move || current.get();
-    view! {
-        <div class="avvik-summary">
-            <p>{move || finding().map(|f| f.observation)}</p>
-            <p class="muted">{move || finding().and_then(|f| Some(format!("{} × {}", f.probability?, f.consequence?)))}</p>
-            {move || finding().map(|f| f.conflicts).unwrap_or_default().into_iter().map(|copy| view! {
-                <div class="conflict notice" role="note">
-                    <strong>{t!(i18n, conflict_title)}</strong>
-                    <p>{copy.author} ": " {copy.text}</p>
-                </div>
-            }).collect_view()}
-            <PhotoField round_id finding_id=photo_finding photos read_only=true />
-        </div>
-    }
-}
-
-fn fresh_id() -> String {
-    #[cfg(feature = "hydrate")]
-    return super::new_id();
-    #[cfg(not(feature = "hydrate"))]
-    String::new()
 }
 
 /// Keeps the answer on the device (record and outbox in one transaction)

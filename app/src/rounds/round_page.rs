@@ -51,14 +51,15 @@ pub async fn load_round(
     })
 }
 
-/// The round page.
-#[component]
-pub fn RoundPage() -> impl IntoView {
-    let i18n = use_i18n();
+/// The round named by `?id=`, loaded from the device (in the browser only,
+/// so the server's HTML never depends on the query), with its findings and
+/// photos put into the given signals.
+pub fn use_round_from_query(
+    findings: RwSignal<Vec<FindingRecord>>,
+    photos: RwSignal<Vec<PhotoView>>,
+) -> RwSignal<Option<Result<LoadedRound, String>>> {
     let query = use_query_map();
-    let loaded = RwSignal::new(None::<Result<LoadedRound, String>>);
-    let findings = RwSignal::new(Vec::<FindingRecord>::new());
-    let photos = RwSignal::new(Vec::<PhotoView>::new());
+    let loaded = RwSignal::new(None);
     Effect::new(move |_| {
         let id = query.read().get("id").unwrap_or_default();
         #[cfg(feature = "hydrate")]
@@ -68,6 +69,17 @@ pub fn RoundPage() -> impl IntoView {
         #[cfg(not(feature = "hydrate"))]
         let _ = (id, findings, photos);
     });
+    loaded
+}
+
+/// The round page.
+#[component]
+pub fn RoundPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let findings = RwSignal::new(Vec::<FindingRecord>::new());
+    let photos = RwSignal::new(Vec::<PhotoView>::new());
+    let loaded = use_round_from_query(findings, photos);
+    let query = use_query_map();
     // After a sync, show what was pulled (answers and photos of others,
     // conflict copies) without touching forms being filled in.
     let status = crate::offline::status::use_sync_status();

@@ -7,6 +7,29 @@ pub fn uuid_v7(unix_ms: u64, random: [u8; 10]) -> String {
     bytes[6..].copy_from_slice(&random);
     bytes[6] = 0x70 | (bytes[6] & 0x0f);
     bytes[8] = 0x80 | (bytes[8] & 0x3f);
+    format_uuid(&bytes)
+}
+
+/// The finding id of a checklist point in a room of a round: the same on
+/// every device, so two phones answering the same point write to one
+/// finding (and the server's conflict rules apply) instead of making two.
+/// A name-based UUID (version 8) from two FNV-1a hashes of the parts.
+pub fn point_finding_id(round_id: &str, room_id: Option<&str>, item_id: &str) -> String {
+    let name = format!("{round_id}/{}/{item_id}", room_id.unwrap_or("-"));
+    let hash = |seed: u64| {
+        name.bytes().fold(seed, |h, byte| {
+            (h ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    };
+    let mut bytes = [0u8; 16];
+    bytes[..8].copy_from_slice(&hash(0xcbf2_9ce4_8422_2325).to_be_bytes());
+    bytes[8..].copy_from_slice(&hash(0x6c62_272e_07bb_0142).to_be_bytes());
+    bytes[6] = 0x80 | (bytes[6] & 0x0f);
+    bytes[8] = 0x80 | (bytes[8] & 0x3f);
+    format_uuid(&bytes)
+}
+
+fn format_uuid(bytes: &[u8; 16]) -> String {
     let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
     format!(
         "{}-{}-{}-{}-{}",
@@ -40,6 +63,17 @@ mod tests {
         assert_eq!(&early[14..15], "7");
         assert!(matches!(&early[19..20], "8" | "9" | "a" | "b"));
         assert!(early < late);
+    }
+
+    #[test]
+    fn a_point_has_the_same_finding_id_on_every_device() {
+        let id = point_finding_id("r1", Some("kitchen"), "item-4");
+        assert!(is_uuid(&id));
+        assert_eq!(&id[14..15], "8");
+        assert_eq!(id, point_finding_id("r1", Some("kitchen"), "item-4"));
+        assert_ne!(id, point_finding_id("r1", None, "item-4"));
+        assert_ne!(id, point_finding_id("r1", Some("kitchen"), "item-5"));
+        assert_ne!(id, point_finding_id("r2", Some("kitchen"), "item-4"));
     }
 
     #[test]

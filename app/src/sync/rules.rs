@@ -188,8 +188,13 @@ pub fn is_text_conflict(
     server_text != sent_text
         && !server_text.trim().is_empty()
         && !sent_text.trim().is_empty()
-        && sent_base_seq < server_seq
-        && server_device != sent_device
+        && unseen(server_seq, server_device, sent_base_seq, sent_device)
+}
+
+/// Whether the server's text was written by another device after the
+/// version the sender had seen.
+fn unseen(server_seq: i64, server_device: &str, sent_base_seq: i64, sent_device: &str) -> bool {
+    sent_base_seq < server_seq && server_device != sent_device
 }
 
 /// Whether an empty text sent by a device that had not seen the server's
@@ -204,8 +209,7 @@ pub fn is_stale_clear(
 ) -> bool {
     sent_text.trim().is_empty()
         && !server_text.trim().is_empty()
-        && sent_base_seq < server_seq
-        && server_device != sent_device
+        && unseen(server_seq, server_device, sent_base_seq, sent_device)
 }
 
 /// Applies a pulled finding to the device's copy: while the device still has

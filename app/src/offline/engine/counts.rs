@@ -18,6 +18,7 @@ const LAST_SYNC_KEY: &str = "last_sync";
 pub async fn refresh_status() {
     match read_counts().await {
         Ok((pending_changes, pending_photos, failures)) => update_status(|status| {
+            status.counted = true;
             status.pending_changes = pending_changes;
             status.pending_photos = pending_photos;
             status.failures = failures;
