@@ -50,7 +50,11 @@ async function staticFirst(request) {
   const cached = await cache.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (response.ok) {
+    // Two writers of one entry at once (this request and the page warm-up)
+    // make one write fail; the page must still get its file.
+    await cache.put(request, response.clone()).catch(() => undefined);
+  }
   return response;
 }
 
@@ -98,9 +102,10 @@ async function keepAssetsOf(response) {
   await Promise.all(
     urls.map(async (path) => {
       if (await cache.match(path)) return;
-      const asset = await fetch(path);
-      if (!asset.ok) throw new Error(`${path}: ${asset.status}`);
-      await cache.put(path, asset);
+      // The page's own request keeps its files too; a copy that fails here
+      // (a second writer of the same entry) does not stop the page being kept.
+      const asset = await fetch(path).catch(() => null);
+      if (asset && asset.ok) await cache.put(path, asset).catch(() => undefined);
     }),
   );
 }
