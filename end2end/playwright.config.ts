@@ -10,13 +10,18 @@ const port = Number(process.env.VERN_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 // Workers inherit the runner's environment, so every process sees the same
 // data directory (tests count the stored photo files in it).
-process.env.VERN_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'vern-e2e-'));
+if (!process.env.VERN_E2E_DATA_DIR) {
+  process.env.VERN_E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'vern-e2e-'));
+  // Ours to remove when the run ends (see global-teardown.ts).
+  process.env.VERN_E2E_DATA_DIR_OWNED = '1';
+}
 const dataDir = process.env.VERN_E2E_DATA_DIR;
 const repo = path.resolve(__dirname, '..');
 const binary = process.env.VERN_E2E_BINARY ?? path.join(repo, 'target', 'debug', 'vern');
 
 export default defineConfig({
   testDir: './tests',
+  globalTeardown: './global-teardown.ts',
   timeout: 180_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

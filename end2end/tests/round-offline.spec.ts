@@ -123,4 +123,5 @@ test('a round walked offline survives reloads and a closed browser, then syncs e
   await expect(leader.locator(`.thumbs img[src*="/api/v1/photos/"]`)).toHaveCount(4);
   await browser.close();
   await context.close();
+  fs.rmSync(profile, { recursive: true, force: true });
 });

@@ -91,5 +91,6 @@ test('a dropped photo upload and a server restart mid-push leave exactly one cop
   } finally {
     await browser.close();
     await kill(server).catch(() => undefined);
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
