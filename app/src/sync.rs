@@ -2,6 +2,7 @@
 //! `/api/v1/sync`, the records it carries, and the pure rules of the queue.
 
 pub mod ids;
+pub mod ownership;
 pub mod protocol;
 pub mod records;
 pub mod reference;

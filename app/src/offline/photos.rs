@@ -6,8 +6,8 @@ mod process;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Blob;
 
-use crate::offline::db::{self, PHOTO_BLOBS, PHOTO_META};
-use crate::offline::store::{LocalPhoto, PhotoMeta};
+use crate::offline::db::{self, META, PHOTO_BLOBS, PHOTO_META};
+use crate::offline::store::{LocalPhoto, PhotoMeta, session_user};
 
 /// Downscales a picked or taken picture, and stores it for `finding_id` in
 /// `round_id` (blob and metadata in one transaction). It goes up at the next sync.
@@ -18,7 +18,7 @@ pub async fn add_photo(
 ) -> Result<LocalPhoto, String> {
     let image = process::to_jpeg(&file).await?;
     let sha256 = process::sha256_hex(&image.blob).await?;
-    let meta = PhotoMeta {
+    let mut meta = PhotoMeta {
         id: db::new_id(),
         finding_id: finding_id.to_owned(),
         round_id: round_id.to_owned(),
@@ -29,9 +29,11 @@ pub async fn add_photo(
         uploaded: false,
         error: None,
         has_blob: true,
+        user_id: None,
     };
-    let transaction = db::write(&[PHOTO_META, PHOTO_BLOBS]).await?;
+    let transaction = db::write(&[PHOTO_META, PHOTO_BLOBS, META]).await?;
     let work = async {
+        meta.user_id = session_user(&db::store(&transaction, META)?).await?;
         db::put_at(
             &db::store(&transaction, PHOTO_BLOBS)?,
             &meta.id,

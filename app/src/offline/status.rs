@@ -25,6 +25,9 @@ pub struct SyncStatus {
     pub pending_changes: usize,
     /// Photos not yet uploaded (failed ones excluded).
     pub pending_photos: usize,
+    /// Changes and photos another person made on this device: they wait
+    /// for that person's session (see [`crate::sync::ownership`]).
+    pub held_for_others: usize,
     /// When the last full sync succeeded (epoch ms).
     pub last_sync_ms: Option<f64>,
     /// A sync is running in this tab.
@@ -42,7 +45,10 @@ pub struct SyncStatus {
 impl SyncStatus {
     /// Whether everything recorded here is on the server.
     pub fn all_sent(&self) -> bool {
-        self.counted && self.pending_changes == 0 && self.pending_photos == 0
+        self.counted
+            && self.pending_changes == 0
+            && self.pending_photos == 0
+            && self.held_for_others == 0
     }
 }
 

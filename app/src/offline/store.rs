@@ -35,6 +35,17 @@ pub struct LocalPhoto {
 /// Meta key of the cached reference data.
 pub(crate) const REFERENCE_KEY: &str = "reference";
 
+/// Meta key of the id of the person whose session last synced here: what
+/// is written on the device is queued as theirs.
+pub(crate) const SESSION_USER_KEY: &str = "session_user";
+
+/// The person whose session last synced on this device, if known.
+pub(crate) async fn session_user(meta: &idb::ObjectStore) -> Result<Option<String>, String> {
+    Ok(db::get_raw(meta, SESSION_USER_KEY)
+        .await?
+        .and_then(|value| value.as_string()))
+}
+
 /// Meta key of a kept checklist version.
 pub(crate) fn checklist_key(version_id: &str) -> String {
     format!("checklist:{version_id}")

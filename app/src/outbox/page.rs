@@ -36,6 +36,12 @@ pub fn SyncPage() -> impl IntoView {
                     <dt>{t!(i18n, sync_last)}</dt>
                     <dd data-testid="last-sync">{move || last_sync().unwrap_or_else(|| "–".to_owned())}</dd>
                 </dl>
+                <Show when=move || { status.get().held_for_others > 0 }>
+                    <p class="notice" data-testid="held-for-others">
+                        {move || status.get().held_for_others} " " {t!(i18n, sync_held)} ". "
+                        {t!(i18n, sync_held_why)}
+                    </p>
+                </Show>
                 <Show when=move || status.get().need_login>
                     <p class="notice" role="alert">
                         {t!(i18n, sync_need_login)} " "

@@ -29,6 +29,9 @@ pub fn SyncStatusBar() -> impl IntoView {
         if s.all_sent() {
             return td_string!(locale, sync_all_sent).to_owned();
         }
+        if s.pending_changes == 0 && s.pending_photos == 0 {
+            return format!("{} {}", s.held_for_others, td_string!(locale, sync_held));
+        }
         format!(
             "{} {} {} {}",
             s.pending_changes,

@@ -96,6 +96,9 @@ pub struct OutboxEntry {
     pub entity_key: String,
     /// Set when the server rejected it: shown to the person, no longer sent.
     pub rejected: Option<String>,
+    /// Who was logged in when it was made (see [`super::ownership`]).
+    #[serde(default)]
+    pub user_id: Option<String>,
 }
 
 /// What to send next: the operations in local order, where several saves of

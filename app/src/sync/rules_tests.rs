@@ -29,6 +29,7 @@ fn entry(local_seq: u64, kind: &str, entity: &str) -> OutboxEntry {
         op: Operation::new(format!("op{local_seq}"), &body),
         entity_key: entity.into(),
         rejected: None,
+        user_id: None,
     }
 }
 

@@ -17,6 +17,9 @@ struct StoredEntry {
     op: Operation,
     entity_key: String,
     rejected: Option<String>,
+    /// Absent in entries queued before entries were tagged.
+    #[serde(default)]
+    user_id: Option<String>,
 }
 
 /// Every entry, in local order, with its key as `local_seq`.
@@ -42,6 +45,7 @@ pub(crate) async fn read_outbox(store: &ObjectStore) -> Result<Vec<OutboxEntry>,
                 op: stored.op,
                 entity_key: stored.entity_key,
                 rejected: stored.rejected,
+                user_id: stored.user_id,
             })
         })
         .collect::<Result<Vec<_>, String>>()?;
@@ -49,16 +53,19 @@ pub(crate) async fn read_outbox(store: &ObjectStore) -> Result<Vec<OutboxEntry>,
     Ok(entries)
 }
 
-/// Queues a new operation on `entity_key` under a fresh operation id.
+/// Queues a new operation on `entity_key` under a fresh operation id, made
+/// by `user_id` (the person logged in on the device, when known).
 pub(crate) async fn add_op(
     store: &ObjectStore,
     body: &OperationBody,
     entity_key: String,
+    user_id: Option<String>,
 ) -> Result<(), String> {
     let stored = StoredEntry {
         op: Operation::new(super::new_id(), body),
         entity_key,
         rejected: None,
+        user_id,
     };
     let value = to_js(&stored)?;
     store
@@ -75,6 +82,7 @@ pub(crate) async fn put_entry(store: &ObjectStore, entry: &OutboxEntry) -> Resul
         op: entry.op.clone(),
         entity_key: entry.entity_key.clone(),
         rejected: entry.rejected.clone(),
+        user_id: entry.user_id.clone(),
     };
     let key = JsValue::from_f64(entry.local_seq as f64);
     store

@@ -7,7 +7,8 @@ use wasm_bindgen::JsValue;
 use super::{browser_online, update_status};
 use crate::offline::db::{self, FINDINGS, META, OUTBOX, PHOTO_META, ROUNDS};
 use crate::offline::status::Failure;
-use crate::offline::store::PhotoMeta;
+use crate::offline::store::{PhotoMeta, session_user};
+use crate::sync::ownership::held_for_other;
 use crate::sync::records::{FindingRecord, RoundRecord};
 use crate::sync::rules::OutboxEntry;
 
@@ -17,11 +18,12 @@ const LAST_SYNC_KEY: &str = "last_sync";
 /// Recounts waiting changes and photos and collects failures into the status.
 pub async fn refresh_status() {
     match read_counts().await {
-        Ok((pending_changes, pending_photos, failures)) => update_status(|status| {
+        Ok(counts) => update_status(|status| {
             status.counted = true;
-            status.pending_changes = pending_changes;
-            status.pending_photos = pending_photos;
-            status.failures = failures;
+            status.pending_changes = counts.pending_changes;
+            status.pending_photos = counts.pending_photos;
+            status.held_for_others = counts.held_for_others;
+            status.failures = counts.failures;
             status.offline = !browser_online();
         }),
         Err(message) => update_status(|status| status.last_error = Some(message)),
@@ -51,8 +53,18 @@ pub(super) async fn save_last_sync(at: f64) -> Result<(), String> {
     db::finish(transaction, work).await
 }
 
-async fn read_counts() -> Result<(usize, usize, Vec<Failure>), String> {
-    let transaction = db::read(&[OUTBOX, PHOTO_META, ROUNDS, FINDINGS]).await?;
+/// What the status shows, read from the device.
+struct Counts {
+    pending_changes: usize,
+    pending_photos: usize,
+    held_for_others: usize,
+    failures: Vec<Failure>,
+}
+
+async fn read_counts() -> Result<Counts, String> {
+    let transaction = db::read(&[OUTBOX, PHOTO_META, ROUNDS, FINDINGS, META]).await?;
+    let user = session_user(&db::store(&transaction, META)?).await?;
+    let others = |owner: &Option<String>| held_for_other(owner.as_deref(), user.as_deref());
     let entries = db::read_outbox(&db::store(&transaction, OUTBOX)?).await?;
     let photos: Vec<PhotoMeta> = db::get_all(&db::store(&transaction, PHOTO_META)?).await?;
     let rounds: Vec<RoundRecord> = db::get_all(&db::store(&transaction, ROUNDS)?).await?;
@@ -63,15 +75,15 @@ async fn read_counts() -> Result<(usize, usize, Vec<Failure>), String> {
         .map(|round| (round.id.as_str(), round.title.as_str()))
         .collect();
 
-    let pending_changes = entries
+    let (changes_held, pending_changes): (Vec<&OutboxEntry>, Vec<&OutboxEntry>) = entries
         .iter()
         .filter(|entry| entry.rejected.is_none())
-        .count();
-    let pending_photos = photos
+        .partition(|entry| others(&entry.user_id));
+    let (photos_held, pending_photos): (Vec<&PhotoMeta>, Vec<&PhotoMeta>) = photos
         .iter()
         .filter(|photo| !photo.uploaded && photo.error.is_none())
         .filter(|photo| known.contains(photo.finding_id.as_str()))
-        .count();
+        .partition(|photo| others(&photo.user_id));
     let mut failures: Vec<Failure> = entries
         .iter()
         .filter_map(|entry| {
@@ -94,7 +106,12 @@ async fn read_counts() -> Result<(usize, usize, Vec<Failure>), String> {
             photo_id: Some(photo.id.clone()),
         })
     }));
-    Ok((pending_changes, pending_photos, failures))
+    Ok(Counts {
+        pending_changes: pending_changes.len(),
+        pending_photos: pending_photos.len(),
+        held_for_others: changes_held.len() + photos_held.len(),
+        failures,
+    })
 }
 
 /// What an operation was, for a person.

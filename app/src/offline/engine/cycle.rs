@@ -8,7 +8,7 @@ use super::{
 };
 use crate::offline::db::{self, META};
 use crate::offline::net::{self, HttpError};
-use crate::offline::store::{REFERENCE_KEY, checklist_key};
+use crate::offline::store::{REFERENCE_KEY, SESSION_USER_KEY, checklist_key};
 use crate::sync::reference::ReferenceData;
 use crate::sync::rules::{FailureKind, backoff_ms, failure_kind};
 
@@ -66,9 +66,9 @@ pub(super) async fn run() {
 }
 
 async fn steps() -> Result<(), Stop> {
-    fetch_reference().await?;
-    push::push_all().await?;
-    upload::upload_waiting().await?;
+    let user = fetch_reference().await?;
+    push::push_all(user.as_deref()).await?;
+    upload::upload_waiting(user.as_deref()).await?;
     pull::pull_all().await
 }
 
@@ -110,20 +110,28 @@ async fn settle(outcome: Result<(), Stop>) {
     }
 }
 
-/// Fetches and keeps the reference data and its checklist. A person without
-/// round roles gets 403, which is no failure of the sync; nor is any other
-/// refusal of this call, which must not keep the queue from going out. A
-/// lost session or network stops the cycle.
-async fn fetch_reference() -> Result<(), Stop> {
+/// Fetches and keeps the reference data and its checklist, and returns who
+/// is logged in: the person whose queued work this session may send. A
+/// person without round roles gets 403, which is no failure of the sync (the
+/// pull still runs) but leaves nobody known, so nothing queued is sent under
+/// their session. A lost session, network or server error stops the cycle.
+async fn fetch_reference() -> Result<Option<String>, Stop> {
     let reference: ReferenceData = match net::get_json("/api/v1/sync/reference").await {
         Ok(reference) => reference,
-        Err(error) if error.status == 0 || error.status == 401 => return Err(error.into()),
-        Err(_) => return Ok(()),
+        Err(error) if failure_kind(error.status) != FailureKind::Refused => {
+            return Err(error.into());
+        }
+        Err(_) => {
+            forget_session_user().await?;
+            return Ok(None);
+        }
     };
     let transaction = db::write(&[META]).await?;
     let work = async {
         let meta = db::store(&transaction, META)?;
         db::put_at(&meta, REFERENCE_KEY, &db::to_js(&reference)?).await?;
+        let user = JsValue::from_str(&reference.user_id);
+        db::put_at(&meta, SESSION_USER_KEY, &user).await?;
         if let Some(checklist) = &reference.checklist {
             let value: JsValue = db::to_js(checklist)?;
             db::put_at(&meta, &checklist_key(&checklist.version_id), &value).await?;
@@ -132,5 +140,17 @@ async fn fetch_reference() -> Result<(), Stop> {
     }
     .await;
     db::finish(transaction, work).await?;
-    Ok(())
+    Ok(Some(reference.user_id))
+}
+
+/// The person now logged in has no round roles: what they write is not
+/// queued as the previous person's.
+async fn forget_session_user() -> Result<(), String> {
+    let transaction = db::write(&[META]).await?;
+    let work = async {
+        let meta = db::store(&transaction, META)?;
+        db::delete(&meta, &JsValue::from_str(SESSION_USER_KEY)).await
+    }
+    .await;
+    db::finish(transaction, work).await
 }

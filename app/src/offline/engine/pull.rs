@@ -119,6 +119,7 @@ async fn apply_photo(
         uploaded: true,
         error: None,
         has_blob: false,
+        user_id: None,
     };
     db::put(photos, &meta).await
 }

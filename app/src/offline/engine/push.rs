@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use super::cycle::Stop;
 use crate::offline::db::{self, OUTBOX};
 use crate::offline::net;
+use crate::sync::ownership::may_send;
 use crate::sync::protocol::{
     OperationResult, OperationStatus, PushRequest, PushResponse, SCHEMA_VERSION,
 };
@@ -16,15 +17,19 @@ const BATCH: usize = 100;
 /// keep a cycle going forever.
 const MAX_BATCHES: usize = 50;
 
-/// Pushes every pending operation. Rejected operations are marked and kept;
-/// they never hold back the rest.
-pub(super) async fn push_all() -> Result<(), Stop> {
+/// Pushes every pending operation that `user` (the person logged in) made.
+/// Rejected operations are marked and kept; they never hold back the rest.
+/// Another person's operations wait for their own session.
+pub(super) async fn push_all(user: Option<&str>) -> Result<(), Stop> {
     let mut device_id = None;
     for _ in 0..MAX_BATCHES {
-        let entries = {
+        let entries: Vec<OutboxEntry> = {
             let transaction = db::read(&[OUTBOX]).await?;
             db::read_outbox(&db::store(&transaction, OUTBOX)?).await?
-        };
+        }
+        .into_iter()
+        .filter(|entry| may_send(entry.user_id.as_deref(), user))
+        .collect();
         let batch = next_batch(&entries, BATCH);
         if batch.operations.is_empty() {
             return Ok(());

@@ -7,13 +7,14 @@ use crate::offline::db::{self, FINDINGS, OUTBOX, PHOTO_META};
 use crate::offline::net;
 use crate::offline::photos::stored_blob;
 use crate::offline::store::{PhotoMeta, finding_key};
+use crate::sync::ownership::may_send;
 use crate::sync::records::FindingRecord;
 use crate::sync::rules::{FailureKind, failure_kind};
 
-/// Uploads every waiting photo whose finding has nothing left to send.
-/// 404 (finding not on the server yet) keeps it for later; another refusal
-/// is stored as the photo's error for a person to see and retry.
-pub(super) async fn upload_waiting() -> Result<(), Stop> {
+/// Uploads every waiting photo that `user` took whose finding has nothing
+/// left to send. 404 (finding not on the server yet) keeps it for later;
+/// another refusal is stored as the photo's error for a person to see and retry.
+pub(super) async fn upload_waiting(user: Option<&str>) -> Result<(), Stop> {
     let (metas, entries, findings) = {
         let transaction = db::read(&[PHOTO_META, OUTBOX, FINDINGS]).await?;
         let metas: Vec<PhotoMeta> = db::get_all(&db::store(&transaction, PHOTO_META)?).await?;
@@ -27,6 +28,7 @@ pub(super) async fn upload_waiting() -> Result<(), Stop> {
     // on the device (and is not counted) until that finding exists.
     let ready = metas.into_iter().filter(|meta| {
         meta.waiting()
+            && may_send(meta.user_id.as_deref(), user)
             && known.contains(meta.finding_id.as_str())
             && !unsent.contains(&finding_key(&meta.finding_id))
     });

@@ -27,6 +27,9 @@ pub(crate) struct PhotoMeta {
     pub error: Option<String>,
     /// The blob is stored on this device.
     pub has_blob: bool,
+    /// Who was logged in when it was taken (see [`crate::sync::ownership`]).
+    #[serde(default)]
+    pub user_id: Option<String>,
 }
 
 impl PhotoMeta {

@@ -1,7 +1,7 @@
 //! Local writes: the record and its outbox entry in one transaction.
 
-use super::{finding_key, round_key};
-use crate::offline::db::{self, FINDINGS, OUTBOX, ROUNDS};
+use super::{finding_key, round_key, session_user};
+use crate::offline::db::{self, FINDINGS, META, OUTBOX, ROUNDS};
 use crate::sync::protocol::{FindingInput, FinishRound, NewRound, OperationBody};
 use crate::sync::records::{FindingRecord, RoundRecord, RoundStatus};
 use crate::sync::rules::check_finding;
@@ -17,17 +17,19 @@ pub async fn create_round(record: RoundRecord) -> Result<(), String> {
         date: record.date.clone(),
         participants: record.participants.clone(),
     });
-    let transaction = db::write(&[ROUNDS, OUTBOX]).await?;
+    let transaction = db::write(&[ROUNDS, OUTBOX, META]).await?;
     let work = async {
         let rounds = db::store(&transaction, ROUNDS)?;
         if db::get_raw(&rounds, &record.id).await?.is_some() {
             return Err("Runden finnes allerede på denne enheten.".to_owned());
         }
         db::put(&rounds, &record).await?;
+        let user = session_user(&db::store(&transaction, META)?).await?;
         db::add_op(
             &db::store(&transaction, OUTBOX)?,
             &body,
             round_key(&record.id),
+            user,
         )
         .await
     }
@@ -42,7 +44,7 @@ pub async fn create_round(record: RoundRecord) -> Result<(), String> {
 /// queued input carries that sequence as its `base_seq`.
 pub async fn save_finding(mut input: FindingInput) -> Result<(), String> {
     check_finding(&input).map_err(|problem| problem.message().to_owned())?;
-    let transaction = db::write(&[ROUNDS, FINDINGS, OUTBOX]).await?;
+    let transaction = db::write(&[ROUNDS, FINDINGS, OUTBOX, META]).await?;
     let work = async {
         let round: Option<RoundRecord> =
             db::get(&db::store(&transaction, ROUNDS)?, &input.round_id).await?;
@@ -75,10 +77,12 @@ pub async fn save_finding(mut input: FindingInput) -> Result<(), String> {
         };
         db::put(&findings, &record).await?;
         let key = finding_key(&input.finding_id);
+        let user = session_user(&db::store(&transaction, META)?).await?;
         db::add_op(
             &db::store(&transaction, OUTBOX)?,
             &OperationBody::SaveFinding(input),
             key,
+            user,
         )
         .await
     }
@@ -91,7 +95,7 @@ pub async fn save_finding(mut input: FindingInput) -> Result<(), String> {
 /// Signs off a round: marks it finished with who signed, and queues its
 /// `finish_round`. Finishing a finished round again changes nothing.
 pub async fn finish_round(round_id: &str, signed_by: Vec<String>) -> Result<(), String> {
-    let transaction = db::write(&[ROUNDS, OUTBOX]).await?;
+    let transaction = db::write(&[ROUNDS, OUTBOX, META]).await?;
     let work = async {
         let rounds = db::store(&transaction, ROUNDS)?;
         let Some(mut round) = db::get::<RoundRecord>(&rounds, round_id).await? else {
@@ -110,10 +114,12 @@ pub async fn finish_round(round_id: &str, signed_by: Vec<String>) -> Result<(), 
             round_id: round_id.to_owned(),
             signed_by,
         });
+        let user = session_user(&db::store(&transaction, META)?).await?;
         db::add_op(
             &db::store(&transaction, OUTBOX)?,
             &body,
             round_key(round_id),
+            user,
         )
         .await
     }

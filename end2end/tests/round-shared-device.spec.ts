@@ -1,0 +1,52 @@
+import { test, expect, Page } from '@playwright/test';
+import { allSent, answerPoint, fieldPagesCached, hydrated, logIn, logInAndSync, openSections, serverRound, startRound } from './helpers';
+
+// One phone, two people: what Vera recorded offline and had not sent when
+// she logged out is never sent under Lars's session, and goes out as hers
+// when she logs in again.
+
+async function logOut(page: Page) {
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+test("another person's unsent work waits for that person's own session", async ({ page, context }, info) => {
+  test.skip(info.project.name !== 'phone', 'phone journey');
+  await logInAndSync(page, 'verneombud');
+  await fieldPagesCached(page);
+
+  await context.setOffline(true);
+  const roundId = await startRound(page);
+  await openSections(page);
+  await answerPoint(page, 0);
+  await answerPoint(page, 1, { text: 'Nødlyset blinker i kjelleren', risk: [2, 4], photos: [] });
+
+  // Back in signal, but the sync endpoint cannot be reached before Vera hands the phone over.
+  await page.route('**/api/v1/sync/push', (route) => route.abort('connectionrefused'));
+  await context.setOffline(false);
+  await page.goto('/synk');
+  await hydrated(page);
+  await expect(page.getByTestId('pending-changes')).toHaveText('3');
+  await logOut(page);
+
+  await logIn(page, 'leder');
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.unroute('**/api/v1/sync/push');
+  await page.goto('/synk');
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Synkroniser nå' }).click();
+  await expect(page.getByTestId('held-for-others')).toContainText('3 endringer fra en annen bruker venter');
+  await expect(page.getByTestId('sync-status')).toContainText('venter til den personen logger inn');
+  await expect(page.getByTestId('pending-changes')).toHaveText('0');
+  await expect(page.getByTestId('last-sync')).not.toHaveText('–');
+  // Lars may see Vera's unit, so the round would be in his pull had it been sent.
+  expect((await serverRound(page, roundId)).round).toBeUndefined();
+  await logOut(page);
+
+  await logInAndSync(page, 'verneombud');
+  await allSent(page);
+  const server = await serverRound(page, roundId);
+  expect(server.round).toBeDefined();
+  expect(server.findings).toHaveLength(2);
+  expect(server.findings.find((f: any) => f.answer === 'avvik')?.observation).toBe('Nødlyset blinker i kjelleren');
+});
