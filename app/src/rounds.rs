@@ -10,6 +10,7 @@ pub mod new_page;
 pub mod photo_field;
 pub mod point;
 pub mod progress;
+pub mod refresh;
 pub mod risk_matrix;
 pub mod round_page;
 

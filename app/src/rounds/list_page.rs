@@ -15,7 +15,8 @@ pub fn RoundsPage() -> impl IntoView {
     // Load again after every sync, so pulled rounds appear.
     let synced = Memo::new(move |_| status.with(|s| s.last_sync_ms));
     Effect::new(move |_| {
-        synced.track();
+        // Read, not only tracked: tracking alone missed later syncs.
+        let _ = synced.get();
         #[cfg(feature = "hydrate")]
         super::in_browser(async move {
             rounds.set(Some(crate::offline::store::rounds().await));

@@ -20,20 +20,58 @@ pub struct PhotoView {
     pub error: Option<String>,
 }
 
-/// The photos of a round as views.
+/// Loads the photos of a round into `photos`. Photos already shown keep
+/// their object URL (no new URL and no flicker at every sync); the URLs of
+/// photos no longer shown are revoked, so their images can be freed.
 #[cfg(feature = "hydrate")]
-pub async fn load_photos(round_id: &str) -> Result<Vec<PhotoView>, String> {
+pub async fn load_photos(round_id: &str, photos: RwSignal<Vec<PhotoView>>) -> Result<(), String> {
+    let shown: std::collections::HashMap<String, String> = photos.with_untracked(|list| {
+        list.iter()
+            .filter_map(|view| Some((view.id.clone(), view.url.clone()?)))
+            .collect()
+    });
     let mut views = Vec::new();
     for photo in crate::offline::store::photos_of_round(round_id).await? {
-        views.push(view_of(photo).await);
+        let kept = shown
+            .get(&photo.id)
+            .filter(|url| photo.has_blob && url.starts_with("blob:"));
+        views.push(match kept {
+            Some(url) => PhotoView {
+                url: Some(url.clone()),
+                ..view_without_url(photo)
+            },
+            None => view_of(photo).await,
+        });
     }
-    Ok(views)
+    let unused = shown
+        .values()
+        .filter(|url| !views.iter().any(|view| view.url.as_ref() == Some(*url)));
+    revoke_local_urls(unused);
+    photos.set(views);
+    Ok(())
+}
+
+/// Revokes the local object URLs among `urls` (server URLs need nothing).
+#[cfg(feature = "hydrate")]
+pub fn revoke_local_urls<'a>(urls: impl IntoIterator<Item = &'a String>) {
+    for url in urls.into_iter().filter(|url| url.starts_with("blob:")) {
+        // A URL that is already gone needs no revoking.
+        let _ = web_sys::Url::revoke_object_url(url);
+    }
 }
 
 #[cfg(feature = "hydrate")]
 async fn view_of(photo: crate::offline::store::LocalPhoto) -> PhotoView {
     PhotoView {
         url: crate::offline::photos::photo_url(&photo).await,
+        ..view_without_url(photo)
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn view_without_url(photo: crate::offline::store::LocalPhoto) -> PhotoView {
+    PhotoView {
+        url: None,
         id: photo.id,
         finding_id: photo.finding_id,
         uploaded: photo.uploaded,

@@ -42,7 +42,7 @@ pub async fn load_round(
         .into_iter()
         .find(|area| Some(&area.id) == round.verneomrade_id.as_ref());
     findings.set(store::findings_of_round(id).await?);
-    photos.set(super::photo_field::load_photos(id).await?);
+    super::photo_field::load_photos(id, photos).await?;
     Ok(LoadedRound {
         area_name: area.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
         rooms: area.map(|a| a.rooms).unwrap_or_default(),
@@ -69,6 +69,13 @@ pub fn use_round_from_query(
         #[cfg(not(feature = "hydrate"))]
         let _ = (id, findings, photos);
     });
+    // Leaving the page frees the images shown from the device.
+    #[cfg(feature = "hydrate")]
+    on_cleanup(move || {
+        photos.try_with_untracked(|list| {
+            super::photo_field::revoke_local_urls(list.iter().filter_map(|view| view.url.as_ref()))
+        });
+    });
     loaded
 }
 
@@ -79,30 +86,7 @@ pub fn RoundPage() -> impl IntoView {
     let findings = RwSignal::new(Vec::<FindingRecord>::new());
     let photos = RwSignal::new(Vec::<PhotoView>::new());
     let loaded = use_round_from_query(findings, photos);
-    let query = use_query_map();
-    // After a sync, show what was pulled (answers and photos of others,
-    // conflict copies) without touching forms being filled in.
-    let status = crate::offline::status::use_sync_status();
-    let synced = Memo::new(move |_| status.with(|s| s.last_sync_ms));
-    Effect::new(move |previous: Option<()>| {
-        synced.track();
-        if previous.is_none() {
-            return;
-        }
-        let id = query.read_untracked().get("id").unwrap_or_default();
-        #[cfg(feature = "hydrate")]
-        super::in_browser(async move {
-            use crate::offline::store;
-            if let Ok(list) = store::findings_of_round(&id).await {
-                findings.set(list);
-            }
-            if let Ok(list) = super::photo_field::load_photos(&id).await {
-                photos.set(list);
-            }
-        });
-        #[cfg(not(feature = "hydrate"))]
-        let _ = id;
-    });
+    super::refresh::refresh_after_sync(findings, photos);
     view! {
         <PageFrame>
             <main id="main" class="page narrow round">
