@@ -23,4 +23,13 @@ test('a local photo keeps its image URL across syncs', async ({ page }, info) =>
   await expect
     .poll(() => thumb.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
     .toBeGreaterThan(0);
+  // The URL is still alive: a revoked object URL no longer loads in a new image.
+  const loads = (url: string) =>
+    new Promise<boolean>((resolve) => {
+      const image = new Image();
+      image.onload = () => resolve(true);
+      image.onerror = () => resolve(false);
+      image.src = url;
+    });
+  expect(await page.evaluate(loads, before!)).toBe(true);
 });

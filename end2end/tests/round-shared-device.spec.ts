@@ -3,11 +3,22 @@ import { allSent, answerPoint, fieldPagesCached, hydrated, logIn, logInAndSync, 
 
 // One phone, two people: what Vera recorded offline and had not sent when
 // she logged out is never sent under Lars's session, and goes out as hers
-// when she logs in again.
+// when she logs in again. What Lars adds to her unsent round waits behind
+// her changes and goes out as his.
+
+const HELD = 'endringer venter til en annen bruker logger inn';
 
 async function logOut(page: Page) {
   await page.getByRole('button', { name: 'Logg ut' }).click();
   await expect(page).toHaveURL(/\/login/);
+}
+
+// The counts that follow change only when a cycle has ended, so waiting
+// for them waits for the sync too.
+async function syncNow(page: Page) {
+  await page.goto('/synk');
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Synkroniser nå' }).click();
 }
 
 test("another person's unsent work waits for that person's own session", async ({ page, context }, info) => {
@@ -32,21 +43,33 @@ test("another person's unsent work waits for that person's own session", async (
   await logIn(page, 'leder');
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   await page.unroute('**/api/v1/sync/push');
-  await page.goto('/synk');
-  await hydrated(page);
-  await page.getByRole('button', { name: 'Synkroniser nå' }).click();
-  await expect(page.getByTestId('held-for-others')).toContainText('3 endringer fra en annen bruker venter');
-  await expect(page.getByTestId('sync-status')).toContainText('venter til den personen logger inn');
+  await syncNow(page);
+  await expect(page.getByTestId('held-for-others')).toContainText(`3 ${HELD}`);
   await expect(page.getByTestId('pending-changes')).toHaveText('0');
-  await expect(page.getByTestId('last-sync')).not.toHaveText('–');
   // Lars may see Vera's unit, so the round would be in his pull had it been sent.
   expect((await serverRound(page, roundId)).round).toBeUndefined();
+
+  // Lars answers a point in her round: it waits behind her changes instead of being refused.
+  await page.goto(`/runde?id=${roundId}`);
+  await hydrated(page);
+  await openSections(page);
+  await answerPoint(page, 2);
+  await syncNow(page);
+  await expect(page.getByTestId('held-for-others')).toContainText(`4 ${HELD}`);
+  await expect(page.getByTestId('sync-status')).not.toContainText('kunne ikke sendes');
   await logOut(page);
 
   await logInAndSync(page, 'verneombud');
-  await allSent(page);
-  const server = await serverRound(page, roundId);
+  await syncNow(page);
+  await expect(page.getByTestId('held-for-others')).toContainText(`1 ${HELD}`);
+  let server = await serverRound(page, roundId);
   expect(server.round).toBeDefined();
   expect(server.findings).toHaveLength(2);
   expect(server.findings.find((f: any) => f.answer === 'avvik')?.observation).toBe('Nødlyset blinker i kjelleren');
+  await logOut(page);
+
+  await logInAndSync(page, 'leder');
+  await allSent(page);
+  server = await serverRound(page, roundId);
+  expect(server.findings).toHaveLength(3);
 });

@@ -18,6 +18,16 @@ pub fn PageFrame(children: Children) -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
     Effect::new(move |_| {
         if let Some(Ok(())) = logout.value().get() {
+            // What the next person writes on this device must not be queued
+            // as this person's work (see `sync::ownership`).
+            #[cfg(feature = "hydrate")]
+            crate::rounds::in_browser(async {
+                // Failing to forget only means the next person's first
+                // changes may wait for this person; go on to the login.
+                let _ = crate::offline::store::forget_session_user().await;
+                navigate_hard("/login");
+            });
+            #[cfg(not(feature = "hydrate"))]
             navigate_hard("/login");
         }
     });

@@ -46,6 +46,18 @@ pub(crate) async fn session_user(meta: &idb::ObjectStore) -> Result<Option<Strin
         .and_then(|value| value.as_string()))
 }
 
+/// Forgets who is logged in (at logout, or when the person now logged in
+/// walks no rounds): what is written next is not queued as theirs.
+pub async fn forget_session_user() -> Result<(), String> {
+    let transaction = db::write(&[META]).await?;
+    let work = async {
+        let meta = db::store(&transaction, META)?;
+        db::delete(&meta, &wasm_bindgen::JsValue::from_str(SESSION_USER_KEY)).await
+    }
+    .await;
+    db::finish(transaction, work).await
+}
+
 /// Meta key of a kept checklist version.
 pub(crate) fn checklist_key(version_id: &str) -> String {
     format!("checklist:{version_id}")

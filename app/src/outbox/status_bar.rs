@@ -29,16 +29,22 @@ pub fn SyncStatusBar() -> impl IntoView {
         if s.all_sent() {
             return td_string!(locale, sync_all_sent).to_owned();
         }
+        let held = format!("{} {}", s.held_for_others, td_string!(locale, sync_held));
         if s.pending_changes == 0 && s.pending_photos == 0 {
-            return format!("{} {}", s.held_for_others, td_string!(locale, sync_held));
+            return held;
         }
-        format!(
+        let mine = format!(
             "{} {} {} {}",
             s.pending_changes,
             td_string!(locale, sync_changes_and),
             s.pending_photos,
             td_string!(locale, sync_photos_waiting)
-        )
+        );
+        if s.held_for_others == 0 {
+            mine
+        } else {
+            format!("{mine} · {held}")
+        }
     };
     let class = move || {
         let s = status.get();

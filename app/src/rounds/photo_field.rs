@@ -25,11 +25,14 @@ pub struct PhotoView {
 /// photos no longer shown are revoked, so their images can be freed.
 #[cfg(feature = "hydrate")]
 pub async fn load_photos(round_id: &str, photos: RwSignal<Vec<PhotoView>>) -> Result<(), String> {
-    let shown: std::collections::HashMap<String, String> = photos.with_untracked(|list| {
+    // The page may be gone by now (its signals with it): then show nothing.
+    let Some(shown) = photos.try_with_untracked(|list| {
         list.iter()
             .filter_map(|view| Some((view.id.clone(), view.url.clone()?)))
-            .collect()
-    });
+            .collect::<std::collections::HashMap<String, String>>()
+    }) else {
+        return Ok(());
+    };
     let mut views = Vec::new();
     for photo in crate::offline::store::photos_of_round(round_id).await? {
         let kept = shown
@@ -47,7 +50,10 @@ pub async fn load_photos(round_id: &str, photos: RwSignal<Vec<PhotoView>>) -> Re
         .values()
         .filter(|url| !views.iter().any(|view| view.url.as_ref() == Some(*url)));
     revoke_local_urls(unused);
-    photos.set(views);
+    if let Some(views) = photos.try_set(views) {
+        // Not shown after all: free the URLs made for them.
+        revoke_local_urls(views.iter().filter_map(|view| view.url.as_ref()));
+    }
     Ok(())
 }
 

@@ -1,14 +1,14 @@
 //! The numbers every page shows: what waits, what failed, the last sync.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use wasm_bindgen::JsValue;
 
 use super::{browser_online, update_status};
 use crate::offline::db::{self, FINDINGS, META, OUTBOX, PHOTO_META, ROUNDS};
 use crate::offline::status::Failure;
-use crate::offline::store::{PhotoMeta, session_user};
-use crate::sync::ownership::held_for_other;
+use crate::offline::store::{PhotoMeta, finding_key, session_user};
+use crate::sync::ownership::{held_entries, held_for_other};
 use crate::sync::records::{FindingRecord, RoundRecord};
 use crate::sync::rules::OutboxEntry;
 
@@ -69,21 +69,30 @@ async fn read_counts() -> Result<Counts, String> {
     let photos: Vec<PhotoMeta> = db::get_all(&db::store(&transaction, PHOTO_META)?).await?;
     let rounds: Vec<RoundRecord> = db::get_all(&db::store(&transaction, ROUNDS)?).await?;
     let findings: Vec<FindingRecord> = db::get_all(&db::store(&transaction, FINDINGS)?).await?;
-    let known: std::collections::HashSet<&str> = findings.iter().map(|f| f.id.as_str()).collect();
+    let known: HashSet<&str> = findings.iter().map(|f| f.id.as_str()).collect();
     let titles: HashMap<&str, &str> = rounds
         .iter()
         .map(|round| (round.id.as_str(), round.title.as_str()))
         .collect();
 
-    let (changes_held, pending_changes): (Vec<&OutboxEntry>, Vec<&OutboxEntry>) = entries
+    let held = held_entries(&entries, user.as_deref());
+    let held_keys: HashSet<&str> = entries
         .iter()
-        .filter(|entry| entry.rejected.is_none())
-        .partition(|entry| others(&entry.user_id));
+        .filter(|entry| held.contains(&entry.local_seq))
+        .map(|entry| entry.entity_key.as_str())
+        .collect();
+    let pending_changes = entries
+        .iter()
+        .filter(|entry| entry.rejected.is_none() && !held.contains(&entry.local_seq))
+        .count();
+    // A photo also waits while its finding's changes wait for someone else.
     let (photos_held, pending_photos): (Vec<&PhotoMeta>, Vec<&PhotoMeta>) = photos
         .iter()
         .filter(|photo| !photo.uploaded && photo.error.is_none())
         .filter(|photo| known.contains(photo.finding_id.as_str()))
-        .partition(|photo| others(&photo.user_id));
+        .partition(|photo| {
+            others(&photo.user_id) || held_keys.contains(finding_key(&photo.finding_id).as_str())
+        });
     let mut failures: Vec<Failure> = entries
         .iter()
         .filter_map(|entry| {
@@ -107,9 +116,9 @@ async fn read_counts() -> Result<Counts, String> {
         })
     }));
     Ok(Counts {
-        pending_changes: pending_changes.len(),
+        pending_changes,
         pending_photos: pending_photos.len(),
-        held_for_others: changes_held.len() + photos_held.len(),
+        held_for_others: held.len() + photos_held.len(),
         failures,
     })
 }

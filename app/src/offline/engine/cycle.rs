@@ -8,7 +8,7 @@ use super::{
 };
 use crate::offline::db::{self, META};
 use crate::offline::net::{self, HttpError};
-use crate::offline::store::{REFERENCE_KEY, SESSION_USER_KEY, checklist_key};
+use crate::offline::store::{REFERENCE_KEY, SESSION_USER_KEY, checklist_key, forget_session_user};
 use crate::sync::reference::ReferenceData;
 use crate::sync::rules::{FailureKind, backoff_ms, failure_kind};
 
@@ -114,17 +114,16 @@ async fn settle(outcome: Result<(), Stop>) {
 /// is logged in: the person whose queued work this session may send. A
 /// person without round roles gets 403, which is no failure of the sync (the
 /// pull still runs) but leaves nobody known, so nothing queued is sent under
-/// their session. A lost session, network or server error stops the cycle.
+/// their session. Any other failure stops the cycle: without knowing who is
+/// logged in, nothing may be sent.
 async fn fetch_reference() -> Result<Option<String>, Stop> {
     let reference: ReferenceData = match net::get_json("/api/v1/sync/reference").await {
         Ok(reference) => reference,
-        Err(error) if failure_kind(error.status) != FailureKind::Refused => {
-            return Err(error.into());
-        }
-        Err(_) => {
+        Err(error) if error.status == 403 => {
             forget_session_user().await?;
             return Ok(None);
         }
+        Err(error) => return Err(error.into()),
     };
     let transaction = db::write(&[META]).await?;
     let work = async {
@@ -141,16 +140,4 @@ async fn fetch_reference() -> Result<Option<String>, Stop> {
     .await;
     db::finish(transaction, work).await?;
     Ok(Some(reference.user_id))
-}
-
-/// The person now logged in has no round roles: what they write is not
-/// queued as the previous person's.
-async fn forget_session_user() -> Result<(), String> {
-    let transaction = db::write(&[META]).await?;
-    let work = async {
-        let meta = db::store(&transaction, META)?;
-        db::delete(&meta, &JsValue::from_str(SESSION_USER_KEY)).await
-    }
-    .await;
-    db::finish(transaction, work).await
 }

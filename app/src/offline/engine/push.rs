@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::cycle::Stop;
 use crate::offline::db::{self, OUTBOX};
 use crate::offline::net;
-use crate::sync::ownership::may_send;
+use crate::sync::ownership::sendable;
 use crate::sync::protocol::{
     OperationResult, OperationStatus, PushRequest, PushResponse, SCHEMA_VERSION,
 };
@@ -23,13 +23,13 @@ const MAX_BATCHES: usize = 50;
 pub(super) async fn push_all(user: Option<&str>) -> Result<(), Stop> {
     let mut device_id = None;
     for _ in 0..MAX_BATCHES {
-        let entries: Vec<OutboxEntry> = {
+        let entries = {
             let transaction = db::read(&[OUTBOX]).await?;
-            db::read_outbox(&db::store(&transaction, OUTBOX)?).await?
-        }
-        .into_iter()
-        .filter(|entry| may_send(entry.user_id.as_deref(), user))
-        .collect();
+            sendable(
+                &db::read_outbox(&db::store(&transaction, OUTBOX)?).await?,
+                user,
+            )
+        };
         let batch = next_batch(&entries, BATCH);
         if batch.operations.is_empty() {
             return Ok(());
