@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { BrowserContext, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const DEMO_PASSWORD = 'vern-demo-2026';
@@ -145,4 +145,20 @@ export async function startRound(page: Page) {
   await expect(page).toHaveURL(/\/runde\?id=/);
   await hydrated(page);
   return new URL(page.url()).searchParams.get('id')!;
+}
+
+/**
+ * Vera (verneombud) logs in and the phone keeps the field pages; then, with
+ * no network, she starts a round and answers two points: one OK and one
+ * avvik with `observation` (no photos). Returns the round id; the phone stays offline.
+ */
+export async function walkTwoPointsOffline(page: Page, context: BrowserContext, observation: string, risk: [number, number]) {
+  await logInAndSync(page, 'verneombud');
+  await fieldPagesCached(page);
+  await context.setOffline(true);
+  const roundId = await startRound(page);
+  await openSections(page);
+  await answerPoint(page, 0);
+  await answerPoint(page, 1, { text: observation, risk, photos: [] });
+  return roundId;
 }

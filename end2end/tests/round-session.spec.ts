@@ -1,19 +1,12 @@
 import { test, expect } from '@playwright/test';
-import { DEMO_PASSWORD, allSent, answerPoint, fieldPagesCached, hydrated, logInAndSync, openSections, serverRound, startRound } from './helpers';
+import { DEMO_PASSWORD, allSent, hydrated, serverRound, walkTwoPointsOffline } from './helpers';
 
 // The session runs out while the phone is offline: the queue stays, the
 // person is asked to log in again, and then everything is sent.
 
 test('a session that expired offline asks for a new login and then sends the queue', async ({ page, context }, info) => {
   test.skip(info.project.name !== 'phone', 'phone journey');
-  await logInAndSync(page, 'verneombud');
-  await fieldPagesCached(page);
-
-  await context.setOffline(true);
-  const roundId = await startRound(page);
-  await openSections(page);
-  await answerPoint(page, 0);
-  await answerPoint(page, 1, { text: 'Rømningsveien mangler skilt', risk: [3, 4], photos: [] });
+  const roundId = await walkTwoPointsOffline(page, context, 'Rømningsveien mangler skilt', [3, 4]);
 
   // The server forgets the session (as when it expires) while the phone is away.
   const logout = await page.request.post('/api/fn/logout', { headers: { origin: new URL(page.url()).origin } });

@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { allSent, answerPoint, fieldPagesCached, hydrated, logIn, logInAndSync, openSections, serverRound, startRound } from './helpers';
+import { allSent, answerPoint, hydrated, logIn, logInAndSync, openSections, serverRound, walkTwoPointsOffline } from './helpers';
 
 // One phone, two people: what Vera recorded offline and had not sent when
 // she logged out is never sent under Lars's session, and goes out as hers
@@ -23,14 +23,7 @@ async function syncNow(page: Page) {
 
 test("another person's unsent work waits for that person's own session", async ({ page, context }, info) => {
   test.skip(info.project.name !== 'phone', 'phone journey');
-  await logInAndSync(page, 'verneombud');
-  await fieldPagesCached(page);
-
-  await context.setOffline(true);
-  const roundId = await startRound(page);
-  await openSections(page);
-  await answerPoint(page, 0);
-  await answerPoint(page, 1, { text: 'Nødlyset blinker i kjelleren', risk: [2, 4], photos: [] });
+  const roundId = await walkTwoPointsOffline(page, context, 'Nødlyset blinker i kjelleren', [2, 4]);
 
   // Back in signal, but the sync endpoint cannot be reached before Vera hands the phone over.
   await page.route('**/api/v1/sync/push', (route) => route.abort('connectionrefused'));
