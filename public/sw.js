@@ -99,25 +99,26 @@ async function keepAssetsOf(response) {
   const html = await response.text();
   const urls = [...new Set(html.match(/\/pkg\/[A-Za-z0-9._\-/]+/g) || [])];
   const cache = await caches.open(STATIC_CACHE);
-  await Promise.all(
-    urls.map(async (path) => {
-      if (await cache.match(path)) return;
-      // The page's own request keeps its files too; a copy that fails here
-      // (a second writer of the same entry) does not stop the page being kept.
-      const asset = await fetch(path).catch(() => null);
-      if (asset && asset.ok) await cache.put(path, asset).catch(() => undefined);
-    }),
-  );
+  const missing = async () =>
+    (await Promise.all(urls.map(async (path) => ((await cache.match(path)) ? null : path)))).filter(Boolean);
+  const copy = (path) =>
+    fetch(path)
+      .then((asset) => asset.ok && cache.put(path, asset))
+      .catch(() => undefined);
+  await Promise.all((await missing()).map(copy));
+  // The page's own request writes the same entries; when two writers meet,
+  // one write fails while the entry lands. Only a file still missing now
+  // stops the page being kept: a kept page must never lack its wasm.
+  const still = await missing();
+  if (still.length) throw new Error(`not kept: ${still.join(', ')}`);
 }
 
 // Fetches every field page (with the person's session) into the cache.
 async function warm() {
-  const cache = await caches.open(PAGE_CACHE);
   for (const path of FIELD_PAGES) {
     const response = await fetch(path, { credentials: 'same-origin' });
     if (!isKeepable(response)) return false;
-    await keepAssetsOf(response.clone());
-    await cache.put(path, response);
+    await keepPage(path, response);
   }
   lastWarm = Date.now();
   return true;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::avvik_summary::AvvikSummary;
 use super::photo_field::{PhotoField, PhotoView};
 use super::risk_matrix::RiskMatrix;
 use crate::i18n::{t, use_i18n};
@@ -199,7 +200,7 @@ pub fn Point(
                 </div>
             </Show>
             <Show when=move || !editing.get() && answer() == Some(Answer::Avvik)>
-                <super::avvik_summary::AvvikSummary current photos photo_finding round_id=summary_round.clone() />
+                <AvvikSummary current photos photo_finding round_id=summary_round.clone() />
             </Show>
             {move || error.get().filter(|_| !editing.get()).map(|message| view! { <p class="error" role="alert">{message}</p> })}
         </li>
