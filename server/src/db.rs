@@ -91,6 +91,18 @@ impl Db {
         &self.pool
     }
 
+    /// Starts a transaction that will write. On SQLite it takes the write
+    /// lock up front (`BEGIN IMMEDIATE`), waiting for it within the busy
+    /// timeout: a transaction that reads first and writes later cannot wait
+    /// for the lock and fails with "database is locked" when another writer
+    /// committed meanwhile. PostgreSQL locks rows as they are written.
+    pub async fn begin_write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Any>> {
+        match self.kind {
+            DbKind::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            DbKind::Postgres => self.pool.begin().await,
+        }
+    }
+
     /// The backend kind.
     pub fn kind(&self) -> DbKind {
         self.kind

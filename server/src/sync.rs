@@ -4,7 +4,9 @@
 //! Every operation is applied in its own transaction together with the
 //! record of its id, so a replay returns the first result and changes nothing.
 
+pub mod avvik_cases;
 pub mod findings;
+pub mod limits;
 pub mod outcome;
 pub mod pull;
 pub mod push;
@@ -14,21 +16,15 @@ pub mod rounds;
 use app::error::AppError;
 use app::sync::protocol::SCHEMA_VERSION;
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
 use crate::state::AppState;
 
-/// Largest push body: 500 operations with long texts fit.
-const PUSH_BODY_LIMIT: usize = 16 * 1024 * 1024;
-
 /// Routes under `/api/v1/sync`.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(
-            "/sync/push",
-            post(push::push).layer(DefaultBodyLimit::max(PUSH_BODY_LIMIT)),
-        )
+        // The handler reads the body itself, after the session, within its own limit.
+        .route("/sync/push", post(push::push))
         .route("/sync/pull", get(pull::pull))
         .route("/sync/reference", get(reference::reference))
 }

@@ -13,5 +13,8 @@ mod api {
     pub mod photos;
     pub mod storage;
     pub mod sync;
+    pub mod sync_answers;
+    pub mod sync_limits;
+    pub mod sync_scope;
     pub mod sync_support;
 }

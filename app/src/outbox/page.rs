@@ -38,7 +38,12 @@ pub fn SyncPage() -> impl IntoView {
                 </dl>
                 <Show when=move || { status.get().held_for_others > 0 }>
                     <p class="notice" data-testid="held-for-others">
-                        {move || status.get().held_for_others} " " {t!(i18n, sync_held)} ". "
+                        {move || status.get().held_for_others} " "
+                        {move || if status.get().held_for_others == 1 {
+                            t!(i18n, sync_held_single).into_any()
+                        } else {
+                            t!(i18n, sync_held).into_any()
+                        }} ". "
                         {t!(i18n, sync_held_why)}
                     </p>
                 </Show>

@@ -94,7 +94,7 @@ pub fn Point(
                         .map(|f| f.suggested_measure.clone())
                         .unwrap_or_default()
                 },
-                base_seq: existing.map_or(0, |f| f.text_seq),
+                base_seq: existing.map_or(0, |f| f.seen_seq()),
             }
         }
     };
@@ -237,6 +237,7 @@ async fn store_finding(
             consequence: input.consequence,
             suggested_measure: input.suggested_measure,
             text_seq: kept.as_ref().map_or(0, |f| f.text_seq),
+            answer_seq: kept.as_ref().map_or(0, |f| f.answer_seq),
             conflicts: kept.map(|f| f.conflicts).unwrap_or_default(),
         });
     });

@@ -117,6 +117,7 @@ mod tests {
             consequence: Some(risk.1),
             suggested_measure: String::new(),
             text_seq: 0,
+            answer_seq: 0,
             conflicts: vec![],
         }
     }

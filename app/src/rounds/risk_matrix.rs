@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, td_string, use_i18n};
+use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::sync::rules::RiskLevel;
 
 /// Picks probability (rows, 5 at the top) and consequence (columns).
@@ -15,21 +15,7 @@ pub fn RiskMatrix(
     let i18n = use_i18n();
     let heading = format!("{id}-risk");
     let chosen = move || probability.get().zip(consequence.get());
-    let level_text = move || {
-        chosen().map(|(p, c)| {
-            let locale = i18n.get_locale();
-            let level = match RiskLevel::of(p, c) {
-                RiskLevel::High => td_string!(locale, risk_high),
-                RiskLevel::Medium => td_string!(locale, risk_medium),
-                RiskLevel::Low => td_string!(locale, risk_low),
-            };
-            format!(
-                "{} {}: {level}",
-                td_string!(locale, risk_score),
-                u16::from(p) * u16::from(c)
-            )
-        })
-    };
+    let level_text = move || chosen().map(|(p, c)| risk_text(i18n.get_locale(), p, c));
     view! {
         <div class="risk" role="group" aria-labelledby=heading.clone()>
             <p id=heading.clone() class="risk-title">{t!(i18n, risk_title)}</p>
@@ -63,4 +49,31 @@ pub fn RiskMatrix(
             <p class="risk-level" aria-live="polite">{level_text}</p>
         </div>
     }
+}
+
+/// A saved risk as the matrix names it ("Risiko 16: høy"), in the level's colour.
+#[component]
+pub fn RiskBadge(probability: u8, consequence: u8) -> impl IntoView {
+    let i18n = use_i18n();
+    let class = format!(
+        "risk-badge {}",
+        RiskLevel::of(probability, consequence).css()
+    );
+    view! {
+        <span class=class>{move || risk_text(i18n.get_locale(), probability, consequence)}</span>
+    }
+}
+
+/// "Risiko 16: høy": the score and its level in words.
+fn risk_text(locale: Locale, probability: u8, consequence: u8) -> String {
+    let level = match RiskLevel::of(probability, consequence) {
+        RiskLevel::High => td_string!(locale, risk_high),
+        RiskLevel::Medium => td_string!(locale, risk_medium),
+        RiskLevel::Low => td_string!(locale, risk_low),
+    };
+    format!(
+        "{} {}: {level}",
+        td_string!(locale, risk_score),
+        u16::from(probability) * u16::from(consequence)
+    )
 }

@@ -51,6 +51,16 @@ pub fn is_uuid(value: &str) -> bool {
         })
 }
 
+/// The one form a device-made UUID is stored and compared in (lowercase),
+/// so `0190C3A2-…` and `0190c3a2-…` name the same thing; other text is kept as it is.
+pub fn canonical(value: &str) -> String {
+    if is_uuid(value) {
+        value.to_ascii_lowercase()
+    } else {
+        value.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,6 +84,13 @@ mod tests {
         assert_ne!(id, point_finding_id("r1", None, "item-4"));
         assert_ne!(id, point_finding_id("r1", Some("kitchen"), "item-5"));
         assert_ne!(id, point_finding_id("r2", Some("kitchen"), "item-4"));
+    }
+
+    #[test]
+    fn an_uppercase_uuid_is_the_same_id_as_its_lowercase_form() {
+        let id = "0190C3A2-7B1C-7D3E-8F00-00000000000A";
+        assert_eq!(canonical(id), id.to_ascii_lowercase());
+        assert_eq!(canonical("Nordby-Skole"), "Nordby-Skole");
     }
 
     #[test]

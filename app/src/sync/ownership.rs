@@ -29,7 +29,7 @@ fn round_of(entry: &OutboxEntry) -> Option<&str> {
     entry
         .entity_key
         .strip_prefix("round:")
-        .or_else(|| entry.op.data["round_id"].as_str())
+        .or_else(|| entry.op.round_id())
 }
 
 /// The pending (not rejected) entries a session of `current` may send now,

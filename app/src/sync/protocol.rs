@@ -25,13 +25,43 @@ pub struct PushRequest {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Operation {
-    /// Client-generated UUIDv7; a replay with the same id returns the first result.
+    /// Client-generated UUIDv7; a replay with the same id (by the same
+    /// person, in any letter case) returns the first result.
     pub id: String,
-    /// `create_round`, `save_finding` or `finish_round`.
-    pub kind: String,
+    /// What the operation does; `data` is the body of that kind.
+    pub kind: OperationKind,
     /// The body: [`NewRound`], [`FindingInput`] or [`FinishRound`].
     #[cfg_attr(feature = "ssr", schema(value_type = Object))]
     pub data: serde_json::Value,
+}
+
+/// The kinds of operation a device can push.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OperationKind {
+    /// [`NewRound`].
+    CreateRound,
+    /// [`FindingInput`].
+    SaveFinding,
+    /// [`FinishRound`].
+    FinishRound,
+    /// A kind this version does not know (from a newer client): refused on
+    /// its own instead of failing the whole push.
+    #[serde(other)]
+    Unknown,
+}
+
+impl OperationKind {
+    /// The name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OperationKind::CreateRound => "create_round",
+            OperationKind::SaveFinding => "save_finding",
+            OperationKind::FinishRound => "finish_round",
+            OperationKind::Unknown => "unknown",
+        }
+    }
 }
 
 /// The typed body of an [`Operation`].
@@ -50,18 +80,77 @@ impl Operation {
     /// Wraps a typed body under an operation id.
     pub fn new(id: String, body: &OperationBody) -> Operation {
         // Serializing plain structs of strings and numbers cannot fail.
-        let value = serde_json::to_value(body).unwrap_or_default();
+        let data = match body {
+            OperationBody::CreateRound(round) => serde_json::to_value(round),
+            OperationBody::SaveFinding(input) => serde_json::to_value(input),
+            OperationBody::FinishRound(finish) => serde_json::to_value(finish),
+        };
         Operation {
             id,
-            kind: value["kind"].as_str().unwrap_or_default().to_owned(),
-            data: value["data"].clone(),
+            kind: body.kind(),
+            data: data.unwrap_or_default(),
         }
     }
 
     /// The typed body, or why it is malformed.
     pub fn body(&self) -> Result<OperationBody, String> {
-        let tagged = serde_json::json!({ "kind": self.kind, "data": self.data });
-        serde_json::from_value(tagged).map_err(|error| error.to_string())
+        OperationBody::parse(self.kind, &self.data.to_string())
+    }
+
+    /// The round the operation belongs to, if its body names one.
+    pub fn round_id(&self) -> Option<&str> {
+        self.data
+            .get("round_id")
+            .and_then(serde_json::Value::as_str)
+    }
+}
+
+impl OperationBody {
+    /// The kind of this body.
+    pub fn kind(&self) -> OperationKind {
+        match self {
+            OperationBody::CreateRound(_) => OperationKind::CreateRound,
+            OperationBody::SaveFinding(_) => OperationKind::SaveFinding,
+            OperationBody::FinishRound(_) => OperationKind::FinishRound,
+        }
+    }
+
+    /// Writes the ids a device makes (round, finding, participants) in
+    /// their canonical form, see [`super::ids::canonical`].
+    pub fn canonicalize_ids(&mut self) {
+        use super::ids::canonical;
+        let fix = |id: &mut String| *id = canonical(id);
+        match self {
+            OperationBody::CreateRound(round) => {
+                fix(&mut round.round_id);
+                round.participants.iter_mut().for_each(|p| fix(&mut p.id));
+            }
+            OperationBody::SaveFinding(input) => {
+                fix(&mut input.finding_id);
+                fix(&mut input.round_id);
+            }
+            OperationBody::FinishRound(finish) => {
+                fix(&mut finish.round_id);
+                finish.signed_by.iter_mut().for_each(fix);
+            }
+        }
+    }
+
+    /// Parses the JSON `data` of an operation of `kind`, or says why it is malformed.
+    pub fn parse(kind: OperationKind, data: &str) -> Result<OperationBody, String> {
+        let parsed = match kind {
+            OperationKind::CreateRound => {
+                serde_json::from_str(data).map(OperationBody::CreateRound)
+            }
+            OperationKind::SaveFinding => {
+                serde_json::from_str(data).map(OperationBody::SaveFinding)
+            }
+            OperationKind::FinishRound => {
+                serde_json::from_str(data).map(OperationBody::FinishRound)
+            }
+            OperationKind::Unknown => return Err("unknown operation kind".to_owned()),
+        };
+        parsed.map_err(|error| error.to_string())
     }
 }
 
@@ -107,8 +196,13 @@ pub struct FindingInput {
     pub consequence: Option<u8>,
     /// A suggested tiltak.
     pub suggested_measure: String,
-    /// The sequence of the finding's text as the device last saw it from the
-    /// server (0 if never): a text changed since then by another device is a conflict.
+    /// The newest sequence of the finding the device saw from the server
+    /// ([`FindingRecord::seen_seq`](super::records::FindingRecord::seen_seq), 0 if
+    /// never). A text another device changed after it is kept as a conflict
+    /// copy; an answer another device set after it is decided by
+    /// [`merge_answer`](super::answers::merge_answer): an avvik wins over
+    /// OK or "ikke relevant", otherwise the stored answer stays, and the
+    /// losing answer is kept as a conflict copy.
     pub base_seq: i64,
 }
 
@@ -146,9 +240,34 @@ pub struct OperationResult {
     pub conflict: bool,
     /// Why it was rejected (a person can read it).
     pub error: Option<String>,
-    /// Why it was rejected, for programs: `forbidden`, `not_found`,
-    /// `invalid`, `malformed`, `round_finished` or `exists`.
-    pub code: Option<String>,
+    /// Why it was rejected, for programs.
+    pub code: Option<RejectionCode>,
+}
+
+/// Why the server refused an operation (for programs; `error` says it for people).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RejectionCode {
+    /// The person has no role that allows it in that unit.
+    Forbidden,
+    /// The round (or unit) it names does not exist on the server.
+    NotFound,
+    /// The data breaks a rule (a missing text, a room of another area, a
+    /// value the database cannot store).
+    Invalid,
+    /// The operation could not be read (unknown kind, wrong field types).
+    Malformed,
+    /// The round was finished before the operation arrived.
+    RoundFinished,
+    /// A record with that id exists already.
+    Exists,
+    /// The operation carries more than one operation may (participants,
+    /// signatures, text lengths, conflict copies).
+    TooLarge,
+    /// A code from a newer server.
+    #[serde(other)]
+    Other,
 }
 
 /// Applied or rejected.
@@ -174,6 +293,11 @@ pub struct PullResponse {
     pub next_since: i64,
     /// Whether more changes follow.
     pub more: bool,
+    /// The key of what the puller may see ([`super::scope::scope_key`]):
+    /// sent back as `scope` with the next pull, which starts over when it
+    /// no longer matches.
+    #[serde(default)]
+    pub scope: String,
 }
 
 /// One change: the record as it is after that change.

@@ -116,9 +116,9 @@ pub struct RoundRecord {
 pub struct ConflictCopy {
     /// Id of the copy.
     pub id: String,
-    /// Which field (`observation` or `suggested_measure`).
+    /// Which field (`observation`, `suggested_measure` or `answer`).
     pub field: String,
-    /// The other version of the text.
+    /// The other version of the text (for `answer`, the other answer's stored name).
     pub text: String,
     /// Who wrote it.
     pub author: String,
@@ -150,9 +150,20 @@ pub struct FindingRecord {
     pub suggested_measure: String,
     /// The change sequence of the texts as the server has them.
     pub text_seq: i64,
-    /// Conflict copies of its texts.
+    /// The change sequence at which the server's answer was set.
+    #[serde(default)]
+    pub answer_seq: i64,
+    /// Conflict copies of its texts and answer.
     #[serde(default)]
     pub conflicts: Vec<ConflictCopy>,
+}
+
+impl FindingRecord {
+    /// The newest change of this finding the holder has seen: what a save
+    /// made from it sends as its `base_seq`.
+    pub fn seen_seq(&self) -> i64 {
+        self.text_seq.max(self.answer_seq)
+    }
 }
 
 /// A photo the server has stored.

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::protocol::{FindingInput, Operation};
+use super::protocol::{FindingInput, Operation, OperationKind};
 use super::records::{Answer, FindingRecord};
 
 /// Longest text accepted in a finding field.
@@ -119,14 +119,14 @@ pub fn next_batch(entries: &[OutboxEntry], limit: usize) -> Batch {
     pending.sort_by_key(|entry| entry.local_seq);
     let mut last_save: HashMap<&str, u64> = HashMap::new();
     for entry in &pending {
-        if entry.op.kind == "save_finding" {
+        if entry.op.kind == OperationKind::SaveFinding {
             last_save.insert(&entry.entity_key, entry.local_seq);
         }
     }
     let mut batch = Batch::default();
     let mut waiting: HashMap<&str, Vec<u64>> = HashMap::new();
     for entry in pending {
-        let superseded = entry.op.kind == "save_finding"
+        let superseded = entry.op.kind == OperationKind::SaveFinding
             && last_save.get(entry.entity_key.as_str()) != Some(&entry.local_seq);
         let settled = waiting.entry(&entry.entity_key).or_default();
         settled.push(entry.local_seq);

@@ -161,6 +161,7 @@ fn unsent_local_changes_survive_a_pull() {
         consequence: Some(2),
         suggested_measure: String::new(),
         text_seq: 3,
+        answer_seq: 3,
         conflicts: vec![],
     };
     let mut pulled = local.clone();

@@ -1,12 +1,18 @@
 //! Operation ids already applied, with their results, so that a replayed
-//! push returns the first answer and changes nothing.
+//! push returns the first answer and changes nothing. Ids are scoped to the
+//! person who sent them: another person replaying your id gets nothing of yours.
 
 use sqlx::AnyConnection;
 
-/// The stored result (JSON) of an operation, if it was applied before.
-pub async fn result_of(conn: &mut AnyConnection, op_id: &str) -> sqlx::Result<Option<String>> {
+/// The stored result (JSON) of `user_id`'s operation, if it was applied before.
+pub async fn result_of(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    op_id: &str,
+) -> sqlx::Result<Option<String>> {
     let row: Option<(String,)> =
-        sqlx::query_as("SELECT result FROM applied_operations WHERE op_id = $1")
+        sqlx::query_as("SELECT result FROM applied_operations WHERE user_id = $1 AND op_id = $2")
+            .bind(user_id)
             .bind(op_id)
             .fetch_optional(conn)
             .await?;

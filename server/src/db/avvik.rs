@@ -22,6 +22,8 @@ pub struct NewAvvik<'a> {
     pub reported_by: &'a str,
     /// Receipt number.
     pub receipt_no: &'a str,
+    /// Reached the server after its round was signed off.
+    pub late: bool,
 }
 
 /// Opens an avvik case from a round.
@@ -32,8 +34,9 @@ pub async fn insert_from_round(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO avvik (id, unit_id, room_id, finding_id, source, description, probability,
-                            consequence, status, reported_by, receipt_no, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, 'round', $5, $6, $7, 'open', $8, $9, $10, $10)",
+                            consequence, status, reported_by, receipt_no, late, created_at,
+                            updated_at)
+         VALUES ($1, $2, $3, $4, 'round', $5, $6, $7, 'open', $8, $9, $10, $11, $11)",
     )
     .bind(avvik.id)
     .bind(avvik.unit_id)
@@ -44,6 +47,7 @@ pub async fn insert_from_round(
     .bind(avvik.consequence)
     .bind(avvik.reported_by)
     .bind(avvik.receipt_no)
+    .bind(i64::from(avvik.late))
     .bind(now)
     .execute(conn)
     .await?;
@@ -70,4 +74,16 @@ pub async fn insert_tiltak(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// Whether an avvik case was opened from this finding already.
+pub async fn has_case_for_finding(
+    conn: &mut AnyConnection,
+    finding_id: &str,
+) -> sqlx::Result<bool> {
+    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM avvik WHERE finding_id = $1")
+        .bind(finding_id)
+        .fetch_one(conn)
+        .await?;
+    Ok(count > 0)
 }

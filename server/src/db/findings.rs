@@ -28,10 +28,15 @@ pub struct FindingRow {
     pub text_seq: i64,
     /// Device of the last text write.
     pub text_device: String,
+    /// Change sequence at which the answer (with its risk) was last set.
+    pub answer_seq: i64,
+    /// Device that last set the answer.
+    pub answer_device: String,
 }
 
 const COLUMNS: &str = "id, round_id, room_id, item_id, answer, observation, probability, \
-                       consequence, suggested_measure, text_seq, text_device";
+                       consequence, suggested_measure, text_seq, text_device, answer_seq, \
+                       answer_device";
 
 /// One finding.
 pub async fn by_id(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<FindingRow>> {
@@ -64,11 +69,11 @@ pub async fn upsert(
     sqlx::query(
         "INSERT INTO findings (id, round_id, room_id, item_id, answer, observation, probability,
                                consequence, suggested_measure, text_seq, text_device,
-                               created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+                               answer_seq, answer_device, created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
          ON CONFLICT (id) DO UPDATE SET answer = $5, observation = $6, probability = $7,
              consequence = $8, suggested_measure = $9, text_seq = $10, text_device = $11,
-             updated_at = $13",
+             answer_seq = $12, answer_device = $13, updated_at = $15",
     )
     .bind(&row.id)
     .bind(&row.round_id)
@@ -81,6 +86,8 @@ pub async fn upsert(
     .bind(&row.suggested_measure)
     .bind(row.text_seq)
     .bind(&row.text_device)
+    .bind(row.answer_seq)
+    .bind(&row.answer_device)
     .bind(user_id)
     .bind(now)
     .execute(conn)
@@ -104,6 +111,16 @@ pub struct NewConflict<'a> {
     pub author_name: &'a str,
     /// Their device.
     pub device_id: &'a str,
+}
+
+/// How many conflict copies a finding keeps.
+pub async fn conflict_count(conn: &mut AnyConnection, finding_id: &str) -> sqlx::Result<i64> {
+    let (count,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM finding_conflicts WHERE finding_id = $1")
+            .bind(finding_id)
+            .fetch_one(conn)
+            .await?;
+    Ok(count)
 }
 
 /// Keeps a conflict copy.
@@ -154,6 +171,7 @@ pub async fn record(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<F
         observation: row.observation,
         suggested_measure: row.suggested_measure,
         text_seq: row.text_seq,
+        answer_seq: row.answer_seq,
         conflicts: conflicts
             .into_iter()
             .map(|(id, field, text, author, at)| ConflictCopy {

@@ -39,6 +39,17 @@ pub async fn next_seq(conn: &mut AnyConnection) -> sqlx::Result<i64> {
     Ok(seq)
 }
 
+/// Takes the lock that every writer of synced records takes first (the
+/// sequence counter's row, until commit) without taking a number, so that
+/// a transaction can read what it decides on and be sure no other writer
+/// changes it before it commits.
+pub async fn lock_sequence(conn: &mut AnyConnection) -> sqlx::Result<()> {
+    sqlx::query("UPDATE sequence_counters SET value = value WHERE name = 'change'")
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 /// Records a change under a number taken with [`next_seq`].
 pub async fn insert(
     conn: &mut AnyConnection,

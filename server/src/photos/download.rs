@@ -18,8 +18,9 @@ use crate::db::photos;
 use crate::errors::internal;
 use crate::state::AppState;
 
-/// A photo's bytes never change, so browsers may keep them.
-const CACHE: &str = "private, max-age=31536000, immutable";
+/// Photos show people's workplaces and may be read only with a role: a
+/// shared phone's HTTP cache must not keep them for the next person.
+const CACHE: &str = "private, no-store";
 
 /// The stored JPEG of a photo.
 #[utoipa::path(

@@ -1,22 +1,30 @@
-//! Applying `save_finding`: status-like fields take the last accepted write;
-//! a text another device changed unseen is kept as a conflict copy.
+//! Applying `save_finding`: the sent finding is merged into the stored one
+//! by what the sending device had seen (see [`merge`]); a text or answer
+//! that loses is kept as a conflict copy.
+
+mod merge;
 
 use app::domain::access::Action;
 use app::sync::ids::is_uuid;
-use app::sync::protocol::{ChangedRecord, FindingInput, OperationResult};
-use app::sync::records::RoundStatus;
-use app::sync::rules::{check_finding, is_stale_clear, is_text_conflict};
+use app::sync::protocol::{ChangedRecord, FindingInput, OperationResult, RejectionCode};
+use app::sync::records::{Answer, RoundStatus};
+use app::sync::rules::check_finding;
 use sqlx::AnyConnection;
 
+use self::merge::{Merged, merge};
+use super::avvik_cases::{self, Opening};
+use super::limits::MAX_CONFLICT_COPIES;
 use super::outcome::{ApplyError, applied, reject};
 use super::push::{Pusher, commit_applied};
 use crate::auth::access;
-use crate::db::findings::{self, FindingRow, NewConflict};
+use crate::db::findings::{self, NewConflict};
 use crate::db::history::{self, Change};
-use crate::db::{new_id, now_ms, rounds};
+use crate::db::{avvik, new_id, now_ms, rounds};
 use crate::state::AppState;
 
-/// Creates or changes a finding.
+/// Creates or changes a finding. An avvik that arrives after its round was
+/// signed off is still kept: it opens its own case, marked late, so that a
+/// second participant's offline avvik is never thrown away.
 pub async fn save(
     state: &AppState,
     pusher: &Pusher<'_>,
@@ -24,35 +32,27 @@ pub async fn save(
     input: FindingInput,
 ) -> Result<OperationResult, ApplyError> {
     if !is_uuid(&input.finding_id) {
-        return Err(reject("invalid", "The finding id must be a UUID."));
+        return Err(reject(
+            RejectionCode::Invalid,
+            "The finding id must be a UUID.",
+        ));
     }
-    check_finding(&input).map_err(|problem| reject("invalid", problem.message()))?;
+    check_finding(&input).map_err(|problem| reject(RejectionCode::Invalid, problem.message()))?;
     let mut conn = state.db.pool().acquire().await?;
     let round = rounds::by_id(&mut conn, &input.round_id)
         .await?
-        .ok_or_else(|| reject("not_found", "Runden finnes ikke på serveren."))?;
+        .ok_or_else(round_not_found)?;
     drop(conn);
     access::require(&state.db, pusher.user, Action::WalkRound, &round.unit_id).await?;
-    if round.status == RoundStatus::Finished.as_str() {
-        return Err(reject(
-            "round_finished",
-            "Runden er avsluttet og kan ikke endres.",
-        ));
-    }
     let now = now_ms();
-    let mut tx = state.db.pool().begin().await?;
-    // Taking the sequence number first locks writers out until commit, so
-    // the round and the finding read below cannot change under this write.
+    let mut tx = state.db.begin_write().await?;
+    // Taking the sequence number first locks writers out until commit (the
+    // same lock finishing a round takes first), so the round and the
+    // finding read below cannot change under this write.
     let seq = history::next_seq(&mut tx).await?;
     let round = rounds::by_id(&mut tx, &input.round_id)
         .await?
-        .ok_or_else(|| reject("not_found", "Runden finnes ikke på serveren."))?;
-    if round.status == RoundStatus::Finished.as_str() {
-        return Err(reject(
-            "round_finished",
-            "Runden er avsluttet og kan ikke endres.",
-        ));
-    }
+        .ok_or_else(round_not_found)?;
     check_place(state, &mut tx, &input, &round).await?;
     let existing = findings::by_id(&mut tx, &input.finding_id).await?;
     if let Some(existing) = &existing
@@ -61,24 +61,16 @@ pub async fn save(
             || existing.room_id != input.room_id)
     {
         return Err(reject(
-            "invalid",
+            RejectionCode::Invalid,
             "The finding belongs to another point or room.",
         ));
     }
-    let merged = merge(existing.as_ref(), &input, pusher.device_id, seq);
-    findings::upsert(&mut tx, &merged.row, &pusher.user.id, now).await?;
-    for (field, text) in &merged.conflicts {
-        let copy = NewConflict {
-            id: &new_id(),
-            finding_id: &input.finding_id,
-            field,
-            text,
-            author_user_id: &pusher.user.id,
-            author_name: &pusher.user.display_name,
-            device_id: pusher.device_id,
-        };
-        findings::insert_conflict(&mut tx, &copy, now).await?;
+    let late = round.status == RoundStatus::Finished.as_str();
+    if late {
+        check_late_avvik(&mut tx, &input).await?;
     }
+    let merged = merge(existing.as_ref(), &input, pusher.device_id, seq);
+    store(&mut tx, pusher, &merged, now).await?;
     let action = if existing.is_some() {
         "changed"
     } else {
@@ -93,8 +85,73 @@ pub async fn save(
         now,
     )
     .await?;
+    if late {
+        let opening = Opening {
+            round: &round,
+            user_id: &pusher.user.id,
+            now,
+        };
+        avvik_cases::open(&mut tx, &opening, &merged.row, true).await?;
+    }
     let conflict = !merged.conflicts.is_empty();
     commit_applied(tx, pusher, applied(op_id, Some(seq), conflict), now).await
+}
+
+fn round_not_found() -> ApplyError {
+    reject(RejectionCode::NotFound, "Runden finnes ikke på serveren.")
+}
+
+/// After sign-off only a new avvik is taken (it opens a late case); other
+/// answers, and changes to a point whose avvik already has a case, would
+/// change a signed report and are refused.
+async fn check_late_avvik(
+    conn: &mut AnyConnection,
+    input: &FindingInput,
+) -> Result<(), ApplyError> {
+    if input.answer == Answer::Avvik
+        && !avvik::has_case_for_finding(conn, &input.finding_id).await?
+    {
+        return Ok(());
+    }
+    Err(reject(
+        RejectionCode::RoundFinished,
+        "Runden er avsluttet og kan ikke endres.",
+    ))
+}
+
+/// Writes the merged finding and its conflict copies (within their limit).
+async fn store(
+    conn: &mut AnyConnection,
+    pusher: &Pusher<'_>,
+    merged: &Merged,
+    now: i64,
+) -> Result<(), ApplyError> {
+    let finding_id = &merged.row.id;
+    if !merged.conflicts.is_empty() {
+        let kept = findings::conflict_count(conn, finding_id).await?;
+        if kept + merged.conflicts.len() as i64 > MAX_CONFLICT_COPIES {
+            return Err(reject(
+                RejectionCode::TooLarge,
+                format!(
+                    "Punktet har allerede {kept} motstridende tekster; rydd opp i dem før flere lagres."
+                ),
+            ));
+        }
+    }
+    findings::upsert(conn, &merged.row, &pusher.user.id, now).await?;
+    for (field, text) in &merged.conflicts {
+        let copy = NewConflict {
+            id: &new_id(),
+            finding_id,
+            field,
+            text,
+            author_user_id: &pusher.user.id,
+            author_name: &pusher.user.display_name,
+            device_id: pusher.device_id,
+        };
+        findings::insert_conflict(conn, &copy, now).await?;
+    }
+    Ok(())
 }
 
 /// The point must be in the round's checklist and the room in its area (or,
@@ -107,7 +164,7 @@ async fn check_place(
 ) -> Result<(), ApplyError> {
     if !findings::item_in_version(conn, &input.item_id, &round.checklist_version_id).await? {
         return Err(reject(
-            "invalid",
+            RejectionCode::Invalid,
             "Punktet finnes ikke i rundens sjekkliste.",
         ));
     }
@@ -116,7 +173,7 @@ async fn check_place(
     };
     let (room_unit, room_area) = findings::room_place(conn, room)
         .await?
-        .ok_or_else(|| reject("invalid", "Rommet finnes ikke."))?;
+        .ok_or_else(|| reject(RejectionCode::Invalid, "Rommet finnes ikke."))?;
     let inside = match &round.verneomrade_id {
         Some(area) => room_area.as_ref() == Some(area),
         None => crate::db::units::chain(state.db.pool(), &room_unit)
@@ -126,63 +183,10 @@ async fn check_place(
     if inside {
         Ok(())
     } else {
-        Err(reject("invalid", "Rommet hører ikke til rundens område."))
-    }
-}
-
-/// The row to store and the texts to keep as conflict copies.
-struct Merged {
-    row: FindingRow,
-    conflicts: Vec<(&'static str, String)>,
-}
-
-fn merge(existing: Option<&FindingRow>, input: &FindingInput, device: &str, seq: i64) -> Merged {
-    let mut conflicts = Vec::new();
-    let mut pick = |field: &'static str, server: Option<&str>, sent: &str| -> String {
-        let (Some(server), Some(row)) = (server, existing) else {
-            return sent.to_owned();
-        };
-        let base = input.base_seq;
-        if is_text_conflict(server, row.text_seq, &row.text_device, sent, base, device) {
-            conflicts.push((field, sent.to_owned()));
-            server.to_owned()
-        } else if is_stale_clear(server, row.text_seq, &row.text_device, sent, base, device) {
-            server.to_owned()
-        } else {
-            sent.to_owned()
-        }
-    };
-    let observation = pick(
-        "observation",
-        existing.map(|r| r.observation.as_str()),
-        &input.observation,
-    );
-    let measure = pick(
-        "suggested_measure",
-        existing.map(|r| r.suggested_measure.as_str()),
-        &input.suggested_measure,
-    );
-    let texts_changed = existing
-        .is_none_or(|row| row.observation != observation || row.suggested_measure != measure);
-    let (text_seq, text_device) = match existing {
-        Some(row) if !texts_changed => (row.text_seq, row.text_device.clone()),
-        _ => (seq, device.to_owned()),
-    };
-    Merged {
-        row: FindingRow {
-            id: input.finding_id.clone(),
-            round_id: input.round_id.clone(),
-            room_id: input.room_id.clone(),
-            item_id: input.item_id.clone(),
-            answer: input.answer.as_str().to_owned(),
-            observation,
-            probability: input.probability.map(i64::from),
-            consequence: input.consequence.map(i64::from),
-            suggested_measure: measure,
-            text_seq,
-            text_device,
-        },
-        conflicts,
+        Err(reject(
+            RejectionCode::Invalid,
+            "Rommet hører ikke til rundens område.",
+        ))
     }
 }
 

@@ -1,13 +1,13 @@
 //! How applying one operation can end.
 
 use app::error::AppError;
-use app::sync::protocol::{OperationResult, OperationStatus};
+use app::sync::protocol::{OperationResult, OperationStatus, RejectionCode};
 
 /// The server refused an operation: stored as its result and shown to the person.
 #[derive(Debug)]
 pub struct Rejection {
-    /// Machine-readable reason (`forbidden`, `not_found`, `invalid`, `round_finished`, `exists`).
-    pub code: &'static str,
+    /// Machine-readable reason.
+    pub code: RejectionCode,
     /// What a person can read.
     pub message: String,
 }
@@ -22,7 +22,7 @@ pub enum ApplyError {
 }
 
 /// Shorthand for a refusal.
-pub fn reject(code: &'static str, message: impl Into<String>) -> ApplyError {
+pub fn reject(code: RejectionCode, message: impl Into<String>) -> ApplyError {
     ApplyError::Rejected(Rejection {
         code,
         message: message.into(),
@@ -30,16 +30,24 @@ pub fn reject(code: &'static str, message: impl Into<String>) -> ApplyError {
 }
 
 impl From<sqlx::Error> for ApplyError {
-    /// A broken constraint comes from the operation's data (an id used
-    /// elsewhere, a user that does not exist): refused, so it cannot block
-    /// the queue behind it. Anything else is the server's failure.
+    /// A broken constraint or a value the database refuses comes from the
+    /// operation's data (an id used elsewhere, a user that does not exist, a
+    /// character PostgreSQL cannot store): refused, so it cannot block the
+    /// queue behind it. Anything else is the server's failure.
     fn from(error: sqlx::Error) -> Self {
         match &error {
             sqlx::Error::Database(db) if !matches!(db.kind(), sqlx::error::ErrorKind::Other) => {
                 tracing::info!(%error, "operation refused by a database constraint");
                 reject(
-                    "invalid",
-                    "The operation clashes with stored data (an id or a reference).",
+                    RejectionCode::Invalid,
+                    "Endringen strider mot lagrede data (en id eller en henvisning).",
+                )
+            }
+            sqlx::Error::Database(db) if db.code().is_some_and(|code| is_refused_value(&code)) => {
+                tracing::info!(%error, "operation refused: the database cannot store a value");
+                reject(
+                    RejectionCode::Invalid,
+                    "Endringen har en verdi databasen ikke kan lagre (et tegn eller et tall utenfor det tillatte).",
                 )
             }
             _ => ApplyError::Internal(error.into()),
@@ -51,13 +59,20 @@ impl From<AppError> for ApplyError {
     fn from(error: AppError) -> Self {
         match error {
             AppError::Forbidden => reject(
-                "forbidden",
+                RejectionCode::Forbidden,
                 "Du har ikke en rolle som gir lov til å gå vernerunder i denne enheten.",
             ),
-            AppError::NotFound => reject("not_found", "Enheten finnes ikke."),
+            AppError::NotFound => reject(RejectionCode::NotFound, "Enheten finnes ikke."),
             other => ApplyError::Internal(anyhow::anyhow!("access check failed: {other}")),
         }
     }
+}
+
+/// PostgreSQL's SQLSTATE classes for values it refuses: 22 (data
+/// exception, e.g. U+0000 in text, a number out of range) and 54 (program
+/// limit, e.g. a value too large for an index).
+fn is_refused_value(sqlstate: &str) -> bool {
+    sqlstate.starts_with("22") || sqlstate.starts_with("54")
 }
 
 /// The result of an applied operation.
@@ -80,6 +95,6 @@ pub fn rejected(op_id: &str, rejection: &Rejection) -> OperationResult {
         seq: None,
         conflict: false,
         error: Some(rejection.message.clone()),
-        code: Some(rejection.code.to_owned()),
+        code: Some(rejection.code),
     }
 }

@@ -5,12 +5,14 @@ use app::backend::Authenticated;
 use app::domain::access::Action;
 use app::error::AppError;
 use app::sync::protocol::{Change, PullResponse, SCHEMA_VERSION};
+use app::sync::scope::{pull_start, scope_key};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::{Extension, Json};
 use serde::Deserialize;
 
 use super::check_schema;
+use crate::db::sync_log::{Page, PageBounds};
 use crate::db::{sync_log, units};
 use crate::errors::{ApiError, internal};
 use crate::services::scope::units_in_scope;
@@ -20,8 +22,14 @@ use crate::state::AppState;
 const DEFAULT_LIMIT: i64 = 500;
 const MAX_LIMIT: i64 = 1000;
 
+/// Most bytes of change data in one page: a phone on a weak signal gets
+/// its answer in seconds, and the server holds at most this (plus one
+/// change) per pull, however large the stored changes are.
+pub const PAGE_BYTES: usize = 1024 * 1024;
+
 /// Query parameters of a pull.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PullQuery {
     /// Changes after this sequence number (0 for everything).
     pub since: i64,
@@ -29,10 +37,13 @@ pub struct PullQuery {
     pub limit: Option<i64>,
     /// Must be the current schema version (1).
     pub schema: u32,
+    /// The `scope` of the answer the cursor came from; when what the
+    /// person may see has changed since, the pull starts from 0.
+    pub scope: Option<String>,
 }
 
-/// One page of changes in sequence order; `more` says whether to ask again
-/// with `since = next_since`.
+/// One page of changes in sequence order, at most `limit` changes and about
+/// 1 MiB; `more` says whether to ask again with `since = next_since`.
 #[utoipa::path(
     get,
     path = "/api/v1/sync/pull",
@@ -70,12 +81,16 @@ pub async fn pull(
         .collect();
     unit_ids.sort();
     unit_ids.dedup();
-    let page = sync_log::page(state.db.pool(), query.since, limit + 1, &unit_ids)
+    let scope = scope_key(&auth.user.id, &unit_ids);
+    let since = pull_start(query.since, query.scope.as_deref(), &scope);
+    let bounds = PageBounds {
+        rows: limit,
+        bytes: PAGE_BYTES,
+    };
+    let Page { rows: page, more } = sync_log::page(state.db.pool(), since, bounds, &unit_ids)
         .await
         .map_err(internal("read the change log"))?;
-    let more = page.len() as i64 > limit;
-    let page: Vec<(i64, String)> = page.into_iter().take(limit as usize).collect();
-    let next_since = page.last().map_or(query.since, |(seq, _)| *seq);
+    let next_since = page.last().map_or(since, |(seq, _)| *seq);
     let changes: Vec<Change> = page
         .into_iter()
         .filter_map(|(seq, data)| match serde_json::from_str(&data) {
@@ -91,5 +106,6 @@ pub async fn pull(
         changes,
         next_since,
         more,
+        scope,
     }))
 }

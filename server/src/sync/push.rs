@@ -1,21 +1,29 @@
 //! `POST /api/v1/sync/push`: apply a device's operations, each exactly once.
+//!
+//! Order of the checks, cheapest first: the session (before a byte of the
+//! body is read), the body's size, the envelope, then each operation on its
+//! own (its size and characters, its shape, its counts, access, the data).
+
+pub mod envelope;
 
 use anyhow::Context;
 use app::backend::Authenticated;
 use app::domain::users::CurrentUser;
 use app::error::AppError;
-use app::sync::ids::is_uuid;
+use app::sync::ids::{canonical, is_uuid};
 use app::sync::protocol::{
-    Operation, OperationBody, OperationResult, PushRequest, PushResponse, SCHEMA_VERSION,
+    OperationBody, OperationResult, PushRequest, PushResponse, RejectionCode, SCHEMA_VERSION,
 };
+use axum::body::Body;
 use axum::extract::State;
-use axum::extract::rejection::JsonRejection;
+use axum::http::HeaderMap;
 use axum::{Extension, Json};
 
+use self::envelope::{BodyError, PUSH_BODY_LIMIT, RawOperation};
 use super::outcome::{ApplyError, Rejection, reject, rejected};
-use super::{check_schema, findings, rounds};
+use super::{check_schema, findings, limits, rounds};
 use crate::db::{applied, now_ms};
-use crate::errors::{ApiError, internal};
+use crate::errors::internal;
 use crate::state::AppState;
 
 /// Most operations accepted in one push.
@@ -30,7 +38,7 @@ pub struct Pusher<'a> {
 }
 
 /// Applies each operation in order and answers one result per operation.
-/// A replayed operation id returns its first result.
+/// A replayed operation id (from the same person) returns its first result.
 #[utoipa::path(
     post,
     path = "/api/v1/sync/push",
@@ -38,7 +46,8 @@ pub struct Pusher<'a> {
     responses(
         (status = 200, description = "One result per operation, in order", body = PushResponse),
         (status = 400, description = "Malformed request or unknown schema version"),
-        (status = 401, description = "Not logged in"),
+        (status = 401, description = "Not logged in (the body is not read)"),
+        (status = 413, description = "The body is larger than 8 MiB"),
     ),
     tag = "sync"
 )]
@@ -46,10 +55,12 @@ pub struct Pusher<'a> {
 pub async fn push(
     State(state): State<AppState>,
     auth: Option<Extension<Authenticated>>,
-    body: Result<Json<PushRequest>, JsonRejection>,
-) -> Result<Json<PushResponse>, ApiError> {
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Json<PushResponse>, BodyError> {
     let Extension(auth) = auth.ok_or(AppError::Unauthenticated)?;
-    let Json(request) = body.map_err(|error| AppError::Malformed(error.body_text()))?;
+    let bytes = envelope::read_limited(&headers, body, PUSH_BODY_LIMIT).await?;
+    let request = envelope::parse(&bytes)?;
     check_schema(request.schema)?;
     if request.operations.len() > MAX_OPERATIONS {
         return Err(AppError::Malformed(format!(
@@ -67,9 +78,11 @@ pub async fn push(
     };
     let mut results = Vec::with_capacity(request.operations.len());
     for op in &request.operations {
-        let result = handle(&state, &pusher, op)
+        let mut result = handle(&state, &pusher, op)
             .await
             .map_err(internal("apply a pushed operation"))?;
+        // Answer under the id as sent, whatever form it was stored in.
+        result.op_id.clone_from(&op.id);
         results.push(result);
     }
     Ok(Json(PushResponse {
@@ -82,38 +95,50 @@ pub async fn push(
 async fn handle(
     state: &AppState,
     pusher: &Pusher<'_>,
-    op: &Operation,
+    op: &RawOperation<'_>,
 ) -> anyhow::Result<OperationResult> {
     if !is_uuid(&op.id) {
         let refusal = Rejection {
-            code: "malformed",
+            code: RejectionCode::Malformed,
             message: "The operation id must be a UUID.".into(),
         };
         return Ok(rejected(&op.id, &refusal));
     }
-    if let Some(result) = stored_result(state, &op.id).await? {
+    let op_id = canonical(&op.id);
+    if let Some(result) = stored_result(state, pusher, &op_id).await? {
         return Ok(result);
     }
-    let outcome = match op.body() {
-        Ok(body) => apply(state, pusher, &op.id, body).await,
-        Err(reason) => Err(reject(
-            "malformed",
-            format!("Malformed operation: {reason}"),
-        )),
+    let outcome = match checked_body(op) {
+        Ok(body) => apply(state, pusher, &op_id, body).await,
+        Err(refusal) => Err(refusal),
     };
     match outcome {
         Ok(result) => Ok(result),
         Err(ApplyError::Rejected(rejection)) => {
-            record_rejection(state, pusher, &op.id, &rejection).await
+            record_rejection(state, pusher, &op_id, &rejection).await
         }
         Err(ApplyError::Internal(error)) => {
             // Another request may have applied the same operation meanwhile.
-            match stored_result(state, &op.id).await? {
+            match stored_result(state, pusher, &op_id).await? {
                 Some(result) => Ok(result),
                 None => Err(error),
             }
         }
     }
+}
+
+/// The operation's typed body, after the limits that need no database.
+fn checked_body(op: &RawOperation<'_>) -> Result<OperationBody, ApplyError> {
+    limits::check_raw(op.data.get())?;
+    let mut body = OperationBody::parse(op.kind, op.data.get()).map_err(|reason| {
+        reject(
+            RejectionCode::Malformed,
+            format!("Malformed operation: {reason}"),
+        )
+    })?;
+    body.canonicalize_ids();
+    limits::check_body(&body)?;
+    Ok(body)
 }
 
 async fn apply(
@@ -129,14 +154,18 @@ async fn apply(
     }
 }
 
-async fn stored_result(state: &AppState, op_id: &str) -> anyhow::Result<Option<OperationResult>> {
+async fn stored_result(
+    state: &AppState,
+    pusher: &Pusher<'_>,
+    op_id: &str,
+) -> anyhow::Result<Option<OperationResult>> {
     let mut conn = state
         .db
         .pool()
         .acquire()
         .await
         .context("acquire a connection")?;
-    let Some(json) = applied::result_of(&mut conn, op_id).await? else {
+    let Some(json) = applied::result_of(&mut conn, &pusher.user.id, op_id).await? else {
         return Ok(None);
     };
     let result = serde_json::from_str(&json).context("decode a stored operation result")?;
@@ -159,7 +188,7 @@ async fn record_rejection(
         .await
         .context("acquire a connection")?;
     if let Err(error) = applied::record(&mut conn, op_id, &pusher.user.id, &json, now_ms()).await {
-        return match stored_result(state, op_id).await? {
+        return match stored_result(state, pusher, op_id).await? {
             Some(first) => Ok(first),
             None => Err(error).context("record a refused operation"),
         };

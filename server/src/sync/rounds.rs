@@ -2,15 +2,16 @@
 
 use app::domain::access::Action;
 use app::sync::ids::is_uuid;
-use app::sync::protocol::{ChangedRecord, FinishRound, NewRound, OperationResult};
+use app::sync::protocol::{ChangedRecord, FinishRound, NewRound, OperationResult, RejectionCode};
 use app::sync::records::{RoundRecord, RoundStatus};
 use sqlx::AnyConnection;
 
+use super::avvik_cases::{self, Opening};
 use super::outcome::{ApplyError, applied, reject};
 use super::push::{Pusher, commit_applied};
 use crate::auth::access;
 use crate::db::history::{self, Change};
-use crate::db::{avvik, findings, new_id, now_ms, rounds};
+use crate::db::{now_ms, rounds};
 use crate::state::AppState;
 
 const MAX_NAME_CHARS: usize = 200;
@@ -25,20 +26,26 @@ pub async fn create(
     check_new_round(&round)?;
     access::require(&state.db, pusher.user, Action::WalkRound, &round.unit_id).await?;
     let now = now_ms();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin_write().await?;
     if rounds::by_id(&mut tx, &round.round_id).await?.is_some() {
-        return Err(reject("exists", "A round with this id already exists."));
+        return Err(reject(
+            RejectionCode::Exists,
+            "A round with this id already exists.",
+        ));
     }
     if let Some(area) = &round.verneomrade_id
         && rounds::area_unit(&mut tx, area).await?.as_deref() != Some(round.unit_id.as_str())
     {
         return Err(reject(
-            "invalid",
+            RejectionCode::Invalid,
             "Verneområdet hører ikke til denne enheten.",
         ));
     }
     if !rounds::checklist_published(&mut tx, &round.checklist_version_id).await? {
-        return Err(reject("invalid", "Sjekklisteversjonen finnes ikke."));
+        return Err(reject(
+            RejectionCode::Invalid,
+            "Sjekklisteversjonen finnes ikke.",
+        ));
     }
     let record = RoundRecord {
         id: round.round_id,
@@ -60,17 +67,20 @@ fn check_new_round(round: &NewRound) -> Result<(), ApplyError> {
     let ids_ok = is_uuid(&round.round_id) && round.participants.iter().all(|p| is_uuid(&p.id));
     if !ids_ok {
         return Err(reject(
-            "invalid",
+            RejectionCode::Invalid,
             "Round and participant ids must be UUIDs.",
         ));
     }
     if chrono::NaiveDate::parse_from_str(&round.date, "%Y-%m-%d").is_err() {
-        return Err(reject("invalid", "Datoen må skrives ÅÅÅÅ-MM-DD."));
+        return Err(reject(
+            RejectionCode::Invalid,
+            "Datoen må skrives ÅÅÅÅ-MM-DD.",
+        ));
     }
     let too_long = |text: &str| text.chars().count() > MAX_NAME_CHARS;
     if round.title.trim().is_empty() || too_long(&round.title) {
         return Err(reject(
-            "invalid",
+            RejectionCode::Invalid,
             "Runden må ha en tittel (høyst 200 tegn).",
         ));
     }
@@ -78,7 +88,10 @@ fn check_new_round(round: &NewRound) -> Result<(), ApplyError> {
     ids.sort_unstable();
     ids.dedup();
     if ids.len() != round.participants.len() {
-        return Err(reject("invalid", "Each participant needs its own id."));
+        return Err(reject(
+            RejectionCode::Invalid,
+            "Each participant needs its own id.",
+        ));
     }
     if round.participants.is_empty()
         || round
@@ -87,7 +100,7 @@ fn check_new_round(round: &NewRound) -> Result<(), ApplyError> {
             .any(|p| p.name.trim().is_empty() || too_long(&p.name) || too_long(&p.role_label))
     {
         return Err(reject(
-            "invalid",
+            RejectionCode::Invalid,
             "Runden må ha deltakere med navn (høyst 200 tegn).",
         ));
     }
@@ -105,97 +118,27 @@ pub async fn finish(
     let mut conn = state.db.pool().acquire().await?;
     let round = rounds::by_id(&mut conn, &finish.round_id)
         .await?
-        .ok_or_else(|| reject("not_found", "Runden finnes ikke på serveren."))?;
+        .ok_or_else(|| reject(RejectionCode::NotFound, "Runden finnes ikke på serveren."))?;
     drop(conn);
     access::require(&state.db, pusher.user, Action::WalkRound, &round.unit_id).await?;
     let now = now_ms();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin_write().await?;
+    // The lock a saved finding takes first: every finding saved before this
+    // point is committed and gets its case below; every later one sees the
+    // round finished (and opens its own case as a late avvik).
+    history::lock_sequence(&mut tx).await?;
     // The guarded update decides between two devices finishing at once.
     if !rounds::finish(&mut tx, &round.id, &finish.signed_by, now).await? {
         return commit_applied(tx, pusher, applied(op_id, None, false), now).await;
     }
-    open_avvik_cases(&mut tx, &round, &pusher.user.id, now).await?;
+    let opening = Opening {
+        round: &round,
+        user_id: &pusher.user.id,
+        now,
+    };
+    avvik_cases::open_for_round(&mut tx, &opening).await?;
     let seq = record_round(&mut tx, &round.id, "finished", &pusher.user.id, now).await?;
     commit_applied(tx, pusher, applied(op_id, Some(seq), false), now).await
-}
-
-async fn open_avvik_cases(
-    conn: &mut AnyConnection,
-    round: &rounds::RoundRow,
-    user_id: &str,
-    now: i64,
-) -> Result<(), ApplyError> {
-    for finding in findings::avvik_of_round(conn, &round.id).await? {
-        let number = crate::db::applied::next_counter(conn, "avvik_receipt").await?;
-        let receipt_no = format!("AV-{number:05}");
-        let avvik_id = new_id();
-        let case = avvik::NewAvvik {
-            id: &avvik_id,
-            unit_id: &round.unit_id,
-            room_id: finding.room_id.as_deref(),
-            finding_id: &finding.id,
-            description: &finding.observation,
-            probability: finding.probability,
-            consequence: finding.consequence,
-            reported_by: user_id,
-            receipt_no: &receipt_no,
-        };
-        avvik::insert_from_round(conn, &case, now).await?;
-        let data = serde_json::json!({
-            "finding_id": finding.id, "round_id": round.id, "receipt_no": receipt_no,
-            "description": finding.observation, "probability": finding.probability,
-            "consequence": finding.consequence, "status": "open",
-        });
-        append(
-            conn,
-            ("avvik", &avvik_id, &round.unit_id, "created"),
-            user_id,
-            data,
-            now,
-        )
-        .await?;
-        if !finding.suggested_measure.trim().is_empty() {
-            let tiltak_id = new_id();
-            let keys = (
-                tiltak_id.as_str(),
-                round.unit_id.as_str(),
-                avvik_id.as_str(),
-                round.id.as_str(),
-            );
-            avvik::insert_tiltak(conn, keys, &finding.suggested_measure, now).await?;
-            let data = serde_json::json!({
-                "avvik_id": avvik_id, "description": finding.suggested_measure, "status": "planned",
-            });
-            append(
-                conn,
-                ("tiltak", &tiltak_id, &round.unit_id, "created"),
-                user_id,
-                data,
-                now,
-            )
-            .await?;
-        }
-    }
-    Ok(())
-}
-
-/// Appends a history entry for a change that carries no synced record.
-async fn append(
-    conn: &mut AnyConnection,
-    (kind, id, unit_id, action): (&str, &str, &str, &str),
-    user_id: &str,
-    data: serde_json::Value,
-    now: i64,
-) -> sqlx::Result<i64> {
-    let change = Change {
-        entity_kind: kind,
-        entity_id: id,
-        unit_id: Some(unit_id),
-        action,
-        actor_user_id: Some(user_id),
-        data,
-    };
-    history::append(conn, &change, now).await
 }
 
 /// Appends the round's state after a change to the history.
@@ -212,12 +155,13 @@ async fn record_round(
     let unit_id = record.unit_id.clone();
     let data = serde_json::to_value(ChangedRecord::Round(record))
         .map_err(|error| ApplyError::Internal(error.into()))?;
-    Ok(append(
-        conn,
-        ("round", round_id, &unit_id, action),
-        user_id,
+    let change = Change {
+        entity_kind: "round",
+        entity_id: round_id,
+        unit_id: Some(&unit_id),
+        action,
+        actor_user_id: Some(user_id),
         data,
-        now,
-    )
-    .await?)
+    };
+    Ok(history::append(conn, &change, now).await?)
 }

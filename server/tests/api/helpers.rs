@@ -217,9 +217,22 @@ impl TestApp {
     }
 }
 
-/// Defines `sqlite` and `postgres` tests that run `$test(Backend)`.
+/// Defines `sqlite` and `postgres` tests that run `$test(Backend)`; with
+/// `multi_thread`, on a runtime whose requests really run at the same time.
 #[macro_export]
 macro_rules! on_both_backends {
+    ($test:ident, multi_thread) => {
+        mod $test {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn sqlite() {
+                super::$test($crate::api::helpers::Backend::Sqlite).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn postgres() {
+                super::$test($crate::api::helpers::Backend::Postgres).await;
+            }
+        }
+    };
     ($test:ident) => {
         mod $test {
             #[tokio::test]

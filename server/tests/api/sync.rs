@@ -251,9 +251,10 @@ async fn finishing_opens_avvik_cases_and_locks_the_round(backend: Backend) {
         let reference = reference(&app).await;
         let round_id = id();
         let items = item_ids(&reference);
+        let first_avvik = id();
         let operations = vec![
             create_round(&reference, &round_id),
-            save(finding(&round_id, &id(), &items[0], Some("Brannslange mangler"))),
+            save(finding(&round_id, &first_avvik, &items[0], Some("Brannslange mangler"))),
             save(finding(&round_id, &id(), &items[1], None)),
             save(finding(&round_id, &id(), &items[2], Some("Glatt trapp"))),
             finish(&round_id),
@@ -266,13 +267,31 @@ async fn finishing_opens_avvik_cases_and_locks_the_round(backend: Backend) {
         let again = push(&app, "b", &[finish(&round_id)]).await;
         assert_eq!(again[0]["status"], "applied");
         assert_eq!(count(&app, avvik, &round_id).await, 2, "no second set of cases");
-        let late = push(&app, "a", &[save(finding(&round_id, &id(), &items[3], None))]).await;
-        assert_eq!(late[0]["code"], "round_finished");
+
+        // A second participant's phone syncs after the sign-off.
+        let late_avvik = id();
+        let late = push(
+            &app,
+            "b",
+            &[
+                save(finding(&round_id, &id(), &items[3], None)),
+                save(finding(&round_id, &late_avvik, &items[4], Some("Nødutgang låst"))),
+                save(finding(&round_id, &first_avvik, &items[0], None)),
+            ],
+        )
+        .await;
+        let codes: Vec<&str> = late.iter().map(|r| r["code"].as_str().unwrap_or("applied")).collect();
+        assert_eq!(codes, ["round_finished", "applied", "round_finished"], "{late:?}");
+        assert_eq!(count(&app, avvik, &round_id).await, 3, "the late avvik has its own case");
+        let marked = "SELECT COUNT(*) FROM avvik WHERE finding_id = $1 AND late = 1";
+        assert_eq!(count(&app, marked, &late_avvik).await, 1, "marked late");
+        assert_eq!(count(&app, marked, &first_avvik).await, 0);
         let receipts: Vec<(String,)> = sqlx::query_as("SELECT receipt_no FROM avvik ORDER BY receipt_no")
             .fetch_all(app.db.pool())
             .await
             .expect("receipts");
-        assert_eq!(receipts, [("AV-00001".to_owned(),), ("AV-00002".to_owned(),)]);
+        let receipts: Vec<&str> = receipts.iter().map(|(r,)| r.as_str()).collect();
+        assert_eq!(receipts, ["AV-00001", "AV-00002", "AV-00003"]);
     })
     .await;
 }
@@ -359,6 +378,17 @@ async fn data_that_clashes_is_refused_and_never_blocks_the_queue(backend: Backen
         assert_eq!(
             text, "Mangler førstehjelpsskrin",
             "an unseen text is not erased by another device"
+        );
+        let (answer, probability): (String, Option<i64>) =
+            sqlx::query_as("SELECT answer, probability FROM findings WHERE id = $1")
+                .bind(&finding_id)
+                .fetch_one(app.db.pool())
+                .await
+                .expect("finding");
+        assert_eq!(
+            (answer.as_str(), probability),
+            ("avvik", Some(3)),
+            "nor its avvik"
         );
     })
     .await;

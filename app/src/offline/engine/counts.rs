@@ -9,6 +9,7 @@ use crate::offline::db::{self, FINDINGS, META, OUTBOX, PHOTO_META, ROUNDS};
 use crate::offline::status::Failure;
 use crate::offline::store::{PhotoMeta, finding_key, session_user};
 use crate::sync::ownership::{held_entries, held_for_other};
+use crate::sync::protocol::OperationKind;
 use crate::sync::records::{FindingRecord, RoundRecord};
 use crate::sync::rules::OutboxEntry;
 
@@ -126,16 +127,14 @@ async fn read_counts() -> Result<Counts, String> {
 /// What an operation was, for a person.
 fn operation_label(entry: &OutboxEntry, titles: &HashMap<&str, &str>) -> String {
     let data = &entry.op.data;
-    let title = data["title"].as_str().or_else(|| {
-        data["round_id"]
-            .as_str()
-            .and_then(|id| titles.get(id).copied())
-    });
-    let kind = match entry.op.kind.as_str() {
-        "create_round" => "Ny runde",
-        "save_finding" => "Svar på sjekkpunkt",
-        "finish_round" => "Avslutning av runde",
-        other => other,
+    let title = data["title"]
+        .as_str()
+        .or_else(|| entry.op.round_id().and_then(|id| titles.get(id).copied()));
+    let kind = match entry.op.kind {
+        OperationKind::CreateRound => "Ny runde",
+        OperationKind::SaveFinding => "Svar på sjekkpunkt",
+        OperationKind::FinishRound => "Avslutning av runde",
+        OperationKind::Unknown => "Ukjent endring",
     };
     match title {
         Some(title) => format!("{kind} («{title}»)"),

@@ -20,15 +20,22 @@ const PAGE: u32 = 500;
 const MAX_PAGES: usize = 200;
 /// Meta key of the pull cursor.
 const CURSOR_KEY: &str = "cursor";
+/// Meta key of the scope the cursor was reached under
+/// ([`crate::sync::scope`]): the server starts over when it changed.
+const SCOPE_KEY: &str = "cursor_scope";
 
 /// Pulls until the server has no more changes.
 pub(super) async fn pull_all() -> Result<(), Stop> {
-    let mut cursor = read_cursor().await?;
+    let (mut cursor, mut scope) = read_cursor().await?;
     for _ in 0..MAX_PAGES {
-        let url = format!("/api/v1/sync/pull?since={cursor}&limit={PAGE}&schema=1");
+        let mut url = format!("/api/v1/sync/pull?since={cursor}&limit={PAGE}&schema=1");
+        if let Some(scope) = &scope {
+            url.push_str(&format!("&scope={scope}"));
+        }
         let page: PullResponse = net::get_json(&url).await?;
         apply(&page).await?;
         cursor = page.next_since;
+        scope = Some(page.scope.clone()).filter(|scope| !scope.is_empty());
         if !page.more {
             break;
         }
@@ -36,10 +43,15 @@ pub(super) async fn pull_all() -> Result<(), Stop> {
     Ok(())
 }
 
-async fn read_cursor() -> Result<i64, String> {
+async fn read_cursor() -> Result<(i64, Option<String>), String> {
     let transaction = db::read(&[META]).await?;
-    let value = db::get_raw(&db::store(&transaction, META)?, CURSOR_KEY).await?;
-    Ok(value.and_then(|value| value.as_f64()).unwrap_or(0.0) as i64)
+    let meta = db::store(&transaction, META)?;
+    let cursor = db::get_raw(&meta, CURSOR_KEY).await?;
+    let scope = db::get_raw(&meta, SCOPE_KEY).await?;
+    Ok((
+        cursor.and_then(|value| value.as_f64()).unwrap_or(0.0) as i64,
+        scope.and_then(|value| value.as_string()),
+    ))
 }
 
 /// Applies one page: records with unsent local changes keep those changes
@@ -68,8 +80,10 @@ async fn apply(page: &PullResponse) -> Result<(), String> {
                 }
             }
         }
+        let meta = db::store(&transaction, META)?;
         let cursor = JsValue::from_f64(page.next_since as f64);
-        db::put_at(&db::store(&transaction, META)?, CURSOR_KEY, &cursor).await
+        db::put_at(&meta, CURSOR_KEY, &cursor).await?;
+        db::put_at(&meta, SCOPE_KEY, &JsValue::from_str(&page.scope)).await
     }
     .await;
     db::finish(transaction, work).await

@@ -40,8 +40,8 @@ pub async fn create_round(record: RoundRecord) -> Result<(), String> {
 }
 
 /// Stores an answer and queues its `save_finding`. The finding keeps the
-/// server's text sequence and conflict copies it already has, and the
-/// queued input carries that sequence as its `base_seq`.
+/// server's sequences and conflict copies it already has, and the queued
+/// input carries the newest of them as its `base_seq`.
 pub async fn save_finding(mut input: FindingInput) -> Result<(), String> {
     check_finding(&input).map_err(|problem| problem.message().to_owned())?;
     let transaction = db::write(&[ROUNDS, FINDINGS, OUTBOX, META]).await?;
@@ -57,11 +57,11 @@ pub async fn save_finding(mut input: FindingInput) -> Result<(), String> {
         }
         let findings = db::store(&transaction, FINDINGS)?;
         let existing: Option<FindingRecord> = db::get(&findings, &input.finding_id).await?;
-        let (text_seq, conflicts) = match existing {
-            Some(existing) => (existing.text_seq, existing.conflicts),
-            None => (input.base_seq, Vec::new()),
+        let (text_seq, answer_seq, conflicts) = match existing {
+            Some(existing) => (existing.text_seq, existing.answer_seq, existing.conflicts),
+            None => (input.base_seq, input.base_seq, Vec::new()),
         };
-        input.base_seq = text_seq;
+        input.base_seq = text_seq.max(answer_seq);
         let record = FindingRecord {
             id: input.finding_id.clone(),
             round_id: input.round_id.clone(),
@@ -73,6 +73,7 @@ pub async fn save_finding(mut input: FindingInput) -> Result<(), String> {
             consequence: input.consequence,
             suggested_measure: input.suggested_measure.clone(),
             text_seq,
+            answer_seq,
             conflicts,
         };
         db::put(&findings, &record).await?;
