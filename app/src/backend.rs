@@ -99,13 +99,19 @@ pub fn client_ip() -> Option<String> {
     })
 }
 
-/// Sets the HTTP status of a server function's response from its result.
+/// Sets the HTTP status of a server function's response from its result
+/// (with `Retry-After` when the caller must wait).
 pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(error) = &result
         && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
         && let Ok(status) = http::StatusCode::from_u16(error.status_code())
     {
         response.set_status(status);
+        if let AppError::RateLimited { retry_after_secs } = error
+            && let Ok(value) = http::HeaderValue::from_str(&retry_after_secs.to_string())
+        {
+            response.insert_header(http::header::RETRY_AFTER, value);
+        }
     }
     result
 }

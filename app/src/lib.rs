@@ -23,7 +23,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{SsrMode, path};
 
 use crate::i18n::{I18nContextProvider, t, use_i18n};
 
@@ -74,7 +74,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/login") view=auth::login_page::LoginPage />
                     <Route path=path!("/") view=start::page::StartPage />
-                    <Route path=path!("/admin/users") view=admin::page::AdminUsersPage />
+                    // Rendered whole before it is sent, so that its status
+                    // (403 without the admin role) is set before the headers go.
+                    <Route path=path!("/admin/users") view=admin::page::AdminUsersPage ssr=SsrMode::Async />
                     <Route path=path!("/runder") view=rounds::list_page::RoundsPage />
                     <Route path=path!("/runder/ny") view=rounds::new_page::NewRoundPage />
                     <Route path=path!("/runde") view=rounds::round_page::RoundPage />

@@ -7,7 +7,8 @@ use app::domain::users::CurrentUser;
 use app::error::AppError;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use axum::extract::{Request, State};
-use axum::http::header::COOKIE;
+use axum::http::HeaderValue;
+use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
@@ -58,14 +59,19 @@ pub fn cookie(token: Option<&str>, max_age_secs: i64, secure: bool) -> String {
 }
 
 /// Middleware: resolves the session cookie into an [`Authenticated`] request
-/// extension (and marks a stale cookie with [`StaleSession`]).
+/// extension (and marks a stale cookie with [`StaleSession`]). When the
+/// session was extended, the cookie is sent again with the new lifetime, so
+/// that the browser keeps it as long as the server does (unless the
+/// response sets the cookie itself, as login and logout do).
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     if crate::http::page_guard::is_static_asset(request.uri().path()) {
         return next.run(request).await;
     }
+    let mut renewed = None;
     if let Some(token) = token_from_headers(request.headers()) {
         match load(&state, &token).await {
-            Ok(Some(user)) => {
+            Ok(Some(Loaded { user, extended })) => {
+                renewed = extended.then(|| token.clone());
                 request
                     .extensions_mut()
                     .insert(Authenticated { user, token });
@@ -76,15 +82,34 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
             Err(error) => return crate::errors::ApiError(error).into_response(),
         }
     }
-    next.run(request).await
+    let mut response = next.run(request).await;
+    if let Some(token) = renewed
+        && !response.headers().contains_key(SET_COOKIE)
+    {
+        let max_age_secs = state.session_ttl_ms() / 1000;
+        let value = cookie(Some(&token), max_age_secs, state.settings.secure_cookies());
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            response.headers_mut().append(SET_COOKIE, value);
+        }
+    }
+    response
 }
 
 /// Marks a request whose session cookie is expired or unknown.
 #[derive(Clone, Copy, Debug)]
 pub struct StaleSession;
 
+/// A live session's user, and whether its expiry was just extended.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The person.
+    pub user: CurrentUser,
+    /// The expiry moved on (at most every few minutes): re-send the cookie.
+    pub extended: bool,
+}
+
 /// Loads the user of a live session, extending the session when due.
-pub async fn load(state: &AppState, token: &str) -> Result<Option<CurrentUser>, AppError> {
+pub async fn load(state: &AppState, token: &str) -> Result<Option<Loaded>, AppError> {
     let pool = state.db.pool();
     let hash = token_hash(token);
     let now = now_ms();
@@ -94,13 +119,15 @@ pub async fn load(state: &AppState, token: &str) -> Result<Option<CurrentUser>, 
     else {
         return Ok(None);
     };
-    if now - session.last_seen_at > TOUCH_INTERVAL_MS {
+    let extended = now - session.last_seen_at > TOUCH_INTERVAL_MS;
+    if extended {
         let expires = now + state.session_ttl_ms();
         sessions::touch(pool, &hash, now, expires)
             .await
             .map_err(internal("extend session"))?;
     }
-    current_user(state, &session.user_id).await
+    let user = current_user(state, &session.user_id).await?;
+    Ok(user.map(|user| Loaded { user, extended }))
 }
 
 /// The user with their active grants, as the pages see them.

@@ -39,7 +39,12 @@ pub async fn require_login(request: Request, next: Next) -> Response {
     let is_page = matches!(*request.method(), Method::GET | Method::HEAD);
     let path = request.uri().path();
     if is_page && !is_public(path) && request.extensions().get::<Authenticated>().is_none() {
-        let target = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
+        let target = request
+            .uri()
+            .path_and_query()
+            .map(|pq| pq.as_str())
+            .filter(|target| app::auth::login::is_local_path(target))
+            .unwrap_or("/");
         let expired = if request.extensions().get::<StaleSession>().is_some() {
             "&expired=1"
         } else {

@@ -213,3 +213,26 @@ async fn revoking_an_unknown_or_revoked_grant_is_not_found(backend: Backend) {
     .await;
 }
 on_both_backends!(revoking_an_unknown_or_revoked_grant_is_not_found);
+
+async fn the_admin_page_answers_a_non_admin_the_same_every_time(backend: Backend) {
+    with_app(backend, |app| async move {
+        app.login_ok("leder").await;
+        let mut statuses = Vec::new();
+        for _ in 0..20 {
+            statuses.push(app.get("/admin/users").await.status());
+        }
+        assert!(
+            statuses
+                .iter()
+                .all(|status| *status == StatusCode::FORBIDDEN),
+            "{statuses:?}"
+        );
+        app.login_ok("hms").await;
+        let page = app.get("/admin/users").await;
+        assert_eq!(page.status(), StatusCode::OK);
+        let html = page.text().await.expect("html");
+        assert!(html.contains("Vera Vik"), "the admin sees the users");
+    })
+    .await;
+}
+on_both_backends!(the_admin_page_answers_a_non_admin_the_same_every_time);

@@ -88,6 +88,28 @@ async fn repeated_failures_pause_logins_for_that_user(backend: Backend) {
             .as_u64()
             .expect("retry_after_secs");
         assert!((60..=900).contains(&wait), "wait {wait}");
+        let response = app
+            .client
+            .post(format!("{}/api/fn/login", app.address))
+            .header("origin", &app.address)
+            .form(&[
+                ("username", "leder"),
+                ("password", vern::demo::DEMO_PASSWORD),
+            ])
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        let header = response.headers().get("retry-after").expect("Retry-After");
+        let header: u64 = header
+            .to_str()
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .expect("seconds");
+        assert!(
+            header.abs_diff(wait) <= 2,
+            "Retry-After {header} for a wait of {wait}"
+        );
         // Another user is not affected.
         app.login_ok("verneombud").await;
     })
@@ -221,3 +243,90 @@ async fn many_failures_from_one_address_pause_it_for_every_username(backend: Bac
     .await;
 }
 on_both_backends!(many_failures_from_one_address_pause_it_for_every_username);
+
+async fn a_crafted_next_never_leads_off_site_after_login(backend: Backend) {
+    with_app(backend, |app| async move {
+        // What the login page reads from `/login?next=…` once the query is decoded.
+        for crafted in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\\evil.example",
+            "//evil.example",
+            "/%2F/evil.example",
+            "/%09/evil.example",
+            "https://evil.example",
+        ] {
+            let (status, next) = app
+                .call(
+                    "login",
+                    &[
+                        ("username", "leder"),
+                        ("password", vern::demo::DEMO_PASSWORD),
+                        ("next", crafted),
+                    ],
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK);
+            assert_eq!(next, json!("/"), "{crafted:?}");
+        }
+        let (_, next) = app
+            .call(
+                "login",
+                &[
+                    ("username", "leder"),
+                    ("password", vern::demo::DEMO_PASSWORD),
+                    ("next", "/runde?id=7"),
+                ],
+            )
+            .await;
+        assert_eq!(next, json!("/runde?id=7"), "a local path is followed");
+    })
+    .await;
+}
+on_both_backends!(a_crafted_next_never_leads_off_site_after_login);
+
+async fn an_extended_session_sends_its_cookie_again(backend: Backend) {
+    with_app(backend, |app| async move {
+        app.login_ok("leder").await;
+        let fresh = app.get("/api/v1/me").await;
+        assert_eq!(fresh.status(), StatusCode::OK);
+        assert!(
+            fresh.headers().get("set-cookie").is_none(),
+            "nothing to renew yet"
+        );
+
+        // Ten minutes idle, a day left: the next request extends the session.
+        let now = vern::db::now_ms();
+        sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2")
+            .bind(now - 10 * 60_000)
+            .bind(now + 24 * 3_600_000)
+            .execute(app.db.pool())
+            .await
+            .expect("age the session");
+        let renewed = app.get("/api/v1/me").await;
+        assert_eq!(renewed.status(), StatusCode::OK);
+        let cookie = renewed
+            .headers()
+            .get("set-cookie")
+            .and_then(|value| value.to_str().ok())
+            .expect("the cookie is sent again")
+            .to_owned();
+        let thirty_days = 30 * 24 * 3600;
+        assert!(cookie.starts_with("vern_session="), "{cookie}");
+        assert!(
+            cookie.contains(&format!("Max-Age={thirty_days}")),
+            "{cookie}"
+        );
+        let (expires,): (i64,) = sqlx::query_as("SELECT expires_at FROM sessions")
+            .fetch_one(app.db.pool())
+            .await
+            .expect("session");
+        assert!(
+            expires > now + 29 * 24 * 3_600_000,
+            "the server extended it too"
+        );
+        assert_eq!(app.get("/api/v1/me").await.status(), StatusCode::OK);
+    })
+    .await;
+}
+on_both_backends!(an_extended_session_sends_its_cookie_again);

@@ -384,6 +384,9 @@ async fn every_documented_pull_parameter_works_in_a_real_request(backend: Backen
             .as_array()
             .expect("pull parameters")
             .clone();
+        for parameter in &parameters {
+            assert_eq!(parameter["in"], "query", "{parameter}");
+        }
         let mut names: Vec<&str> = parameters
             .iter()
             .filter_map(|p| p["name"].as_str())
@@ -400,7 +403,6 @@ async fn every_documented_pull_parameter_works_in_a_real_request(backend: Backen
                 .iter()
                 .filter(|p| all || p["required"] == true)
                 .map(|p| {
-                    assert_eq!(p["in"], "query", "{p}");
                     let name = p["name"].as_str().expect("name");
                     format!("{name}={}", example(name))
                 })
