@@ -89,13 +89,18 @@ pub fn require_user() -> Result<CurrentUser, AppError> {
         .ok_or(AppError::Unauthenticated)
 }
 
+/// The address of the person behind a request, as the server resolved it
+/// (the peer, or the client a trusted proxy forwarded for).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
 /// The address of the client, when the server knows it.
 pub fn client_ip() -> Option<String> {
     use_context::<http::request::Parts>().and_then(|parts| {
         parts
             .extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|info| info.0.ip().to_string())
+            .get::<ClientAddress>()
+            .map(|address| address.0.to_string())
     })
 }
 
@@ -107,7 +112,7 @@ pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
         && let Ok(status) = http::StatusCode::from_u16(error.status_code())
     {
         response.set_status(status);
-        if let AppError::RateLimited { retry_after_secs } = error
+        if let Some(retry_after_secs) = error.retry_after_secs()
             && let Ok(value) = http::HeaderValue::from_str(&retry_after_secs.to_string())
         {
             response.insert_header(http::header::RETRY_AFTER, value);

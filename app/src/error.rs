@@ -44,6 +44,13 @@ pub enum AppError {
         /// Seconds until a new attempt is accepted.
         retry_after_secs: u64,
     },
+    /// The server is at its limit for this kind of work (e.g. checking
+    /// passwords); try again after the given number of seconds.
+    #[error("the server is busy, try again in {retry_after_secs} s")]
+    Busy {
+        /// Seconds to wait before trying again.
+        retry_after_secs: u64,
+    },
     /// Logged in, but without a role that allows this.
     #[error("you do not have access to this")]
     Forbidden,
@@ -73,10 +80,21 @@ impl AppError {
         match self {
             AppError::Unauthenticated | AppError::InvalidCredentials => 401,
             AppError::RateLimited { .. } => 429,
+            AppError::Busy { .. } => 503,
             AppError::Forbidden | AppError::CrossSite => 403,
             AppError::NotFound => 404,
             AppError::Invalid(_) | AppError::Malformed(_) => 400,
             AppError::Internal | AppError::Transport(_) => 500,
+        }
+    }
+
+    /// Seconds a client should wait before trying again (`Retry-After`).
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            AppError::RateLimited { retry_after_secs } | AppError::Busy { retry_after_secs } => {
+                Some(*retry_after_secs)
+            }
+            _ => None,
         }
     }
 
@@ -86,6 +104,7 @@ impl AppError {
             AppError::Unauthenticated => "unauthenticated",
             AppError::InvalidCredentials => "invalid_credentials",
             AppError::RateLimited { .. } => "rate_limited",
+            AppError::Busy { .. } => "busy",
             AppError::Forbidden => "forbidden",
             AppError::NotFound => "not_found",
             AppError::Invalid(_) => "invalid_input",

@@ -9,6 +9,8 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
+use crate::http::client_address::IpRange;
+
 /// Every setting of the `vern` server.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,6 +38,10 @@ pub struct Settings {
     pub login_max_failures: u32,
     /// Minutes of the failed-login window.
     pub login_window_minutes: u32,
+    /// Reverse proxies whose `X-Forwarded-For` / `Forwarded` headers are
+    /// believed: addresses or CIDR ranges, comma-separated (e.g.
+    /// `127.0.0.1, 10.0.0.0/8`). Empty: the connection's address is the client's.
+    pub trusted_proxies: String,
 }
 
 impl Default for Settings {
@@ -52,12 +58,13 @@ impl Default for Settings {
             session_days: 30,
             login_max_failures: 5,
             login_window_minutes: 15,
+            trusted_proxies: String::new(),
         }
     }
 }
 
 /// The keys that may come from `VERN_*` variables (other `VERN_` variables are ignored).
-const ENV_KEYS: [&str; 11] = [
+const ENV_KEYS: [&str; 12] = [
     "listen",
     "data_dir",
     "database_url",
@@ -69,6 +76,7 @@ const ENV_KEYS: [&str; 11] = [
     "session_days",
     "login_max_failures",
     "login_window_minutes",
+    "trusted_proxies",
 ];
 
 /// Settings given as command-line flags; `None` keeps the value from below.
@@ -140,6 +148,22 @@ impl Settings {
         }
     }
 
+    /// The trusted proxies as ranges; an entry that is not an address or a
+    /// CIDR range is an error naming it.
+    pub fn trusted_proxy_ranges(&self) -> anyhow::Result<Vec<IpRange>> {
+        self.trusted_proxies
+            .split(',')
+            .map(str::trim)
+            .filter(|entry| !entry.is_empty())
+            .map(|entry| {
+                entry
+                    .parse()
+                    .map_err(|reason: String| anyhow::anyhow!(reason))
+            })
+            .collect::<anyhow::Result<_>>()
+            .context("invalid trusted_proxies")
+    }
+
     /// Whether cookies must be marked `Secure` (Vern is reached over https).
     pub fn secure_cookies(&self) -> bool {
         self.public_url().starts_with("https://")
@@ -178,6 +202,21 @@ mod tests {
         assert_eq!(settings.public_url(), "https://vern.example.no");
         assert!(settings.secure_cookies());
         assert_eq!(settings.data_dir, PathBuf::from("/srv/vern"));
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_ranges() {
+        let settings = Settings {
+            trusted_proxies: "127.0.0.1, 10.0.0.0/8 ,".to_owned(),
+            ..Settings::default()
+        };
+        assert_eq!(settings.trusted_proxy_ranges().expect("ranges").len(), 2);
+        let wrong = Settings {
+            trusted_proxies: "10.0.0.0/8, proxy.local".to_owned(),
+            ..Settings::default()
+        };
+        let error = format!("{:#}", wrong.trusted_proxy_ranges().expect_err("refused"));
+        assert!(error.contains("proxy.local"), "{error}");
     }
 
     #[test]

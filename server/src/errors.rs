@@ -40,7 +40,7 @@ impl IntoResponse for ApiError {
             message: self.0.to_string(),
         };
         let mut response = (status, Json(body)).into_response();
-        if let AppError::RateLimited { retry_after_secs } = self.0
+        if let Some(retry_after_secs) = self.0.retry_after_secs()
             && let Ok(value) = retry_after_secs.to_string().parse()
         {
             response

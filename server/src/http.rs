@@ -1,6 +1,7 @@
 //! The HTTP surface: routes, middleware, health checks and the JSON API.
 
 pub mod api;
+pub mod client_address;
 pub mod health;
 pub mod openapi;
 pub mod page_guard;

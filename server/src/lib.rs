@@ -24,6 +24,7 @@ use anyhow::Context;
 use leptos::config::LeptosOptions;
 use tokio::net::TcpListener;
 
+use crate::auth::password_workers::PasswordWorkers;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::state::AppState;
@@ -38,6 +39,7 @@ impl Application {
     /// Connects to the database, migrates it and binds the listen address
     /// (port 0 picks a free port).
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let trusted_proxies = settings.trusted_proxy_ranges()?.into();
         let db = Db::connect(&settings.database_url()).await?;
         db.migrate().await?;
         let listener = TcpListener::bind(settings.listen)
@@ -54,6 +56,8 @@ impl Application {
         let state = AppState {
             db,
             photos,
+            trusted_proxies,
+            passwords: Arc::new(PasswordWorkers::sized_to_cores()),
             settings: Arc::new(settings),
             public_url,
             leptos,
@@ -67,6 +71,11 @@ impl Application {
             .local_addr()
             .map(|a| a.port())
             .unwrap_or_default()
+    }
+
+    /// The bound on password checks, for tests that count them.
+    pub fn passwords(&self) -> Arc<PasswordWorkers> {
+        Arc::clone(&self.state.passwords)
     }
 
     /// The database, for tests and admin commands.

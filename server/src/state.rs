@@ -5,8 +5,10 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
+use crate::auth::password_workers::PasswordWorkers;
 use crate::config::Settings;
 use crate::db::Db;
+use crate::http::client_address::IpRange;
 
 /// Database, settings and Leptos options, cloned cheaply into handlers.
 #[derive(Clone)]
@@ -17,6 +19,10 @@ pub struct AppState {
     pub photos: Arc<dyn object_store::ObjectStore>,
     /// The settings the server was started with.
     pub settings: Arc<Settings>,
+    /// [`Settings::trusted_proxies`], parsed once.
+    pub trusted_proxies: Arc<[IpRange]>,
+    /// The bound on password checks running at once.
+    pub passwords: Arc<PasswordWorkers>,
     /// The public base URL (no trailing slash).
     pub public_url: String,
     /// Options for rendering the Leptos app.

@@ -10,6 +10,7 @@ mod api {
     pub mod cli;
     pub mod health;
     pub mod helpers;
+    pub mod login_limits;
     pub mod photos;
     pub mod storage;
     pub mod sync;

@@ -12,9 +12,17 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
     match error {
         AppError::Unauthenticated => t!(i18n, err_unauthenticated).into_any(),
         AppError::InvalidCredentials => t!(i18n, err_invalid_credentials).into_any(),
+        AppError::RateLimited { retry_after_secs } if retry_after_secs < 60 => {
+            let seconds = retry_after_secs.max(1);
+            t!(i18n, err_rate_limited_seconds, seconds).into_any()
+        }
         AppError::RateLimited { retry_after_secs } => {
             let minutes = retry_after_secs.div_ceil(60).max(1);
             t!(i18n, err_rate_limited, minutes).into_any()
+        }
+        AppError::Busy { retry_after_secs } => {
+            let seconds = retry_after_secs.max(1);
+            t!(i18n, err_busy, seconds).into_any()
         }
         AppError::Forbidden => t!(i18n, err_forbidden).into_any(),
         AppError::NotFound => t!(i18n, err_not_found).into_any(),

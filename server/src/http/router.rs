@@ -15,7 +15,7 @@ use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_ro
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
-use super::{api, health, page_guard, security_headers};
+use super::{api, client_address, health, page_guard, security_headers};
 use crate::auth::{csrf, session};
 use crate::services::Services;
 use crate::state::AppState;
@@ -43,6 +43,10 @@ pub fn build(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             session::resolve,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            client_address::resolve,
         ))
         .layer(middleware::from_fn(cache_control));
     for layer in security_headers::layers() {

@@ -8,7 +8,8 @@ use crate::db::{login_attempts, now_ms, sessions, users};
 use crate::errors::internal;
 use crate::state::AppState;
 
-/// Checks the rate limit and the password, records the attempt and opens a session.
+/// Counts the attempt against the rate limit, checks the password (within
+/// the bound on checks at once) and opens a session.
 #[tracing::instrument(skip(state, password), fields(username = %username))]
 pub async fn login(
     state: &AppState,
@@ -18,26 +19,33 @@ pub async fn login(
 ) -> Result<NewSession, AppError> {
     let pool = state.db.pool();
     let now = now_ms();
-    rate_limit::check(&state.db, &state.settings, username, &client_ip, now).await?;
+    let attempt = rate_limit::admit(&state.db, &state.settings, username, &client_ip, now).await?;
 
-    let credentials = users::credentials(pool, username)
-        .await
-        .map_err(internal("load credentials"))?
-        .filter(|credentials| credentials.disabled_at.is_none());
+    let credentials = match users::credentials(pool, username).await {
+        Ok(credentials) => credentials.filter(|credentials| credentials.disabled_at.is_none()),
+        Err(error) => {
+            rate_limit::withdraw(&state.db, attempt).await;
+            return Err(internal("load credentials")(error));
+        }
+    };
     let stored = credentials.as_ref().and_then(|c| c.password_hash.clone());
-    let attempt = password.to_owned();
-    let verified =
-        tokio::task::spawn_blocking(move || password::verify(&attempt, stored.as_deref()))
-            .await
-            .map_err(internal("verify password"))?;
-
-    login_attempts::record(pool, username, &client_ip, verified, now)
-        .await
-        .map_err(internal("record login attempt"))?;
+    let typed = password.to_owned();
+    let checked = state
+        .passwords
+        .run(move || password::verify(&typed, stored.as_deref()))
+        .await;
+    let verified = match checked {
+        Ok(verified) => verified,
+        Err(busy) => {
+            rate_limit::withdraw(&state.db, attempt).await;
+            return Err(busy);
+        }
+    };
     let Some(credentials) = credentials.filter(|_| verified) else {
         tracing::info!("login refused");
         return Err(AppError::InvalidCredentials);
     };
+    rate_limit::succeeded(&state.db, attempt).await?;
 
     let token = session::new_token();
     let ttl_ms = state.session_ttl_ms();

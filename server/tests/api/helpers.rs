@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use tokio::sync::Notify;
 use tokio::task::JoinHandle;
+use vern::auth::password_workers::PasswordWorkers;
 use vern::config::Settings;
 use vern::db::Db;
 use vern::{Application, demo};
@@ -93,6 +94,8 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub db: Db,
+    /// The server's bound on password checks (to read its peak).
+    pub passwords: Arc<PasswordWorkers>,
     /// The photo store directory (removed when the test ends).
     pub photo_dir: tempfile::TempDir,
     /// Stops the server when notified (a dropped handle does not, so a test
@@ -113,13 +116,19 @@ pub fn test_settings(database_url: &str) -> Settings {
 
 /// Starts the server on `database_url` (migrating it) and returns it running.
 pub async fn start(database_url: &str) -> TestApp {
+    start_with(database_url, |settings| settings).await
+}
+
+/// Like [`start`], with settings changed by `adjust`.
+pub async fn start_with(database_url: &str, adjust: impl FnOnce(Settings) -> Settings) -> TestApp {
     vern::telemetry::init("warn", false);
     let photo_dir = tempfile::tempdir().expect("photo dir");
-    let settings = Settings {
+    let settings = adjust(Settings {
         photo_store: photo_dir.path().display().to_string(),
         ..test_settings(database_url)
-    };
+    });
     let app = Application::build(settings).await.expect("build app");
+    let passwords = app.passwords();
     let address = format!("http://127.0.0.1:{}", app.port());
     let db = app.db().clone();
     let stop = Arc::new(Notify::new());
@@ -129,6 +138,7 @@ pub async fn start(database_url: &str) -> TestApp {
         address,
         client: client(),
         db,
+        passwords,
         photo_dir,
         stop,
         handle: Some(handle),
@@ -155,6 +165,24 @@ where
         return;
     };
     let app = start(&database.url).await;
+    demo::seed(&app.db).await.expect("seed demo");
+    test(app).await;
+    database.drop_now().await;
+}
+
+/// Like [`with_app`], with settings changed by `adjust`.
+pub async fn with_app_settings<F, Fut>(
+    backend: Backend,
+    adjust: impl FnOnce(Settings) -> Settings,
+    test: F,
+) where
+    F: FnOnce(TestApp) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let Some(database) = TestDatabase::create(backend).await else {
+        return;
+    };
+    let app = start_with(&database.url, adjust).await;
     demo::seed(&app.db).await.expect("seed demo");
     test(app).await;
     database.drop_now().await;
