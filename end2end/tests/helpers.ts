@@ -125,6 +125,8 @@ export async function answerPoint(page: Page, n: number, avvik?: { text: string;
   }
   await point.getByRole('button', { name: 'Lagre avvik' }).click();
   await expect(point.locator('.avvik-summary')).toContainText(avvik.text);
+  // The saved risk is named as the matrix names it, not "p × c".
+  await expect(point.locator('.avvik-summary .risk-badge')).toContainText(`Risiko ${avvik.risk[0] * avvik.risk[1]}: `);
 }
 
 /** Logs in and waits until the device has synced once (reference data kept). */

@@ -7,6 +7,7 @@ import { allSent, answerPoint, hydrated, logIn, logInAndSync, openSections, serv
 // her changes and goes out as his.
 
 const HELD = 'endringer venter til en annen bruker logger inn';
+const HELD_ONE = 'endring venter til en annen bruker logger inn';
 
 async function logOut(page: Page) {
   await page.getByRole('button', { name: 'Logg ut' }).click();
@@ -54,7 +55,7 @@ test("another person's unsent work waits for that person's own session", async (
 
   await logInAndSync(page, 'verneombud');
   await syncNow(page);
-  await expect(page.getByTestId('held-for-others')).toContainText(`1 ${HELD}`);
+  await expect(page.getByTestId('held-for-others')).toContainText(`1 ${HELD_ONE}`);
   let server = await serverRound(page, roundId);
   expect(server.round).toBeDefined();
   expect(server.findings).toHaveLength(2);
