@@ -4,6 +4,5 @@
 pub mod access;
 pub mod csrf;
 pub mod password;
-pub mod password_workers;
 pub mod rate_limit;
 pub mod session;

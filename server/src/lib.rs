@@ -13,6 +13,7 @@ pub mod services;
 pub mod state;
 pub mod sync;
 pub mod telemetry;
+pub mod work_slots;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -24,10 +25,10 @@ use anyhow::Context;
 use leptos::config::LeptosOptions;
 use tokio::net::TcpListener;
 
-use crate::auth::password_workers::PasswordWorkers;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::state::AppState;
+use crate::work_slots::WorkSlots;
 
 /// A server that is bound to its port and ready to run.
 pub struct Application {
@@ -57,7 +58,16 @@ impl Application {
             db,
             photos,
             trusted_proxies,
-            passwords: Arc::new(PasswordWorkers::sized_to_cores()),
+            passwords: Arc::new(WorkSlots::per_core(
+                "password check",
+                Duration::from_secs(3),
+            )),
+            // One photo at a time keeps decoding within a few hundred MB.
+            photo_slots: Arc::new(WorkSlots::new(
+                "photo processing",
+                1,
+                Duration::from_secs(10),
+            )),
             settings: Arc::new(settings),
             public_url,
             leptos,
@@ -74,7 +84,7 @@ impl Application {
     }
 
     /// The bound on password checks, for tests that count them.
-    pub fn passwords(&self) -> Arc<PasswordWorkers> {
+    pub fn passwords(&self) -> Arc<WorkSlots> {
         Arc::clone(&self.state.passwords)
     }
 

@@ -5,10 +5,10 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
-use crate::auth::password_workers::PasswordWorkers;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::http::client_address::IpRange;
+use crate::work_slots::WorkSlots;
 
 /// Database, settings and Leptos options, cloned cheaply into handlers.
 #[derive(Clone)]
@@ -22,7 +22,9 @@ pub struct AppState {
     /// [`Settings::trusted_proxies`], parsed once.
     pub trusted_proxies: Arc<[IpRange]>,
     /// The bound on password checks running at once.
-    pub passwords: Arc<PasswordWorkers>,
+    pub passwords: Arc<WorkSlots>,
+    /// The bound on photos being decoded at once.
+    pub photo_slots: Arc<WorkSlots>,
     /// The public base URL (no trailing slash).
     pub public_url: String,
     /// Options for rendering the Leptos app.

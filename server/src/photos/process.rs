@@ -14,8 +14,11 @@ use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, Li
 
 /// The largest width or height accepted, in pixels.
 pub const MAX_SIDE: u32 = 12_000;
+/// The most pixels accepted (50 megapixels): decoded as RGBA at most
+/// 200 MB, checked from the header before anything is decoded.
+pub const MAX_PIXELS: u64 = 50_000_000;
 /// The most memory one decode may allocate, in bytes.
-pub const MAX_ALLOC: u64 = 512 * 1024 * 1024;
+pub const MAX_ALLOC: u64 = 256 * 1024 * 1024;
 /// Longer edges are scaled down to this many pixels before storing.
 pub const MAX_STORED_EDGE: u32 = 4_096;
 /// The long edge of a thumbnail, in pixels.
@@ -30,7 +33,9 @@ pub enum ProcessError {
     #[error("not an image: send a JPEG, PNG or WebP photo")]
     NotAnImage,
     /// The image is larger than Vern opens (or would need too much memory).
-    #[error("the image is too large to open (at most {MAX_SIDE} × {MAX_SIDE} pixels)")]
+    #[error(
+        "the image is too large to open (at most 50 megapixels and {MAX_SIDE} pixels on a side)"
+    )]
     TooLarge,
     /// The image is cut off or damaged.
     #[error("the image is damaged or cut off and could not be read")]
@@ -55,11 +60,16 @@ pub struct Processed {
 
 /// Decodes an upload and re-encodes it: upright (EXIF orientation applied),
 /// at most [`MAX_STORED_EDGE`] on the long edge, without metadata.
+///
+/// Memory stays near the decoded image: it is shrunk first, by integer
+/// sampling (`thumbnail`; a filtered `resize` would build a float buffer
+/// several times the image), and only the small image is turned upright.
 pub fn process(bytes: &[u8]) -> Result<Processed, ProcessError> {
-    let mut image = decode(bytes)?;
+    let (mut image, orientation) = decode(bytes)?;
     if image.width().max(image.height()) > MAX_STORED_EDGE {
-        image = image.resize(MAX_STORED_EDGE, MAX_STORED_EDGE, FilterType::Triangle);
+        image = image.thumbnail(MAX_STORED_EDGE, MAX_STORED_EDGE);
     }
+    image.apply_orientation(orientation);
     let rgb = flatten(image);
     let (width, height) = rgb.dimensions();
     let jpeg = encode(&rgb, QUALITY)?;
@@ -79,8 +89,10 @@ pub fn process(bytes: &[u8]) -> Result<Processed, ProcessError> {
 }
 
 /// Sniffs the format (never trusting the Content-Type) and decodes within
-/// [`MAX_SIDE`] and [`MAX_ALLOC`], so decompression bombs fail cleanly.
-fn decode(bytes: &[u8]) -> Result<DynamicImage, ProcessError> {
+/// [`MAX_SIDE`], [`MAX_PIXELS`] and [`MAX_ALLOC`], so decompression bombs
+/// fail cleanly from their header. Returns the image as stored in the file
+/// and the orientation to apply.
+fn decode(bytes: &[u8]) -> Result<(DynamicImage, Orientation), ProcessError> {
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|_| ProcessError::Unreadable)?;
@@ -98,13 +110,16 @@ fn decode(bytes: &[u8]) -> Result<DynamicImage, ProcessError> {
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(classify)?;
     let (width, height) = decoder.dimensions();
-    if width > MAX_SIDE || height > MAX_SIDE || decoder.total_bytes() > MAX_ALLOC {
+    let too_large = width > MAX_SIDE
+        || height > MAX_SIDE
+        || u64::from(width) * u64::from(height) > MAX_PIXELS
+        || decoder.total_bytes() > MAX_ALLOC;
+    if too_large {
         return Err(ProcessError::TooLarge);
     }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let mut image = DynamicImage::from_decoder(decoder).map_err(classify)?;
-    image.apply_orientation(orientation);
-    Ok(image)
+    let image = DynamicImage::from_decoder(decoder).map_err(classify)?;
+    Ok((image, orientation))
 }
 
 /// Whether a JPEG's segments run from SOI to EOI. The JPEG decoder fills a

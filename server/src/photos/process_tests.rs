@@ -150,3 +150,25 @@ fn a_png_bomb_header_is_refused_before_decoding() {
     png.extend_from_slice(&png_chunk(b"IEND", &[]));
     assert_eq!(process(&png).err(), Some(ProcessError::TooLarge));
 }
+
+#[test]
+fn a_one_bit_png_of_144_megapixels_is_refused_from_its_header() {
+    // 17 KB on the wire that would decode to 144 MB and more in the pipeline.
+    let mut header = Vec::new();
+    header.extend_from_slice(&11_999_u32.to_be_bytes());
+    header.extend_from_slice(&11_999_u32.to_be_bytes());
+    header.extend_from_slice(&[1, 0, 0, 0, 0]); // 1-bit greyscale
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend_from_slice(&png_chunk(b"IHDR", &header));
+    png.extend_from_slice(&png_chunk(b"IDAT", &[0x78, 0x9c, 0x03, 0, 0, 0, 0, 1]));
+    png.extend_from_slice(&png_chunk(b"IEND", &[]));
+    assert_eq!(process(&png).err(), Some(ProcessError::TooLarge));
+}
+
+#[test]
+fn a_large_photo_is_shrunk_to_the_stored_edge() {
+    let wide = jpeg(5_000, 300);
+    let processed = process(&wide).expect("processed");
+    assert_eq!(processed.width, MAX_STORED_EDGE);
+    assert!(processed.height.abs_diff(246) <= 1, "{}", processed.height);
+}

@@ -1,7 +1,5 @@
 //! `PUT /api/v1/photos/{id}`: one photo of a finding, idempotent by id and hash.
 
-use std::sync::{Mutex, PoisonError};
-
 use app::backend::Authenticated;
 use app::domain::access::Action;
 use app::error::AppError;
@@ -29,9 +27,6 @@ use crate::state::AppState;
 
 /// The largest upload accepted, in bytes (20 MiB).
 pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
-
-/// One decode at a time: each may take up to [`process::MAX_ALLOC`] of memory.
-static DECODING: Mutex<()> = Mutex::new(());
 
 /// The query string of an upload; checked by hand so every refusal is JSON.
 #[derive(Debug, Default, Deserialize)]
@@ -67,7 +62,8 @@ pub struct UploadQuery {
         (status = 409, description = "This id already holds other bytes"),
         (status = 413, description = "The body is larger than 20 MiB"),
         (status = 415, description = "The body is not a JPEG, PNG or WebP image"),
-        (status = 422, description = "The image is damaged or too large to open"),
+        (status = 422, description = "The image is damaged or too large to open (over 50 megapixels or 12,000 pixels on a side)"),
+        (status = 503, description = "Photos are being processed for others; send again after Retry-After"),
     ),
 )]
 #[tracing::instrument(skip(state, auth, query, request))]
@@ -106,7 +102,7 @@ pub async fn put_photo(
         return answer_existing(&existing, &finding_id, &sha256);
     }
 
-    let processed = process_blocking(body).await?;
+    let processed = process_blocking(&state, body).await?;
     let record = PhotoRecord {
         id: id.clone(),
         finding_id: finding_id.clone(),
@@ -185,14 +181,14 @@ fn answer_existing(
     }
 }
 
-/// Decodes and re-encodes off the async threads.
-async fn process_blocking(body: Bytes) -> Result<Processed, PhotoError> {
-    let outcome = tokio::task::spawn_blocking(move || {
-        let _turn = DECODING.lock().unwrap_or_else(PoisonError::into_inner);
-        process::process(&body)
-    })
-    .await
-    .map_err(internal("process photo"))?;
+/// Decodes and re-encodes off the async threads, one photo at a time
+/// ([`AppState::photo_slots`]): each may take up to [`process::MAX_ALLOC`].
+/// A photo that waits too long for its turn gets 503 and is sent again.
+async fn process_blocking(state: &AppState, body: Bytes) -> Result<Processed, PhotoError> {
+    let outcome = state
+        .photo_slots
+        .run(move || process::process(&body))
+        .await?;
     outcome.map_err(|error| match error {
         ProcessError::NotAnImage => PhotoError::unsupported_media(error.to_string()),
         ProcessError::TooLarge | ProcessError::Unreadable => {

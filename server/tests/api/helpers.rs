@@ -8,9 +8,9 @@ use std::sync::Arc;
 
 use tokio::sync::Notify;
 use tokio::task::JoinHandle;
-use vern::auth::password_workers::PasswordWorkers;
 use vern::config::Settings;
 use vern::db::Db;
+use vern::work_slots::WorkSlots;
 use vern::{Application, demo};
 
 /// Which database a test runs against.
@@ -95,7 +95,7 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: Db,
     /// The server's bound on password checks (to read its peak).
-    pub passwords: Arc<PasswordWorkers>,
+    pub passwords: Arc<WorkSlots>,
     /// The photo store directory (removed when the test ends).
     pub photo_dir: tempfile::TempDir,
     /// Stops the server when notified (a dropped handle does not, so a test
