@@ -52,18 +52,6 @@ pub enum OperationKind {
     Unknown,
 }
 
-impl OperationKind {
-    /// The name on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OperationKind::CreateRound => "create_round",
-            OperationKind::SaveFinding => "save_finding",
-            OperationKind::FinishRound => "finish_round",
-            OperationKind::Unknown => "unknown",
-        }
-    }
-}
-
 /// The typed body of an [`Operation`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "data", rename_all = "snake_case")]

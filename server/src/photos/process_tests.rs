@@ -138,30 +138,30 @@ fn data_after_the_end_of_a_jpeg_is_ignored() {
     assert_eq!((processed.width, processed.height), (64, 48));
 }
 
-#[test]
-fn a_png_bomb_header_is_refused_before_decoding() {
+/// A PNG that claims `side` × `side` pixels of `depth` bits and colour type
+/// `colour`, with an empty image stream: only its header can be read.
+fn png_header_only(side: u32, depth: u8, colour: u8) -> Vec<u8> {
     let mut header = Vec::new();
-    header.extend_from_slice(&20_000_u32.to_be_bytes());
-    header.extend_from_slice(&20_000_u32.to_be_bytes());
-    header.extend_from_slice(&[8, 2, 0, 0, 0]); // 8-bit RGB
+    header.extend_from_slice(&side.to_be_bytes());
+    header.extend_from_slice(&side.to_be_bytes());
+    header.extend_from_slice(&[depth, colour, 0, 0, 0]);
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     png.extend_from_slice(&png_chunk(b"IHDR", &header));
     png.extend_from_slice(&png_chunk(b"IDAT", &[0x78, 0x9c, 0x03, 0, 0, 0, 0, 1]));
     png.extend_from_slice(&png_chunk(b"IEND", &[]));
+    png
+}
+
+#[test]
+fn a_png_bomb_header_is_refused_before_decoding() {
+    let png = png_header_only(20_000, 8, 2); // 8-bit RGB
     assert_eq!(process(&png).err(), Some(ProcessError::TooLarge));
 }
 
 #[test]
 fn a_one_bit_png_of_144_megapixels_is_refused_from_its_header() {
     // 17 KB on the wire that would decode to 144 MB and more in the pipeline.
-    let mut header = Vec::new();
-    header.extend_from_slice(&11_999_u32.to_be_bytes());
-    header.extend_from_slice(&11_999_u32.to_be_bytes());
-    header.extend_from_slice(&[1, 0, 0, 0, 0]); // 1-bit greyscale
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    png.extend_from_slice(&png_chunk(b"IHDR", &header));
-    png.extend_from_slice(&png_chunk(b"IDAT", &[0x78, 0x9c, 0x03, 0, 0, 0, 0, 1]));
-    png.extend_from_slice(&png_chunk(b"IEND", &[]));
+    let png = png_header_only(11_999, 1, 0); // 1-bit greyscale
     assert_eq!(process(&png).err(), Some(ProcessError::TooLarge));
 }
 

@@ -221,6 +221,20 @@ impl TestApp {
         .await
     }
 
+    /// A second cookie-keeping client (another phone) logged in as `username`.
+    pub async fn logged_in(&self, username: &str) -> reqwest::Client {
+        let other = client();
+        let response = other
+            .post(format!("{}/api/fn/login", self.address))
+            .header("origin", &self.address)
+            .form(&[("username", username), ("password", demo::DEMO_PASSWORD)])
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(response.status(), StatusCode::OK, "login as {username}");
+        other
+    }
+
     /// Logs in and asserts it worked.
     pub async fn login_ok(&self, username: &str) {
         let (status, body) = self.login(username).await;

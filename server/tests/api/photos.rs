@@ -331,7 +331,7 @@ async fn photos_need_a_session_and_a_role_in_the_unit(backend: Backend) {
         assert_eq!(status, StatusCode::CREATED);
 
         // A medarbeider in the same unit may neither upload nor look.
-        let mona = logged_in(&app, "medarbeider").await;
+        let mona = app.logged_in("medarbeider").await;
         let (status, answer) = put_raw(&app, &mona, &new_id(), &query, upload.clone()).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{answer}");
         let response = mona
@@ -342,7 +342,7 @@ async fn photos_need_a_session_and_a_role_in_the_unit(backend: Backend) {
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
 
         // The AMU reader reads reports, so sees the photo but cannot upload.
-        let anne = logged_in(&app, "amu").await;
+        let anne = app.logged_in("amu").await;
         let response = anne
             .get(format!("{}/api/v1/photos/{id}", app.address))
             .send()
@@ -355,20 +355,3 @@ async fn photos_need_a_session_and_a_role_in_the_unit(backend: Backend) {
     .await;
 }
 on_both_backends!(photos_need_a_session_and_a_role_in_the_unit);
-
-/// A second cookie-keeping client logged in as `username`.
-async fn logged_in(app: &TestApp, username: &str) -> reqwest::Client {
-    let other = client();
-    let response = other
-        .post(format!("{}/api/fn/login", app.address))
-        .header("origin", &app.address)
-        .form(&[
-            ("username", username),
-            ("password", vern::demo::DEMO_PASSWORD),
-        ])
-        .send()
-        .await
-        .expect("login");
-    assert_eq!(response.status(), StatusCode::OK, "login as {username}");
-    other
-}

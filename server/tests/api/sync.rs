@@ -280,7 +280,7 @@ async fn finishing_opens_avvik_cases_and_locks_the_round(backend: Backend) {
             ],
         )
         .await;
-        let codes: Vec<&str> = late.iter().map(|r| r["code"].as_str().unwrap_or("applied")).collect();
+        let codes = codes(&late);
         assert_eq!(codes, ["round_finished", "applied", "round_finished"], "{late:?}");
         assert_eq!(count(&app, avvik, &round_id).await, 3, "the late avvik has its own case");
         let marked = "SELECT COUNT(*) FROM avvik WHERE finding_id = $1 AND late = 1";
@@ -356,10 +356,7 @@ async fn data_that_clashes_is_refused_and_never_blocks_the_queue(backend: Backen
             ],
         )
         .await;
-        let codes: Vec<&str> = results
-            .iter()
-            .map(|r| r["code"].as_str().unwrap_or("applied"))
-            .collect();
+        let codes = codes(&results);
         assert_eq!(
             codes,
             ["invalid", "applied", "invalid", "applied"],

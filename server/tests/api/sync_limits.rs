@@ -103,10 +103,7 @@ async fn operations_over_their_limits_are_refused_one_by_one(backend: Backend) {
             save(finding(&round_id, &id(), &items[2], Some("Løs ledning"))),
         ];
         let results = push(&app, "a", &operations).await;
-        let codes: Vec<&str> = results
-            .iter()
-            .map(|r| r["code"].as_str().unwrap_or("applied"))
-            .collect();
+        let codes = codes(&results);
         assert_eq!(
             codes,
             [
@@ -194,14 +191,10 @@ async fn phones_pushing_at_the_same_moment_never_get_a_500(backend: Backend) {
                 )),
                 save(finding(&round_id, &id(), &items[1], None)),
             ];
-            let body =
-                json!({ "schema": 1, "device_id": format!("phone-{n}"), "operations": operations });
             let app = &app;
-            async move { push_raw(app, &body).await }
+            async move { push(app, &format!("phone-{n}"), &operations).await }
         });
-        for (status, body) in futures::future::join_all(pushes).await {
-            assert_eq!(status, StatusCode::OK, "{body}");
-            let results = body["results"].as_array().expect("results");
+        for results in futures::future::join_all(pushes).await {
             assert!(
                 results.iter().all(|r| r["status"] == "applied"),
                 "{results:?}"
@@ -227,17 +220,14 @@ async fn finishing_while_avvik_arrive_leaves_no_avvik_without_a_case(backend: Ba
             push(&app, "a", &[create_round(&reference, &round_id)]).await;
             let avvik = items.iter().take(6).enumerate().map(|(n, item)| {
                 let op = save(finding(&round_id, &id(), item, Some("Sprukket flis")));
-                let body = json!({ "schema": 1, "device_id": format!("phone-{n}"), "operations": [op] });
                 let app = &app;
-                async move { push_raw(app, &body).await }
+                async move { push(app, &format!("phone-{n}"), &[op]).await }
             });
-            let body = json!({ "schema": 1, "device_id": "signer", "operations": [finish(&round_id)] });
-            let signing = async { push_raw(&app, &body).await };
-            let (saved, signed) = tokio::join!(futures::future::join_all(avvik), signing);
-            assert_eq!(signed.0, StatusCode::OK, "{}", signed.1);
-            for (status, body) in saved {
-                assert_eq!(status, StatusCode::OK, "{body}");
-                assert_eq!(body["results"][0]["status"], "applied", "{body}");
+            let sign_off = [finish(&round_id)];
+            let signing = push(&app, "signer", &sign_off);
+            let (saved, _signed) = tokio::join!(futures::future::join_all(avvik), signing);
+            for results in saved {
+                assert_eq!(results[0]["status"], "applied", "{results:?}");
             }
             let without_case = "SELECT COUNT(*) FROM findings f WHERE f.round_id = $1
                 AND f.answer = 'avvik' AND NOT EXISTS (SELECT 1 FROM avvik a WHERE a.finding_id = f.id)";
@@ -280,20 +270,11 @@ async fn operation_ids_belong_to_their_sender_in_any_case(backend: Backend) {
             1
         );
 
-        let other = client();
-        let (status, _) = login_with(&app, &other, "leder").await;
-        assert_eq!(status, StatusCode::OK);
+        let other = app.logged_in("leder").await;
         let mut theirs = finish(&id());
         theirs.id = lower.id.clone();
         let body = json!({ "schema": 1, "device_id": "b", "operations": [theirs] });
-        let response = other
-            .post(format!("{}/api/v1/sync/push", app.address))
-            .header("origin", &app.address)
-            .json(&body)
-            .send()
-            .await
-            .expect("push");
-        let answer: Value = response.json().await.expect("json");
+        let (_, answer) = push_raw_with(&app, &other, &body).await;
         let result = &answer["results"][0];
         assert_eq!(
             result["code"], "not_found",
@@ -304,26 +285,6 @@ async fn operation_ids_belong_to_their_sender_in_any_case(backend: Backend) {
     .await;
 }
 on_both_backends!(operation_ids_belong_to_their_sender_in_any_case);
-
-/// Logs `username` in on another client (another phone).
-async fn login_with(
-    app: &TestApp,
-    client: &reqwest::Client,
-    username: &str,
-) -> (StatusCode, Value) {
-    let response = client
-        .post(format!("{}/api/fn/login", app.address))
-        .header("origin", &app.address)
-        .form(&[
-            ("username", username),
-            ("password", vern::demo::DEMO_PASSWORD),
-        ])
-        .send()
-        .await
-        .expect("login");
-    let status = response.status();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
 
 async fn pull_pages_are_bounded_in_bytes(backend: Backend) {
     with_app(backend, |app| async move {

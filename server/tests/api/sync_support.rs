@@ -24,8 +24,16 @@ pub async fn reference(app: &TestApp) -> ReferenceData {
 
 /// `POST /api/v1/sync/push` with a raw JSON body.
 pub async fn push_raw(app: &TestApp, body: &Value) -> (StatusCode, Value) {
-    let response = app
-        .client
+    push_raw_with(app, &app.client, body).await
+}
+
+/// `POST /api/v1/sync/push` with a raw JSON body from another client (phone).
+pub async fn push_raw_with(
+    app: &TestApp,
+    client: &reqwest::Client,
+    body: &Value,
+) -> (StatusCode, Value) {
+    let response = client
         .post(format!("{}/api/v1/sync/push", app.address))
         .header("origin", &app.address)
         .json(body)
@@ -42,6 +50,14 @@ pub async fn push(app: &TestApp, device: &str, operations: &[Operation]) -> Vec<
     let (status, answer) = push_raw(app, &body).await;
     assert_eq!(status, StatusCode::OK, "push: {answer}");
     answer["results"].as_array().expect("results").clone()
+}
+
+/// Each result's rejection code, or `applied`.
+pub fn codes(results: &[Value]) -> Vec<&str> {
+    results
+        .iter()
+        .map(|result| result["code"].as_str().unwrap_or("applied"))
+        .collect()
 }
 
 /// `GET /api/v1/sync/pull`.
