@@ -7,6 +7,13 @@
 //   answers when there is no network. Their server HTML never depends on
 //   the query string (/runde?id=…), so one copy per path serves every round,
 //   including rounds created offline; the data comes from IndexedDB.
+// - A bad network counts as none: a field page whose answer takes longer
+//   than NETWORK_WAIT_MS, a 502/503/504, or an answer that is not Vern's
+//   (no X-Vern header: a captive portal's page) is answered by the kept copy.
+// - A newer page is kept only with all its files; where a kept copy exists,
+//   a newer page whose files cannot be fetched is not shown either.
+// - After a warm-up has kept every field page, hashed files no kept page
+//   refers to are removed (the previous version's wasm, JS and CSS).
 // - Other navigations offline go to /runder; API calls are never cached.
 'use strict';
 
@@ -15,6 +22,7 @@ const PAGE_CACHE = 'vern-pages-v1';
 const PRECACHE = ['/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'];
 const FIELD_PAGES = ['/runder', '/runder/ny', '/runde', '/runde/avslutt', '/synk'];
 const WARM_INTERVAL_MS = 5 * 60 * 1000;
+const NETWORK_WAIT_MS = 3000;
 let lastWarm = 0;
 
 self.addEventListener('install', (event) => {
@@ -50,7 +58,7 @@ async function staticFirst(request) {
   const cached = await cache.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) {
+  if (response.ok && isVernAnswer(response)) {
     // Two writers of one entry at once (this request and the page warm-up)
     // make one write fail; the page must still get its file.
     await cache.put(request, response.clone()).catch(() => undefined);
@@ -58,19 +66,53 @@ async function staticFirst(request) {
   return response;
 }
 
-async function pageNetworkFirst(event, request, url) {
-  let response;
+// Whether an answer came from Vern and can be used (not a gateway error
+// or a captive portal standing in for it).
+function isVernAnswer(response) {
+  return response.headers.has('x-vern') && ![502, 503, 504].includes(response.status);
+}
+
+// The network's answer, or null when there is none or (when a kept copy
+// can answer instead) it takes longer than `waitMs`.
+async function networkAnswer(request, waitMs) {
+  const controller = new AbortController();
+  const timer = waitMs === null ? null : setTimeout(() => controller.abort(), waitMs);
   try {
-    response = await fetch(request);
+    return await fetch(request, { signal: controller.signal });
   } catch (error) {
-    return offlinePage(url);
+    return null;
+  } finally {
+    if (timer !== null) clearTimeout(timer);
   }
-  if (isFieldPage(url) && isKeepable(response)) {
+}
+
+async function pageNetworkFirst(event, request, url) {
+  if (!isFieldPage(url)) {
+    try {
+      return await fetch(request);
+    } catch (error) {
+      return offlinePage(url);
+    }
+  }
+  const kept = await (await caches.open(PAGE_CACHE)).match(url.pathname);
+  const response = await networkAnswer(request, kept ? NETWORK_WAIT_MS : null);
+  if (!response) return kept || offlinePage(url);
+  // Without a kept copy, a Wi-Fi login page is better than nothing.
+  if (!isVernAnswer(response)) return kept || response;
+  if (!isKeepable(response)) return response;
+  if (!kept) {
     // Kept in the background: the person gets the page at once, and a
     // failed copy never replaces the network's answer.
     event.waitUntil(keepPage(url.pathname, response.clone()).catch(() => undefined));
+    return response;
   }
-  return response;
+  // A complete kept copy is worth more than a newer page that cannot run.
+  try {
+    await keepPage(url.pathname, response.clone());
+    return response;
+  } catch (error) {
+    return kept;
+  }
 }
 
 // Caches a page's hashed files first, then the page: a kept page always
@@ -95,15 +137,19 @@ async function offlinePage(url) {
 }
 
 // Caches the hashed files a page refers to, so the page runs offline.
+// The hashed files a page's HTML refers to.
+function assetsOf(html) {
+  return [...new Set(html.match(/\/pkg\/[A-Za-z0-9._\-/]+/g) || [])];
+}
+
 async function keepAssetsOf(response) {
-  const html = await response.text();
-  const urls = [...new Set(html.match(/\/pkg\/[A-Za-z0-9._\-/]+/g) || [])];
+  const urls = assetsOf(await response.text());
   const cache = await caches.open(STATIC_CACHE);
   const missing = async () =>
     (await Promise.all(urls.map(async (path) => ((await cache.match(path)) ? null : path)))).filter(Boolean);
   const copy = (path) =>
     fetch(path)
-      .then((asset) => asset.ok && cache.put(path, asset))
+      .then((asset) => asset.ok && isVernAnswer(asset) && cache.put(path, asset))
       .catch(() => undefined);
   await Promise.all((await missing()).map(copy));
   // The page's own request writes the same entries; when two writers meet,
@@ -113,24 +159,50 @@ async function keepAssetsOf(response) {
   if (still.length) throw new Error(`not kept: ${still.join(', ')}`);
 }
 
-// Fetches every field page (with the person's session) into the cache.
+// Fetches every field page (with the person's session) into the cache,
+// then removes the hashed files that no kept page needs any more.
 async function warm() {
   for (const path of FIELD_PAGES) {
     const response = await fetch(path, { credentials: 'same-origin' });
-    if (!isKeepable(response)) return false;
+    if (!isKeepable(response) || !isVernAnswer(response)) return false;
     await keepPage(path, response);
   }
   lastWarm = Date.now();
+  await pruneStatic().catch(() => undefined);
   return true;
+}
+
+// Removes hashed build files that no kept field page refers to.
+async function pruneStatic() {
+  const pages = await caches.open(PAGE_CACHE);
+  const needed = new Set();
+  for (const path of FIELD_PAGES) {
+    const page = await pages.match(path);
+    if (!page) return; // not every page is kept: keep every file too
+    for (const asset of assetsOf(await page.text())) needed.add(asset);
+  }
+  const files = await caches.open(STATIC_CACHE);
+  for (const request of await files.keys()) {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith('/pkg/') && !needed.has(path)) await files.delete(request);
+  }
+}
+
+// Whether every field page is kept (a logout drops them all).
+async function allKept() {
+  const pages = await caches.open(PAGE_CACHE);
+  return (await Promise.all(FIELD_PAGES.map((path) => pages.match(path)))).every(Boolean);
 }
 
 self.addEventListener('message', (event) => {
   if (event.data !== 'warm' && event.data !== 'warm-now') return;
-  if (event.data === 'warm' && Date.now() - lastWarm < WARM_INTERVAL_MS) return;
+  const recent = event.data === 'warm' && Date.now() - lastWarm < WARM_INTERVAL_MS;
   event.waitUntil(
-    warm()
-      .catch(() => false)
-      .then((done) => event.source && event.source.postMessage({ warmed: done })),
+    (async () => {
+      if (recent && (await allKept())) return;
+      const done = await warm().catch(() => false);
+      if (event.source) event.source.postMessage({ warmed: done });
+    })(),
   );
 });
 

@@ -121,6 +121,18 @@ pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     result
 }
 
+/// Asks the browser to drop its HTTP cache for this site (`Clear-Site-Data:
+/// "cache"`): at logout, so the next person on a shared phone finds no page
+/// or photo of the last one there.
+pub fn clear_site_cache() {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::HeaderName::from_static("clear-site-data"),
+            http::HeaderValue::from_static("\"cache\""),
+        );
+    }
+}
+
 /// Adds a `Set-Cookie` header to the server function's response.
 pub fn set_cookie(value: String) {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>()

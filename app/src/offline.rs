@@ -2,6 +2,7 @@
 //! photo blobs), the sync engine, and the status every page shows.
 //! Everything but [`status`] runs only in the browser.
 
+pub mod device_error;
 pub mod status;
 
 #[cfg(feature = "hydrate")]

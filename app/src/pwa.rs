@@ -33,6 +33,23 @@ async fn warm_field_pages(container: web_sys::ServiceWorkerContainer) {
     }
 }
 
+/// The service worker's cache of field pages (`PAGE_CACHE` in `public/sw.js`).
+#[cfg(feature = "hydrate")]
+const PAGE_CACHE: &str = "vern-pages-v1";
+
+/// Drops the field pages the service worker kept: they carry the name and
+/// roles of the person who logged out. The next person's visit keeps them
+/// again, with their own session.
+#[cfg(feature = "hydrate")]
+pub async fn forget_pages() {
+    let Some(caches) = web_sys::window().and_then(|window| window.caches().ok()) else {
+        return;
+    };
+    // Deleting a cache that does not exist resolves to false, not an error;
+    // a failure leaves pages that the next visit replaces.
+    let _ = wasm_bindgen_futures::JsFuture::from(caches.delete(PAGE_CACHE)).await;
+}
+
 /// Marks `<body data-hydrated>` once the wasm app is live, so browser tests
 /// (and people's clicks) never race hydration.
 pub fn mark_hydrated() {

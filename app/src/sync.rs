@@ -9,3 +9,4 @@ pub mod records;
 pub mod reference;
 pub mod rules;
 pub mod scope;
+pub mod visibility;

@@ -3,6 +3,32 @@ import AxeBuilder from '@axe-core/playwright';
 
 export const DEMO_PASSWORD = 'vern-demo-2026';
 
+/** The shared server itself, for what a test does behind the phone's back. */
+export const SERVER_URL = `http://127.0.0.1:${Number(process.env.VERN_E2E_PORT ?? 3100)}`;
+
+/** The test proxy in front of the shared server (see proxy.js and the config). */
+export const PROXY_URL = `http://127.0.0.1:${Number(process.env.VERN_E2E_PORT ?? 3100) + 1}`;
+
+/** What the proxy has forwarded to the server and refused while offline. */
+export async function proxyStats(proxy = PROXY_URL): Promise<{ offline: boolean; forwarded: number; refused: number }> {
+  return (await fetch(`${proxy}/__e2e/stats`)).json();
+}
+
+/**
+ * Cuts the phone's network: the browser reports offline, and every request
+ * (the service worker's too) is refused before it can reach the server.
+ */
+export async function goOffline(context: BrowserContext, proxy = PROXY_URL) {
+  await fetch(`${proxy}/__e2e/offline`, { method: 'POST' });
+  await context.setOffline(true);
+}
+
+/** Gives the phone its network back. */
+export async function goOnline(context: BrowserContext, proxy = PROXY_URL) {
+  await fetch(`${proxy}/__e2e/online`, { method: 'POST' });
+  await context.setOffline(false);
+}
+
 /** Waits until the wasm app has hydrated (clicks before that are lost). */
 export async function hydrated(page: Page) {
   await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
@@ -157,7 +183,7 @@ export async function startRound(page: Page) {
 export async function walkTwoPointsOffline(page: Page, context: BrowserContext, observation: string, risk: [number, number]) {
   await logInAndSync(page, 'verneombud');
   await fieldPagesCached(page);
-  await context.setOffline(true);
+  await goOffline(context);
   const roundId = await startRound(page);
   await openSections(page);
   await answerPoint(page, 0);

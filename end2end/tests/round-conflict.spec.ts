@@ -1,5 +1,7 @@
 import { test, expect, chromium } from '@playwright/test';
-import { CHROMIUM, allSent, answerPoint, hydrated, logInAndSync, openSections, serverRound, startRound } from './helpers';
+import {
+  CHROMIUM, allSent, answerPoint, goOffline, goOnline, hydrated, logInAndSync, openSections, serverRound, startRound,
+} from './helpers';
 
 // Two people change the same avvik text with no network; both sync.
 // Nothing is lost: the first text to reach the server stays, the other is
@@ -26,8 +28,8 @@ test('two devices editing one text offline keep both versions', async ({ baseURL
   await openSections(b);
   await expect(b.getByText('Vannlekkasje under vasken')).toBeVisible();
 
-  await contextA.setOffline(true);
-  await contextB.setOffline(true);
+  await goOffline(contextA);
+  await goOffline(contextB);
   const edit = async (page: typeof a, text: string) => {
     const point = page.locator('li.point').nth(0);
     await point.getByRole('button', { name: 'Avvik', exact: true }).click();
@@ -40,7 +42,9 @@ test('two devices editing one text offline keep both versions', async ({ baseURL
   await edit(a, textA);
   await edit(b, textB);
 
-  await contextA.setOffline(false);
+  // The proxy is one network for both phones: B stays cut off by its own
+  // emulated offline state until A has sent.
+  await goOnline(contextA);
   await allSent(a);
   await contextB.setOffline(false);
   await allSent(b);

@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  CHROMIUM, allSent, logInAndSync, answerPoint, expectAccessible, fieldPagesCached, hydrated, logIn, makeJpeg,
-  openSections, serverRound,
+  CHROMIUM, allSent, logInAndSync, answerPoint, expectAccessible, fieldPagesCached, goOffline, goOnline, hydrated, logIn,
+  makeJpeg, openSections, proxyStats, serverRound,
 } from './helpers';
 
 // A vernerunde walked with no network at all, surviving a hard reload and a
@@ -46,7 +46,8 @@ test('a round walked offline survives reloads and a closed browser, then syncs e
   await expectAccessible(page);
   const photos = await Promise.all([1, 2, 3, 4].map((seed) => makeJpeg(page, seed)));
 
-  await context.setOffline(true);
+  await goOffline(context);
+  const forwardedBefore = (await proxyStats()).forwarded;
   await page.goto('/runder/ny');
   await hydrated(page);
   await expectAccessible(page);
@@ -81,7 +82,7 @@ test('a round walked offline survives reloads and a closed browser, then syncs e
 
   await context.close();
   context = await phoneContext(profile, baseURL!);
-  await context.setOffline(true);
+  await goOffline(context);
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`/runde?id=${roundId}`);
   await expectRoundIntact(page);
@@ -96,7 +97,10 @@ test('a round walked offline survives reloads and a closed browser, then syncs e
   await expect(page.locator(`a[href="/runde?id=${roundId}"]`)).toBeVisible();
   await expectAccessible(page);
 
-  await context.setOffline(false);
+  // Through reloads, a closed browser and a reopened profile whose service
+  // worker starts afresh, not one request reached the server while offline.
+  expect((await proxyStats()).forwarded).toBe(forwardedBefore);
+  await goOnline(context);
   await allSent(page);
   const server = await serverRound(page, roundId);
   expect(server.round.status).toBe('ongoing');
@@ -104,9 +108,10 @@ test('a round walked offline survives reloads and a closed browser, then syncs e
   expect(new Set(server.findings.map((f: any) => f.item_id)).size).toBe(10);
   expect(server.findings.filter((f: any) => f.answer === 'avvik')).toHaveLength(3);
   expect(server.photos).toHaveLength(4);
-  const stored = fs.readdirSync(path.join(process.env.VERN_E2E_DATA_DIR!, 'photos', 'photos'));
+  const stored = path.join(process.env.VERN_E2E_DATA_DIR!, 'photos', 'photos');
   for (const photo of server.photos) {
-    expect(stored.filter((name) => name.startsWith(photo.id))).toHaveLength(2);
+    // Objects are kept under the photo's id and the hash of its upload.
+    expect(fs.readdirSync(path.join(stored, photo.id)).sort()).toEqual([`${photo.sha256}.jpg`, `${photo.sha256}.thumb.jpg`]);
     expect(photo.width).toBeLessThanOrEqual(2048);
   }
 

@@ -3,7 +3,10 @@ import { spawn, ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CHROMIUM, allSent, answerPoint, fieldPagesCached, logInAndSync, makeJpeg, openSections, pullAll, startRound } from './helpers';
+import {
+  CHROMIUM, allSent, answerPoint, fieldPagesCached, goOffline, goOnline, logInAndSync, makeJpeg, openSections, pullAll, startRound,
+} from './helpers';
+import { startProxy } from '../proxy';
 
 // The network drops in the middle of a photo upload and the server dies
 // right after applying a push, before the phone hears back. After recovery
@@ -11,8 +14,11 @@ import { CHROMIUM, allSent, answerPoint, fieldPagesCached, logInAndSync, makeJpe
 
 const repo = path.resolve(__dirname, '..', '..');
 const binary = process.env.VERN_E2E_BINARY ?? path.join(repo, 'target', 'debug', 'vern');
+// Its own server (it is killed on purpose) behind its own offline proxy.
 const port = Number(process.env.VERN_E2E_PORT ?? 3100) + 2;
-const baseURL = `http://127.0.0.1:${port}`;
+const serverURL = `http://127.0.0.1:${port}`;
+const proxyPort = port + 1;
+const baseURL = `http://127.0.0.1:${proxyPort}`;
 
 async function startVern(dataDir: string): Promise<ChildProcess> {
   const server = spawn(binary, ['serve', '--demo', '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir, '--log', 'warn'], {
@@ -21,7 +27,7 @@ async function startVern(dataDir: string): Promise<ChildProcess> {
     stdio: 'inherit',
   });
   await expect
-    .poll(async () => fetch(`${baseURL}/healthz`).then((r) => r.status).catch(() => 0), { timeout: 30_000 })
+    .poll(async () => fetch(`${serverURL}/healthz`).then((r) => r.status).catch(() => 0), { timeout: 30_000 })
     .toBe(200);
   return server;
 }
@@ -36,6 +42,7 @@ test('a dropped photo upload and a server restart mid-push leave exactly one cop
   test.skip(info.project.name !== 'phone', 'phone journey');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vern-recovery-'));
   let server = await startVern(dataDir);
+  const proxy = await startProxy(proxyPort, port);
   const browser = await chromium.launch(CHROMIUM);
   const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
@@ -44,7 +51,7 @@ test('a dropped photo upload and a server restart mid-push leave exactly one cop
     await fieldPagesCached(page);
     const photo = await makeJpeg(page, 9);
 
-    await context.setOffline(true);
+    await goOffline(context, baseURL);
     const roundId = await startRound(page);
     await openSections(page);
     await answerPoint(page, 0);
@@ -68,7 +75,7 @@ test('a dropped photo upload and a server restart mid-push leave exactly one cop
       await route.abort('connectionreset');
     });
 
-    await context.setOffline(false);
+    await goOnline(context, baseURL);
     await expect.poll(() => pushes, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
     server = await startVern(dataDir);
     await page.goto('/synk');
@@ -86,10 +93,12 @@ test('a dropped photo upload and a server restart mid-push leave exactly one cop
     const photos = changes.filter((r) => r.kind === 'photo' && findings.some((f) => f.id === r.finding_id));
     expect(photos).toHaveLength(1);
     expect(changes.filter((r) => r.kind === 'round' && r.id === roundId)).toHaveLength(1);
-    const stored = fs.readdirSync(path.join(dataDir, 'photos', 'photos'));
-    expect(stored.sort()).toEqual([`${photos[0].id}.jpg`, `${photos[0].id}.thumb.jpg`]);
+    const stored = path.join(dataDir, 'photos', 'photos');
+    expect(fs.readdirSync(stored)).toEqual([photos[0].id]);
+    expect(fs.readdirSync(path.join(stored, photos[0].id)).sort()).toEqual([`${photos[0].sha256}.jpg`, `${photos[0].sha256}.thumb.jpg`]);
   } finally {
     await browser.close();
+    proxy.close();
     await kill(server).catch(() => undefined);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { allSent, answerPoint, hydrated, logIn, logInAndSync, openSections, serverRound, walkTwoPointsOffline } from './helpers';
+import { allSent, answerPoint, goOnline, hydrated, logIn, logInAndSync, openSections, serverRound, walkTwoPointsOffline } from './helpers';
 
 // One phone, two people: what Vera recorded offline and had not sent when
 // she logged out is never sent under Lars's session, and goes out as hers
@@ -28,7 +28,7 @@ test("another person's unsent work waits for that person's own session", async (
 
   // Back in signal, but the sync endpoint cannot be reached before Vera hands the phone over.
   await page.route('**/api/v1/sync/push', (route) => route.abort('connectionrefused'));
-  await context.setOffline(false);
+  await goOnline(context);
   await page.goto('/synk');
   await hydrated(page);
   await expect(page.getByTestId('pending-changes')).toHaveText('3');

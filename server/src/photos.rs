@@ -5,11 +5,12 @@
 //!   answer 200 without storing a second copy; other bytes for the same id 409.
 //! - `GET /api/v1/photos/{id}` and `GET /api/v1/photos/{id}/thumb`.
 //!
-//! Uploads are decoded within limits and re-encoded as JPEG ([`process`]),
-//! which strips EXIF/GPS. Bytes go to the object store ([`store`]), the
+//! Uploads are decoded within limits and stored as JPEG without metadata
+//! ([`process`]), so no EXIF or GPS position is kept. Bytes go to the object store ([`store`]), the
 //! metadata and a history entry to the database in one transaction.
 
 pub mod download;
+pub mod jpeg_markers;
 pub mod process;
 pub mod store;
 pub mod upload;

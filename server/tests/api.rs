@@ -11,6 +11,7 @@ mod api {
     pub mod health;
     pub mod helpers;
     pub mod login_limits;
+    pub mod photo_race;
     pub mod photos;
     pub mod storage;
     pub mod sync;

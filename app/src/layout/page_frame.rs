@@ -18,13 +18,17 @@ pub fn PageFrame(children: Children) -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
     Effect::new(move |_| {
         if let Some(Ok(())) = logout.value().get() {
-            // What the next person writes on this device must not be queued
-            // as this person's work (see `sync::ownership`).
+            // Nothing of this person stays readable for the next one on a
+            // shared phone: no kept page, and no record without unsent work
+            // (see `sync::visibility`); and nothing the next person writes
+            // is queued as this person's work (see `sync::ownership`).
             #[cfg(feature = "hydrate")]
             crate::rounds::in_browser(async {
-                // Failing to forget only means the next person's first
-                // changes may wait for this person; go on to the login.
-                let _ = crate::offline::store::forget_session_user().await;
+                crate::pwa::forget_pages().await;
+                // Failing to forget is shown on no page here: the login
+                // page comes next, and the next sync under another person
+                // removes what they may not see.
+                let _ = crate::offline::store::forget_person().await;
                 navigate_hard("/login");
             });
             #[cfg(not(feature = "hydrate"))]

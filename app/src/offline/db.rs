@@ -100,15 +100,15 @@ pub(crate) async fn write(stores: &[&str]) -> Result<Transaction, String> {
 
 /// Ends a read-write transaction: commits and waits for it when `work`
 /// succeeded, aborts it (nothing of it is kept) when it failed.
-pub(crate) async fn finish<T>(
+pub(crate) async fn finish<T, E: From<String>>(
     transaction: Transaction,
-    work: Result<T, String>,
-) -> Result<T, String> {
+    work: Result<T, E>,
+) -> Result<T, E> {
     match work {
         Ok(value) => match transaction.await {
             Ok(result) if result.is_committed() => Ok(value),
-            Ok(_) => Err("Lagringen på enheten ble avbrutt.".to_owned()),
-            Err(error) => Err(describe(error)),
+            Ok(_) => Err(E::from("Lagringen på enheten ble avbrutt.".to_owned())),
+            Err(error) => Err(E::from(describe(error))),
         },
         Err(message) => {
             // Aborting fails only if the transaction already ended, and then

@@ -104,6 +104,14 @@ pub async fn retry_photo(id: &str) {
     sync_now().await;
 }
 
+/// Removes a refused photo from the device at the person's request.
+pub async fn dismiss_photo(id: &str) {
+    if let Err(message) = crate::offline::photos::dismiss_photo(id).await {
+        update_status(|status| status.last_error = Some(message));
+    }
+    refresh_status().await;
+}
+
 /// Runs a cycle under the Web Lock `vern-sync` when the browser has Web
 /// Locks (skipping it when another tab holds the lock), else directly.
 async fn run_locked() {

@@ -7,7 +7,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Blob;
 
 use crate::offline::db::{self, META, PHOTO_BLOBS, PHOTO_META};
-use crate::offline::store::{LocalPhoto, PhotoMeta, session_user};
+use crate::offline::device_error::DeviceError;
+use crate::offline::store::{LocalPhoto, PhotoMeta, author};
 
 /// Downscales a picked or taken picture, and stores it for `finding_id` in
 /// `round_id` (blob and metadata in one transaction). It goes up at the next sync.
@@ -15,7 +16,7 @@ pub async fn add_photo(
     round_id: &str,
     finding_id: &str,
     file: web_sys::File,
-) -> Result<LocalPhoto, String> {
+) -> Result<LocalPhoto, DeviceError> {
     let image = process::to_jpeg(&file).await?;
     let sha256 = process::sha256_hex(&image.blob).await?;
     let mut meta = PhotoMeta {
@@ -30,17 +31,19 @@ pub async fn add_photo(
         error: None,
         has_blob: true,
         user_id: None,
+        thumbnail_only: false,
     };
     let transaction = db::write(&[PHOTO_META, PHOTO_BLOBS, META]).await?;
     let work = async {
-        meta.user_id = session_user(&db::store(&transaction, META)?).await?;
+        meta.user_id = Some(author(&db::store(&transaction, META)?).await?);
         db::put_at(
             &db::store(&transaction, PHOTO_BLOBS)?,
             &meta.id,
             image.blob.as_ref(),
         )
         .await?;
-        db::put(&db::store(&transaction, PHOTO_META)?, &meta).await
+        db::put(&db::store(&transaction, PHOTO_META)?, &meta).await?;
+        Ok::<(), DeviceError>(())
     }
     .await;
     db::finish(transaction, work).await?;
@@ -61,6 +64,48 @@ pub async fn photo_url(photo: &LocalPhoto) -> Option<String> {
     photo
         .uploaded
         .then(|| format!("/api/v1/photos/{}/thumb", photo.id))
+}
+
+/// Replaces the stored image of an uploaded photo with a small copy, so
+/// the device's storage holds only what still waits to be sent. A photo
+/// that cannot be shrunk keeps its image (it only takes room).
+pub(crate) async fn shrink_uploaded(meta: &PhotoMeta) -> Result<(), String> {
+    let Some(blob) = stored_blob(&meta.id).await else {
+        return Ok(());
+    };
+    let Ok(small) = process::thumbnail(&blob).await else {
+        return Ok(());
+    };
+    let transaction = db::write(&[PHOTO_META, PHOTO_BLOBS]).await?;
+    let work = async {
+        let metas = db::store(&transaction, PHOTO_META)?;
+        // Read again: the photo may have been dismissed meanwhile.
+        let Some(mut current) = db::get::<PhotoMeta>(&metas, &meta.id).await? else {
+            return Ok(());
+        };
+        if !current.shrinkable() {
+            return Ok(());
+        }
+        let blobs = db::store(&transaction, PHOTO_BLOBS)?;
+        db::put_at(&blobs, &meta.id, small.blob.as_ref()).await?;
+        current.thumbnail_only = true;
+        db::put(&metas, &current).await
+    }
+    .await;
+    db::finish(transaction, work).await
+}
+
+/// Removes a photo the server refused (its metadata and its image) from
+/// the device, at the person's request.
+pub async fn dismiss_photo(id: &str) -> Result<(), String> {
+    let transaction = db::write(&[PHOTO_META, PHOTO_BLOBS]).await?;
+    let work = async {
+        let key = JsValue::from_str(id);
+        db::delete(&db::store(&transaction, PHOTO_META)?, &key).await?;
+        db::delete(&db::store(&transaction, PHOTO_BLOBS)?, &key).await
+    }
+    .await;
+    db::finish(transaction, work).await
 }
 
 /// The stored JPEG of a photo.

@@ -3,6 +3,7 @@
 //! either fully queued or not made at all.
 
 mod photo_meta;
+mod privacy;
 mod writes;
 
 use crate::offline::db::{self, FINDINGS, META, OUTBOX, PHOTO_META, ROUNDS};
@@ -11,6 +12,9 @@ use crate::sync::reference::{ChecklistRef, ReferenceData};
 use crate::sync::rules::OutboxEntry;
 
 pub(crate) use photo_meta::PhotoMeta;
+pub(crate) use privacy::drop_unseen;
+pub use privacy::forget_person;
+pub(crate) use writes::author;
 pub use writes::{create_round, finish_round, save_finding};
 
 /// A photo as the device knows it.
@@ -39,23 +43,18 @@ pub(crate) const REFERENCE_KEY: &str = "reference";
 /// is written on the device is queued as theirs.
 pub(crate) const SESSION_USER_KEY: &str = "session_user";
 
+/// Meta key of the pull cursor.
+pub(crate) const CURSOR_KEY: &str = "cursor";
+
+/// Meta key of the scope the cursor was reached under
+/// ([`crate::sync::scope`]): the server starts over when it changed.
+pub(crate) const SCOPE_KEY: &str = "cursor_scope";
+
 /// The person whose session last synced on this device, if known.
 pub(crate) async fn session_user(meta: &idb::ObjectStore) -> Result<Option<String>, String> {
     Ok(db::get_raw(meta, SESSION_USER_KEY)
         .await?
         .and_then(|value| value.as_string()))
-}
-
-/// Forgets who is logged in (at logout, or when the person now logged in
-/// walks no rounds): what is written next is not queued as theirs.
-pub async fn forget_session_user() -> Result<(), String> {
-    let transaction = db::write(&[META]).await?;
-    let work = async {
-        let meta = db::store(&transaction, META)?;
-        db::delete(&meta, &wasm_bindgen::JsValue::from_str(SESSION_USER_KEY)).await
-    }
-    .await;
-    db::finish(transaction, work).await
 }
 
 /// Meta key of a kept checklist version.
@@ -91,18 +90,23 @@ pub async fn checklist(version_id: &str) -> Result<Option<ChecklistRef>, String>
     db::get(&db::store(&transaction, META)?, &checklist_key(version_id)).await
 }
 
-/// Every round on the device, newest date first.
+/// The rounds on the device that the person logged in may see, newest
+/// date first (none while nobody is known).
 pub async fn rounds() -> Result<Vec<RoundRecord>, String> {
-    let transaction = db::read(&[ROUNDS]).await?;
+    let transaction = db::read(&[ROUNDS, META]).await?;
+    let shown = privacy::shown_units(&db::store(&transaction, META)?).await?;
     let mut rounds: Vec<RoundRecord> = db::get_all(&db::store(&transaction, ROUNDS)?).await?;
+    rounds.retain(|round| shown.contains(&round.unit_id));
     rounds.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
     Ok(rounds)
 }
 
-/// One round by id.
+/// One round by id, if the person logged in may see it.
 pub async fn round(id: &str) -> Result<Option<RoundRecord>, String> {
-    let transaction = db::read(&[ROUNDS]).await?;
-    db::get(&db::store(&transaction, ROUNDS)?, id).await
+    let transaction = db::read(&[ROUNDS, META]).await?;
+    let shown = privacy::shown_units(&db::store(&transaction, META)?).await?;
+    let round: Option<RoundRecord> = db::get(&db::store(&transaction, ROUNDS)?, id).await?;
+    Ok(round.filter(|round| shown.contains(&round.unit_id)))
 }
 
 /// The findings of a round, in the order they were made.

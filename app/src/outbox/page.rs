@@ -67,7 +67,8 @@ pub fn SyncPage() -> impl IntoView {
                     <ul class="failures">
                         {move || status.get().failures.into_iter().map(|failure| {
                             let retry = failure.photo_id.clone().map(|id| {
-                                let on_click = move |_| {
+                                let dismiss_id = id.clone();
+                                let on_retry = move |_| {
                                     #[cfg(feature = "hydrate")]
                                     {
                                         let id = id.clone();
@@ -76,7 +77,20 @@ pub fn SyncPage() -> impl IntoView {
                                     #[cfg(not(feature = "hydrate"))]
                                     let _ = &id;
                                 };
-                                view! { <button type="button" class="small secondary" on:click=on_click>{t!(i18n, sync_retry)}</button> }
+                                let on_dismiss = move |_| {
+                                    #[cfg(feature = "hydrate")]
+                                    {
+                                        let id = dismiss_id.clone();
+                                        crate::rounds::in_browser(async move { crate::offline::engine::dismiss_photo(&id).await });
+                                    }
+                                    #[cfg(not(feature = "hydrate"))]
+                                    let _ = &dismiss_id;
+                                };
+                                view! {
+                                    <button type="button" class="small secondary" on:click=on_retry>{t!(i18n, sync_retry)}</button>
+                                    " "
+                                    <button type="button" class="small secondary" on:click=on_dismiss>{t!(i18n, sync_dismiss)}</button>
+                                }
                             });
                             view! { <li><strong>{failure.what}</strong> ": " {failure.message} " " {retry}</li> }
                         }).collect_view()}

@@ -74,7 +74,9 @@ fn FinishForm(data: LoadedRound, findings: RwSignal<Vec<FindingRecord>>) -> impl
                             crate::offline::engine::request_sync();
                             navigate(&back, Default::default());
                         }
-                        Err(message) => error.set(Some(message)),
+                        Err(problem) => {
+                            error.set(Some(problem.text(i18n.get_locale_untracked())));
+                        }
                     }
                 });
             }

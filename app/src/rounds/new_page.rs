@@ -74,7 +74,7 @@ pub fn NewRoundPage() -> impl IntoView {
             };
             let navigate = navigate.clone();
             super::in_browser(async move {
-                match start_round(&data, form).await {
+                match start_round(&data, form, i18n.get_locale_untracked()).await {
                     Ok(id) => {
                         navigate(&format!("/runde?id={id}"), Default::default());
                     }
@@ -150,7 +150,11 @@ struct NewRoundForm {
 
 /// Stores the new round and its outbox entry; returns its id.
 #[cfg(feature = "hydrate")]
-async fn start_round(data: &ReferenceData, form: NewRoundForm) -> Result<String, String> {
+async fn start_round(
+    data: &ReferenceData,
+    form: NewRoundForm,
+    locale: crate::i18n::Locale,
+) -> Result<String, String> {
     use crate::sync::records::{Participant, RoundRecord, RoundStatus};
     let area = data
         .areas
@@ -192,7 +196,9 @@ async fn start_round(data: &ReferenceData, form: NewRoundForm) -> Result<String,
         finished_at: None,
     };
     let id = record.id.clone();
-    crate::offline::store::create_round(record).await?;
+    crate::offline::store::create_round(record)
+        .await
+        .map_err(|problem| problem.text(locale))?;
     crate::offline::engine::request_sync();
     Ok(id)
 }

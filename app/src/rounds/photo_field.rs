@@ -122,7 +122,9 @@ pub fn PhotoField(
                             let view = view_of(photo).await;
                             photos.update(|list| list.push(view));
                         }
-                        Err(message) => error.set(Some(message)),
+                        Err(problem) => {
+                            error.set(Some(problem.text(i18n.get_locale_untracked())));
+                        }
                     }
                     busy.update(|n| *n = n.saturating_sub(1));
                 }

@@ -127,8 +127,10 @@ pub fn Point(
         let input_for = input_for.clone();
         move |answer: Answer| {
             let input = input_for(answer);
+            let locale = i18n.get_locale_untracked();
             if let Err(problem) = crate::sync::rules::check_finding(&input) {
-                error.set(Some(problem.message().to_owned()));
+                let problem = crate::offline::device_error::DeviceError::Finding(problem);
+                error.set(Some(problem.text(locale)));
                 return;
             }
             error.set(None);
@@ -136,7 +138,7 @@ pub fn Point(
             super::in_browser(async move {
                 match store_finding(input, findings).await {
                     Ok(()) => editing.set(false),
-                    Err(message) => error.set(Some(message)),
+                    Err(problem) => error.set(Some(problem.text(locale))),
                 }
             });
         }
@@ -221,7 +223,7 @@ fn answer_is(answer: Answer, stored: Option<Answer>, editing: bool) -> bool {
 async fn store_finding(
     input: FindingInput,
     findings: RwSignal<Vec<FindingRecord>>,
-) -> Result<(), String> {
+) -> Result<(), crate::offline::device_error::DeviceError> {
     crate::offline::store::save_finding(input.clone()).await?;
     findings.update(|list| {
         let kept = list.iter().find(|f| f.id == input.finding_id).cloned();

@@ -25,7 +25,7 @@ pub fn held_for_other(owner: Option<&str>, current: Option<&str>) -> bool {
 }
 
 /// The round an outbox entry changes.
-fn round_of(entry: &OutboxEntry) -> Option<&str> {
+pub fn round_of(entry: &OutboxEntry) -> Option<&str> {
     entry
         .entity_key
         .strip_prefix("round:")

@@ -101,6 +101,18 @@ pub struct OutboxEntry {
     pub user_id: Option<String>,
 }
 
+/// Why the record under `entity_key` was refused for good: the rejection
+/// of its newest queued change, if that change was refused. A photo of such
+/// a finding can never reach the server (the server answers 404 for it for
+/// ever), so it stops being sent and shows this reason instead.
+pub fn refusal_of<'a>(entries: &'a [OutboxEntry], entity_key: &str) -> Option<&'a str> {
+    entries
+        .iter()
+        .filter(|entry| entry.entity_key == entity_key)
+        .max_by_key(|entry| entry.local_seq)
+        .and_then(|entry| entry.rejected.as_deref())
+}
+
 /// What to send next: the operations in local order, where several saves of
 /// the same finding collapse into the last one, and which entries each sent
 /// operation settles.

@@ -184,3 +184,23 @@ fn an_unseen_text_is_never_cleared_by_another_device() {
     assert!(!is_stale_clear("Våt gulv", 10, "A", "", 5, "A"), "own text");
     assert!(!is_stale_clear("", 10, "A", "", 5, "B"));
 }
+
+#[test]
+fn a_record_is_refused_when_its_newest_change_was() {
+    let mut refused = entry(2, "save_finding", "finding:f");
+    refused.rejected = Some("Runden finnes ikke.".into());
+    let entries = vec![entry(1, "save_finding", "finding:f"), refused];
+    assert_eq!(
+        refusal_of(&entries, "finding:f"),
+        Some("Runden finnes ikke.")
+    );
+    assert_eq!(refusal_of(&entries, "finding:g"), None);
+}
+
+#[test]
+fn a_newer_change_after_a_refusal_is_no_refusal() {
+    let mut refused = entry(1, "save_finding", "finding:f");
+    refused.rejected = Some("Ugyldig.".into());
+    let entries = vec![refused, entry(2, "save_finding", "finding:f")];
+    assert_eq!(refusal_of(&entries, "finding:f"), None);
+}

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use object_store::path::Path as Key;
 use object_store::{ObjectStore, ObjectStoreExt};
 
-use super::{PhotoError, current_user, store};
+use super::{PhotoError, current_user};
 use crate::auth::access;
 use crate::db::photos;
 use crate::errors::internal;
@@ -96,9 +96,8 @@ async fn send(
     }
     let key = match variant {
         Variant::Full => Key::from(photo.object_key),
-        Variant::Thumb => photo
-            .thumb_key
-            .map_or_else(|| store::thumb_key(id), Key::from),
+        // A row without a thumbnail serves the full photo rather than nothing.
+        Variant::Thumb => Key::from(photo.thumb_key.unwrap_or(photo.object_key)),
     };
     stream(state.photos.as_ref(), &key).await
 }

@@ -1,6 +1,8 @@
 //! The pure image work on an uploaded photo: find the real format from the
-//! bytes, decode within limits, and re-encode as a plain JPEG (which drops
-//! EXIF, GPS and every other piece of metadata) plus a small thumbnail.
+//! bytes, decode within limits, and store a JPEG without metadata (no EXIF,
+//! GPS or anything else) plus a small thumbnail. An upright JPEG within the
+//! stored size (what phones send) is kept as sent with its metadata
+//! segments cut out; anything else is re-encoded.
 //!
 //! Everything here is CPU-bound and blocking; callers run it in
 //! `tokio::task::spawn_blocking`.
@@ -11,6 +13,8 @@ use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, Limits, RgbImage};
+
+use super::jpeg_markers;
 
 /// The largest width or height accepted, in pixels.
 pub const MAX_SIDE: u32 = 12_000;
@@ -65,14 +69,24 @@ pub struct Processed {
 /// sampling (`thumbnail`; a filtered `resize` would build a float buffer
 /// several times the image), and only the small image is turned upright.
 pub fn process(bytes: &[u8]) -> Result<Processed, ProcessError> {
-    let (mut image, orientation) = decode(bytes)?;
+    let (mut image, orientation, format) = decode(bytes)?;
+    // Re-encoding what a phone already encoded would only make it larger
+    // (about twice the bytes at this quality) and lose detail.
+    let as_sent = (format == ImageFormat::Jpeg
+        && orientation == Orientation::NoTransforms
+        && image.width().max(image.height()) <= MAX_STORED_EDGE)
+        .then(|| jpeg_markers::without_metadata(bytes))
+        .flatten();
     if image.width().max(image.height()) > MAX_STORED_EDGE {
         image = image.thumbnail(MAX_STORED_EDGE, MAX_STORED_EDGE);
     }
     image.apply_orientation(orientation);
     let rgb = flatten(image);
     let (width, height) = rgb.dimensions();
-    let jpeg = encode(&rgb, QUALITY)?;
+    let jpeg = match as_sent {
+        Some(jpeg) => jpeg,
+        None => encode(&rgb, QUALITY)?,
+    };
     let full = DynamicImage::ImageRgb8(rgb);
     let small = if width.max(height) > THUMB_EDGE {
         full.resize(THUMB_EDGE, THUMB_EDGE, FilterType::Triangle)
@@ -90,19 +104,19 @@ pub fn process(bytes: &[u8]) -> Result<Processed, ProcessError> {
 
 /// Sniffs the format (never trusting the Content-Type) and decodes within
 /// [`MAX_SIDE`], [`MAX_PIXELS`] and [`MAX_ALLOC`], so decompression bombs
-/// fail cleanly from their header. Returns the image as stored in the file
-/// and the orientation to apply.
-fn decode(bytes: &[u8]) -> Result<(DynamicImage, Orientation), ProcessError> {
+/// fail cleanly from their header. Returns the image as stored in the file,
+/// the orientation to apply and the format.
+fn decode(bytes: &[u8]) -> Result<(DynamicImage, Orientation, ImageFormat), ProcessError> {
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|_| ProcessError::Unreadable)?;
-    match reader.format() {
-        Some(ImageFormat::Jpeg) if !jpeg_is_complete(bytes) => {
+    let format = match reader.format() {
+        Some(ImageFormat::Jpeg) if !jpeg_markers::is_complete(bytes) => {
             return Err(ProcessError::Unreadable);
         }
-        Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) => {}
+        Some(format @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)) => format,
         _ => return Err(ProcessError::NotAnImage),
-    }
+    };
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
@@ -119,45 +133,7 @@ fn decode(bytes: &[u8]) -> Result<(DynamicImage, Orientation), ProcessError> {
     }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let image = DynamicImage::from_decoder(decoder).map_err(classify)?;
-    Ok((image, orientation))
-}
-
-/// Whether a JPEG's segments run from SOI to EOI. The JPEG decoder fills a
-/// cut-off scan with grey instead of failing, so truncation is caught here.
-/// Segments are skipped by their lengths, so the EOI of an EXIF thumbnail
-/// does not count, and data after the EOI (motion photos) is ignored.
-fn jpeg_is_complete(bytes: &[u8]) -> bool {
-    if !bytes.starts_with(&[0xFF, 0xD8]) {
-        return false;
-    }
-    let mut at = 2;
-    while at + 1 < bytes.len() {
-        if bytes[at] != 0xFF {
-            return false;
-        }
-        let marker = bytes[at + 1];
-        match marker {
-            0xFF => at += 1, // fill byte
-            0xD9 => return true,
-            0x01 | 0xD0..=0xD7 => at += 2, // markers without a length
-            _ => {
-                let Some(&[high, low]) = bytes.get(at + 2..at + 4) else {
-                    return false;
-                };
-                at += 2 + usize::from(u16::from_be_bytes([high, low]));
-                if marker == 0xDA {
-                    // Entropy-coded data up to the next marker (FF 00 is a
-                    // stuffed byte, FF D0–D7 a restart marker).
-                    while at + 1 < bytes.len()
-                        && (bytes[at] != 0xFF || matches!(bytes[at + 1], 0x00 | 0xD0..=0xD7))
-                    {
-                        at += 1;
-                    }
-                }
-            }
-        }
-    }
-    false
+    Ok((image, orientation, format))
 }
 
 fn classify(error: ImageError) -> ProcessError {

@@ -76,6 +76,48 @@ fn re_encoding_drops_exif_and_applies_the_orientation() {
     assert_eq!((stored.width(), stored.height()), (20, 40));
 }
 
+/// `jpeg` with EXIF (a GPS-like text, no orientation), XMP and a comment,
+/// as a phone camera writes them.
+fn phone_jpeg(width: u32, height: u32) -> Vec<u8> {
+    let plain = jpeg(width, height);
+    let mut out = plain[..2].to_vec();
+    for (marker, payload) in [
+        (
+            0xE1_u8,
+            &b"Exif\0\0MM\0\x2a\0\0\0\x08\0\0GPS 59.91N 10.75E secret"[..],
+        ),
+        (
+            0xE1,
+            &b"http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>Vera</x:xmpmeta>"[..],
+        ),
+        (0xFE, &b"Pixel 7 of Vera Vik"[..]),
+    ] {
+        out.extend_from_slice(&[0xFF, marker]);
+        let length = u16::try_from(payload.len() + 2).expect("short segment");
+        out.extend_from_slice(&length.to_be_bytes());
+        out.extend_from_slice(payload);
+    }
+    out.extend_from_slice(&plain[2..]);
+    out
+}
+
+#[test]
+fn an_upright_phone_jpeg_is_kept_as_sent_without_its_metadata() {
+    let upload = phone_jpeg(640, 480);
+    let processed = process(&upload).expect("processed");
+    for secret in [&b"Exif"[..], b"secret", b"xmpmeta", b"Vera"] {
+        assert!(!contains(&processed.jpeg, secret));
+    }
+    // Never larger than what the phone sent: the picture data is its own.
+    assert!(processed.jpeg.len() < upload.len());
+    assert!(contains(
+        &upload,
+        &processed.jpeg[processed.jpeg.len() - 200..]
+    ));
+    let stored = image::load_from_memory(&processed.jpeg).expect("stored JPEG decodes");
+    assert_eq!((stored.width(), stored.height()), (640, 480));
+}
+
 #[test]
 fn thumbnails_have_a_long_edge_of_320_and_large_photos_are_scaled_down() {
     let processed = process(&jpeg(1_000, 500)).expect("processed");

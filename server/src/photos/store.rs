@@ -10,14 +10,16 @@ use object_store::path::Path;
 
 use crate::config::Settings;
 
-/// The key of a photo's stored JPEG.
-pub fn photo_key(id: &str) -> Path {
-    Path::from(format!("photos/{id}.jpg"))
+/// The key of a photo's stored JPEG. Keys name the uploaded bytes' hash as
+/// well as the id: two uploads racing under one id with different bytes
+/// write different objects, so whichever row wins points at its own bytes.
+pub fn photo_key(id: &str, sha256: &str) -> Path {
+    Path::from(format!("photos/{id}/{sha256}.jpg"))
 }
 
-/// The key of a photo's thumbnail.
-pub fn thumb_key(id: &str) -> Path {
-    Path::from(format!("photos/{id}.thumb.jpg"))
+/// The key of a photo's thumbnail (content-addressed like [`photo_key`]).
+pub fn thumb_key(id: &str, sha256: &str) -> Path {
+    Path::from(format!("photos/{id}/{sha256}.thumb.jpg"))
 }
 
 /// Builds the store named by `settings.photo_store()`, creating a local
@@ -93,8 +95,12 @@ mod tests {
     }
 
     #[test]
-    fn keys_follow_the_photo_id() {
-        assert_eq!(photo_key("abc").as_ref(), "photos/abc.jpg");
-        assert_eq!(thumb_key("abc").as_ref(), "photos/abc.thumb.jpg");
+    fn keys_follow_the_photo_id_and_its_bytes() {
+        assert_eq!(photo_key("abc", "12ef").as_ref(), "photos/abc/12ef.jpg");
+        assert_eq!(
+            thumb_key("abc", "12ef").as_ref(),
+            "photos/abc/12ef.thumb.jpg"
+        );
+        assert_ne!(photo_key("abc", "12ef"), photo_key("abc", "34ab"));
     }
 }

@@ -112,14 +112,22 @@ pub async fn put_photo(
         height: i64::from(processed.height),
     };
     // The bytes first: a row must never point at an object that is missing.
-    store_objects(state.photos.as_ref(), &id, processed).await?;
+    // Keys carry the hash, so a racing upload of other bytes under this id
+    // writes its own objects and cannot change the ones a row points at.
+    store_objects(state.photos.as_ref(), &id, &sha256, processed).await?;
     if let Err(error) = insert(&state, &record, &unit_id, &user.id).await {
-        // Two identical uploads at once: the other one inserted first.
+        // Another upload of this id inserted first: with the same bytes it
+        // is the same photo; with other bytes ours lost, and its objects go.
         return match photos::by_id(pool, &id)
             .await
             .map_err(internal("load photo"))?
         {
-            Some(existing) => answer_existing(&existing, &finding_id, &sha256),
+            Some(existing) => {
+                if existing.sha256 != sha256 {
+                    remove_objects(state.photos.as_ref(), &id, &sha256).await;
+                }
+                answer_existing(&existing, &finding_id, &sha256)
+            }
             None => Err(internal("insert photo")(format!("{error:#}")).into()),
         };
     }
@@ -201,17 +209,34 @@ async fn process_blocking(state: &AppState, body: Bytes) -> Result<Processed, Ph
 async fn store_objects(
     objects: &dyn ObjectStore,
     id: &str,
+    sha256: &str,
     processed: Processed,
 ) -> Result<(), AppError> {
     objects
-        .put(&store::photo_key(id), PutPayload::from(processed.jpeg))
+        .put(
+            &store::photo_key(id, sha256),
+            PutPayload::from(processed.jpeg),
+        )
         .await
         .map_err(internal("store photo"))?;
     objects
-        .put(&store::thumb_key(id), PutPayload::from(processed.thumb))
+        .put(
+            &store::thumb_key(id, sha256),
+            PutPayload::from(processed.thumb),
+        )
         .await
         .map_err(internal("store thumbnail"))?;
     Ok(())
+}
+
+/// Removes the objects of an upload that lost the race for its id. A
+/// failure only leaves an unreferenced object behind, so it is logged.
+async fn remove_objects(objects: &dyn ObjectStore, id: &str, sha256: &str) {
+    for key in [store::photo_key(id, sha256), store::thumb_key(id, sha256)] {
+        if let Err(error) = objects.delete(&key).await {
+            tracing::warn!(%key, %error, "could not remove the objects of a refused upload");
+        }
+    }
 }
 
 /// The row and its history entry, in one transaction.
@@ -224,8 +249,8 @@ async fn insert(
     use anyhow::Context;
 
     let now = now_ms();
-    let object_key = store::photo_key(&record.id).to_string();
-    let thumb_key = store::thumb_key(&record.id).to_string();
+    let object_key = store::photo_key(&record.id, &record.sha256).to_string();
+    let thumb_key = store::thumb_key(&record.id, &record.sha256).to_string();
     let data = serde_json::to_value(ChangedRecord::Photo(record.clone()))
         .context("serialize photo record")?;
     let mut conn = state.db.pool().acquire().await.context("acquire")?;

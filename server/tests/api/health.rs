@@ -41,6 +41,9 @@ async fn security_headers_are_set(backend: Backend) {
     );
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(headers["x-frame-options"], "DENY");
+    // Pages carry the mark the service worker tells Vern's answers by.
+    let page = app.get("/login").await;
+    assert_eq!(page.headers()["x-vern"], "1");
     app.stop().await;
     database.drop_now().await;
 }

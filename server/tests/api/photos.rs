@@ -12,7 +12,7 @@ fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
-fn sha256(bytes: &[u8]) -> String {
+pub(super) fn sha256(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
@@ -38,7 +38,7 @@ fn jpeg_with_exif(seed: u32) -> Vec<u8> {
 }
 
 /// A round in the verneombud's unit with one avvik finding; returns the finding id.
-async fn finding(app: &TestApp) -> String {
+pub(super) async fn finding(app: &TestApp) -> String {
     let pool = app.db.pool();
     let unit = app.unit_id("Nordby skole").await;
     let (version,): (String,) = sqlx::query_as("SELECT id FROM checklist_versions ORDER BY id")
@@ -97,20 +97,29 @@ async fn put_raw(
 }
 
 /// `PUT` as the logged-in client, with the body's own hash.
-async fn put(app: &TestApp, id: &str, finding: &str, body: Vec<u8>) -> (StatusCode, Value) {
+pub(super) async fn put(
+    app: &TestApp,
+    id: &str,
+    finding: &str,
+    body: Vec<u8>,
+) -> (StatusCode, Value) {
     let query = format!("finding_id={finding}&sha256={}&schema=1", sha256(&body));
     put_raw(app, &app.client, id, &query, body).await
 }
 
-/// Stored objects: (full JPEGs, thumbnails).
-fn objects(app: &TestApp) -> (usize, usize) {
-    let names: Vec<String> = std::fs::read_dir(app.photo_dir.path().join("photos"))
-        .map(|dir| {
-            dir.filter_map(Result::ok)
-                .map(|entry| entry.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
+/// Stored objects: (full JPEGs, thumbnails), wherever they are under `photos/`.
+pub(super) fn objects(app: &TestApp) -> (usize, usize) {
+    let mut names = Vec::new();
+    let mut dirs = vec![app.photo_dir.path().join("photos")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if entry.path().is_dir() {
+                dirs.push(entry.path());
+            } else {
+                names.push(entry.file_name().to_string_lossy().into_owned());
+            }
+        }
+    }
     let thumbs = names.iter().filter(|n| n.ends_with(".thumb.jpg")).count();
     (names.len() - thumbs, thumbs)
 }

@@ -7,10 +7,14 @@ use super::{
     ENGINE, browser_online, counts, pull, push, refresh_status, triggers, update_status, upload,
 };
 use crate::offline::db::{self, META};
+use crate::offline::db::{FINDINGS, OUTBOX, PHOTO_BLOBS, PHOTO_META, ROUNDS};
 use crate::offline::net::{self, HttpError};
-use crate::offline::store::{REFERENCE_KEY, SESSION_USER_KEY, checklist_key, forget_session_user};
+use crate::offline::store::{
+    REFERENCE_KEY, SESSION_USER_KEY, checklist_key, drop_unseen, forget_person, session_user,
+};
 use crate::sync::reference::ReferenceData;
 use crate::sync::rules::{FailureKind, backoff_ms, failure_kind};
+use crate::sync::visibility::visible_units;
 
 /// Why a cycle stopped early.
 pub(super) enum Stop {
@@ -114,20 +118,28 @@ async fn settle(outcome: Result<(), Stop>) {
 /// is logged in: the person whose queued work this session may send. A
 /// person without round roles gets 403, which is no failure of the sync (the
 /// pull still runs) but leaves nobody known, so nothing queued is sent under
-/// their session. Any other failure stops the cycle: without knowing who is
-/// logged in, nothing may be sent.
+/// their session and no round is shown. Any other failure stops the cycle:
+/// without knowing who is logged in, nothing may be sent. When another
+/// person than before is known, rounds of units they may not see leave the
+/// device (see [`crate::sync::visibility`]).
 async fn fetch_reference() -> Result<Option<String>, Stop> {
     let reference: ReferenceData = match net::get_json("/api/v1/sync/reference").await {
         Ok(reference) => reference,
         Err(error) if error.status == 403 => {
-            forget_session_user().await?;
+            forget_person().await?;
             return Ok(None);
         }
         Err(error) => return Err(error.into()),
     };
-    let transaction = db::write(&[META]).await?;
+    let stores = [ROUNDS, FINDINGS, PHOTO_META, PHOTO_BLOBS, OUTBOX, META];
+    let transaction = db::write(&stores).await?;
     let work = async {
         let meta = db::store(&transaction, META)?;
+        let before = session_user(&meta).await?;
+        if before.as_deref() != Some(reference.user_id.as_str()) {
+            let visible = visible_units(Some(&reference), Some(&reference.user_id));
+            drop_unseen(&transaction, &visible).await?;
+        }
         db::put_at(&meta, REFERENCE_KEY, &db::to_js(&reference)?).await?;
         let user = JsValue::from_str(&reference.user_id);
         db::put_at(&meta, SESSION_USER_KEY, &user).await?;
@@ -135,7 +147,7 @@ async fn fetch_reference() -> Result<Option<String>, Stop> {
             let value: JsValue = db::to_js(checklist)?;
             db::put_at(&meta, &checklist_key(&checklist.version_id), &value).await?;
         }
-        Ok(())
+        Ok::<(), String>(())
     }
     .await;
     db::finish(transaction, work).await?;

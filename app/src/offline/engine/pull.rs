@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 use super::cycle::Stop;
 use crate::offline::db::{self, FINDINGS, META, OUTBOX, PHOTO_META, ROUNDS};
 use crate::offline::net;
-use crate::offline::store::{PhotoMeta, finding_key, round_key};
+use crate::offline::store::{CURSOR_KEY, PhotoMeta, SCOPE_KEY, finding_key, round_key};
 use crate::sync::protocol::{ChangedRecord, PullResponse};
 use crate::sync::records::{FindingRecord, PhotoRecord};
 use crate::sync::rules::merge_pulled_finding;
@@ -18,11 +18,6 @@ use crate::sync::rules::merge_pulled_finding;
 const PAGE: u32 = 500;
 /// A bound on pages per cycle; the rest follows in the next cycle.
 const MAX_PAGES: usize = 200;
-/// Meta key of the pull cursor.
-const CURSOR_KEY: &str = "cursor";
-/// Meta key of the scope the cursor was reached under
-/// ([`crate::sync::scope`]): the server starts over when it changed.
-const SCOPE_KEY: &str = "cursor_scope";
 
 /// Pulls until the server has no more changes.
 pub(super) async fn pull_all() -> Result<(), Stop> {
@@ -134,6 +129,7 @@ async fn apply_photo(
         error: None,
         has_blob: false,
         user_id: None,
+        thumbnail_only: false,
     };
     db::put(photos, &meta).await
 }

@@ -5,16 +5,24 @@ use std::collections::HashSet;
 
 use crate::offline::db::{self, FINDINGS, OUTBOX, PHOTO_META};
 use crate::offline::net;
-use crate::offline::photos::stored_blob;
+use crate::offline::photos::{shrink_uploaded, stored_blob};
 use crate::offline::store::{PhotoMeta, finding_key};
 use crate::sync::ownership::may_send;
 use crate::sync::records::FindingRecord;
-use crate::sync::rules::{FailureKind, failure_kind};
+use crate::sync::rules::{FailureKind, failure_kind, refusal_of};
 
 /// Uploads every waiting photo that `user` took whose finding has nothing
-/// left to send. 404 (finding not on the server yet) keeps it for later;
-/// another refusal is stored as the photo's error for a person to see and retry.
+/// left to send, then shrinks the images of uploaded photos to thumbnails.
+/// 404 (finding not on the server yet) keeps it for later, unless the
+/// finding was refused for good: then, as for another refusal, the reason
+/// is stored as the photo's error for a person to see, retry or dismiss.
 pub(super) async fn upload_waiting(user: Option<&str>) -> Result<(), Stop> {
+    send_waiting(user).await?;
+    shrink_all_uploaded().await?;
+    Ok(())
+}
+
+async fn send_waiting(user: Option<&str>) -> Result<(), Stop> {
     let (metas, entries, findings) = {
         let transaction = db::read(&[PHOTO_META, OUTBOX, FINDINGS]).await?;
         let metas: Vec<PhotoMeta> = db::get_all(&db::store(&transaction, PHOTO_META)?).await?;
@@ -54,7 +62,12 @@ pub(super) async fn upload_waiting(user: Option<&str>) -> Result<(), Stop> {
                 })
                 .await?;
             }
-            Err(error) if error.status == 404 => {}
+            Err(error) if error.status == 404 => {
+                if let Some(reason) = refusal_of(&entries, &finding_key(&meta.finding_id)) {
+                    let reason = reason.to_owned();
+                    update(&meta.id, |meta| meta.error = Some(reason)).await?;
+                }
+            }
             Err(error) => match failure_kind(error.status) {
                 FailureKind::Refused => {
                     update(&meta.id, |meta| meta.error = Some(error.message)).await?;
@@ -62,6 +75,18 @@ pub(super) async fn upload_waiting(user: Option<&str>) -> Result<(), Stop> {
                 FailureKind::Retry | FailureKind::LogIn => return Err(error.into()),
             },
         }
+    }
+    Ok(())
+}
+
+/// Keeps only a thumbnail of each photo the server has.
+async fn shrink_all_uploaded() -> Result<(), String> {
+    let metas: Vec<PhotoMeta> = {
+        let transaction = db::read(&[PHOTO_META]).await?;
+        db::get_all(&db::store(&transaction, PHOTO_META)?).await?
+    };
+    for meta in metas.iter().filter(|meta| meta.shrinkable()) {
+        shrink_uploaded(meta).await?;
     }
     Ok(())
 }

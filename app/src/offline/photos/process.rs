@@ -12,6 +12,10 @@ use web_sys::{Blob, CanvasRenderingContext2d, HtmlCanvasElement, ImageBitmap, Wi
 const LONG_EDGE: u32 = 2048;
 /// JPEG quality of stored photos.
 const QUALITY: f64 = 0.85;
+/// Longest edge of the thumbnail kept once a photo is on the server.
+const THUMB_EDGE: u32 = 320;
+/// JPEG quality of that thumbnail.
+const THUMB_QUALITY: f64 = 0.8;
 
 const UNREADABLE: &str = "Bildet kunne ikke leses. Prøv et annet bilde, eller ta det på nytt.";
 
@@ -24,13 +28,24 @@ pub(super) struct Jpeg {
 
 /// Decodes `file` and re-encodes it as a downscaled JPEG.
 pub(super) async fn to_jpeg(file: &web_sys::File) -> Result<Jpeg, String> {
+    scaled(file, LONG_EDGE, QUALITY).await
+}
+
+/// A small copy of a stored JPEG, kept on the device in its place once the
+/// server has the photo.
+pub(super) async fn thumbnail(blob: &Blob) -> Result<Jpeg, String> {
+    scaled(blob, THUMB_EDGE, THUMB_QUALITY).await
+}
+
+/// Decodes `image` and re-encodes it with a long edge of at most `long_edge`.
+async fn scaled(image: &Blob, long_edge: u32, quality: f64) -> Result<Jpeg, String> {
     let window = web_sys::window().ok_or(UNREADABLE)?;
-    let bitmap = decode(&window, file).await?;
-    let (width, height) = fit(bitmap.width(), bitmap.height());
+    let bitmap = decode(&window, image).await?;
+    let (width, height) = fit(bitmap.width(), bitmap.height(), long_edge);
     let drawn = draw(&window, &bitmap, width, height);
     bitmap.close();
     let canvas = drawn?;
-    let blob = encode(&canvas).await;
+    let blob = encode(&canvas, quality).await;
     // Safari caps the memory of all canvases together: free this one now.
     canvas.set_width(0);
     canvas.set_height(0);
@@ -61,13 +76,13 @@ pub(super) async fn sha256_hex(blob: &Blob) -> Result<String, String> {
     Ok(bytes.iter().map(|byte| format!("{byte:02x}")).collect())
 }
 
-/// The size that fits within [`LONG_EDGE`], keeping the aspect ratio.
-fn fit(width: u32, height: u32) -> (u32, u32) {
+/// The size that fits within `long_edge`, keeping the aspect ratio.
+fn fit(width: u32, height: u32, long_edge: u32) -> (u32, u32) {
     let long = width.max(height);
-    if long <= LONG_EDGE || long == 0 {
+    if long <= long_edge || long == 0 {
         return (width.max(1), height.max(1));
     }
-    let scale = f64::from(LONG_EDGE) / f64::from(long);
+    let scale = f64::from(long_edge) / f64::from(long);
     let scaled = |side: u32| ((f64::from(side) * scale).round() as u32).max(1);
     (scaled(width), scaled(height))
 }
@@ -75,7 +90,7 @@ fn fit(width: u32, height: u32) -> (u32, u32) {
 /// `createImageBitmap(file, {imageOrientation: "from-image"})`, or without
 /// options where the browser does not know that value (it then applies the
 /// EXIF orientation by default, as current browsers do anyway).
-async fn decode(window: &Window, file: &web_sys::File) -> Result<ImageBitmap, String> {
+async fn decode(window: &Window, file: &Blob) -> Result<ImageBitmap, String> {
     let create: Function = Reflect::get(window, &JsValue::from_str("createImageBitmap"))
         .ok()
         .and_then(|value| value.dyn_into().ok())
@@ -127,8 +142,8 @@ fn draw(
     Ok(canvas)
 }
 
-/// `canvas.toBlob("image/jpeg", 0.85)` as a future.
-async fn encode(canvas: &HtmlCanvasElement) -> Result<Blob, String> {
+/// `canvas.toBlob("image/jpeg", quality)` as a future.
+async fn encode(canvas: &HtmlCanvasElement, quality: f64) -> Result<Blob, String> {
     let mut started = Ok(());
     let promise = Promise::new(&mut |resolve: Function, reject: Function| {
         let callback = Closure::once_into_js(move |blob: JsValue| {
@@ -137,7 +152,7 @@ async fn encode(canvas: &HtmlCanvasElement) -> Result<Blob, String> {
         started = canvas.to_blob_with_type_and_encoder_options(
             callback.unchecked_ref(),
             "image/jpeg",
-            &JsValue::from_f64(QUALITY),
+            &JsValue::from_f64(quality),
         );
         if let Err(error) = &started {
             let _ = reject.call1(&JsValue::NULL, error);

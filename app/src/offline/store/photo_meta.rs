@@ -30,6 +30,10 @@ pub(crate) struct PhotoMeta {
     /// Who was logged in when it was taken (see [`crate::sync::ownership`]).
     #[serde(default)]
     pub user_id: Option<String>,
+    /// The blob on the device is only a small copy: the photo itself is on
+    /// the server, and the device keeps its storage for what waits.
+    #[serde(default)]
+    pub thumbnail_only: bool,
 }
 
 impl PhotoMeta {
@@ -49,5 +53,10 @@ impl PhotoMeta {
     /// Waiting to go up: not uploaded, not refused, and its image is here.
     pub fn waiting(&self) -> bool {
         !self.uploaded && self.error.is_none() && self.has_blob
+    }
+
+    /// On the server, with the full image still taking room on the device.
+    pub fn shrinkable(&self) -> bool {
+        self.uploaded && self.has_blob && !self.thumbnail_only
     }
 }

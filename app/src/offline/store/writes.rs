@@ -1,13 +1,22 @@
-//! Local writes: the record and its outbox entry in one transaction.
+//! Local writes: the record and its outbox entry in one transaction, made
+//! only while a person is known on the device (their work, sent under
+//! their session).
 
 use super::{finding_key, round_key, session_user};
 use crate::offline::db::{self, FINDINGS, META, OUTBOX, ROUNDS};
+use crate::offline::device_error::DeviceError;
 use crate::sync::protocol::{FindingInput, FinishRound, NewRound, OperationBody};
 use crate::sync::records::{FindingRecord, RoundRecord, RoundStatus};
 use crate::sync::rules::check_finding;
 
+/// The person whose work a change made now is: refused when nobody is
+/// known, so it can never go out later as the next person's work.
+pub(crate) async fn author(meta: &idb::ObjectStore) -> Result<String, DeviceError> {
+    session_user(meta).await?.ok_or(DeviceError::NotLoggedIn)
+}
+
 /// Stores a new round and queues its `create_round`.
-pub async fn create_round(record: RoundRecord) -> Result<(), String> {
+pub async fn create_round(record: RoundRecord) -> Result<(), DeviceError> {
     let body = OperationBody::CreateRound(NewRound {
         round_id: record.id.clone(),
         unit_id: record.unit_id.clone(),
@@ -19,19 +28,20 @@ pub async fn create_round(record: RoundRecord) -> Result<(), String> {
     });
     let transaction = db::write(&[ROUNDS, OUTBOX, META]).await?;
     let work = async {
+        let user = author(&db::store(&transaction, META)?).await?;
         let rounds = db::store(&transaction, ROUNDS)?;
         if db::get_raw(&rounds, &record.id).await?.is_some() {
-            return Err("Runden finnes allerede på denne enheten.".to_owned());
+            return Err(DeviceError::RoundExists);
         }
         db::put(&rounds, &record).await?;
-        let user = session_user(&db::store(&transaction, META)?).await?;
         db::add_op(
             &db::store(&transaction, OUTBOX)?,
             &body,
             round_key(&record.id),
-            user,
+            Some(user),
         )
-        .await
+        .await?;
+        Ok(())
     }
     .await;
     db::finish(transaction, work).await?;
@@ -42,16 +52,17 @@ pub async fn create_round(record: RoundRecord) -> Result<(), String> {
 /// Stores an answer and queues its `save_finding`. The finding keeps the
 /// server's sequences and conflict copies it already has, and the queued
 /// input carries the newest of them as its `base_seq`.
-pub async fn save_finding(mut input: FindingInput) -> Result<(), String> {
-    check_finding(&input).map_err(|problem| problem.message().to_owned())?;
+pub async fn save_finding(mut input: FindingInput) -> Result<(), DeviceError> {
+    check_finding(&input).map_err(DeviceError::Finding)?;
     let transaction = db::write(&[ROUNDS, FINDINGS, OUTBOX, META]).await?;
     let work = async {
+        let user = author(&db::store(&transaction, META)?).await?;
         let round: Option<RoundRecord> =
             db::get(&db::store(&transaction, ROUNDS)?, &input.round_id).await?;
         match round {
-            None => return Err("Runden finnes ikke på denne enheten.".to_owned()),
+            None => return Err(DeviceError::RoundMissing),
             Some(round) if round.status == RoundStatus::Finished => {
-                return Err("Runden er avsluttet og kan ikke endres.".to_owned());
+                return Err(DeviceError::RoundFinished);
             }
             Some(_) => {}
         }
@@ -78,14 +89,14 @@ pub async fn save_finding(mut input: FindingInput) -> Result<(), String> {
         };
         db::put(&findings, &record).await?;
         let key = finding_key(&input.finding_id);
-        let user = session_user(&db::store(&transaction, META)?).await?;
         db::add_op(
             &db::store(&transaction, OUTBOX)?,
             &OperationBody::SaveFinding(input),
             key,
-            user,
+            Some(user),
         )
-        .await
+        .await?;
+        Ok(())
     }
     .await;
     db::finish(transaction, work).await?;
@@ -95,12 +106,13 @@ pub async fn save_finding(mut input: FindingInput) -> Result<(), String> {
 
 /// Signs off a round: marks it finished with who signed, and queues its
 /// `finish_round`. Finishing a finished round again changes nothing.
-pub async fn finish_round(round_id: &str, signed_by: Vec<String>) -> Result<(), String> {
+pub async fn finish_round(round_id: &str, signed_by: Vec<String>) -> Result<(), DeviceError> {
     let transaction = db::write(&[ROUNDS, OUTBOX, META]).await?;
     let work = async {
+        let user = author(&db::store(&transaction, META)?).await?;
         let rounds = db::store(&transaction, ROUNDS)?;
         let Some(mut round) = db::get::<RoundRecord>(&rounds, round_id).await? else {
-            return Err("Runden finnes ikke på denne enheten.".to_owned());
+            return Err(DeviceError::RoundMissing);
         };
         if round.status == RoundStatus::Finished {
             return Ok(());
@@ -115,14 +127,14 @@ pub async fn finish_round(round_id: &str, signed_by: Vec<String>) -> Result<(), 
             round_id: round_id.to_owned(),
             signed_by,
         });
-        let user = session_user(&db::store(&transaction, META)?).await?;
         db::add_op(
             &db::store(&transaction, OUTBOX)?,
             &body,
             round_key(round_id),
-            user,
+            Some(user),
         )
-        .await
+        .await?;
+        Ok(())
     }
     .await;
     db::finish(transaction, work).await?;

@@ -1,0 +1,135 @@
+import { test, expect, Page } from '@playwright/test';
+import {
+  allSent, answerPoint, fieldPagesCached, goOffline, hydrated, logIn, logInAndSync, makeJpeg, openSections, serverRound,
+  startRound,
+} from './helpers';
+
+// One phone in the staff room. Vera walks a round with a photo and logs
+// out; Mona, who walks no rounds, logs in; with the phone offline nothing
+// of Vera's (rounds, names, photos, kept pages) can be read. A change made
+// in a tab left open after the logout is refused, not queued as anyone's.
+
+/** How many records each IndexedDB store of Vern holds. */
+async function storedCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('vern');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = ['rounds', 'findings', 'photo_meta', 'photo_blobs', 'outbox'];
+          const tx = db.transaction(names, 'readonly');
+          const counts: Record<string, number> = {};
+          for (const name of names) {
+            const request = tx.objectStore(name).count();
+            request.onsuccess = () => (counts[name] = request.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(counts);
+          };
+        };
+      }),
+  );
+}
+
+/** Width and height of every photo image kept on the device. */
+async function keptImageSizes(page: Page): Promise<number[][]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('vern');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction(['photo_blobs'], 'readonly').objectStore('photo_blobs').getAll();
+          request.onsuccess = async () => {
+            db.close();
+            const sizes = [];
+            for (const blob of request.result as Blob[]) {
+              const bitmap = await createImageBitmap(blob);
+              sizes.push([bitmap.width, bitmap.height]);
+              bitmap.close();
+            }
+            resolve(sizes);
+          };
+        };
+      }),
+  );
+}
+
+async function logOut(page: Page) {
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await hydrated(page);
+}
+
+test('after Vera logs out, Mona on the same phone can read nothing of hers, even offline', async ({ page, context }, info) => {
+  test.skip(info.project.name !== 'phone', 'phone journey');
+  await logInAndSync(page, 'verneombud');
+  await fieldPagesCached(page);
+  const roundId = await startRound(page);
+  await openSections(page);
+  const photo = await makeJpeg(page, 5);
+  await answerPoint(page, 0, { text: 'Gelender løsnet i trappeoppgang B', risk: [3, 4], photos: [photo] });
+  await allSent(page);
+  const { round, photos } = await serverRound(page, roundId);
+  expect(photos).toHaveLength(1);
+  // Once the server has the photo, the phone keeps only a thumbnail of it.
+  await expect.poll(() => keptImageSizes(page)).toEqual([[expect.any(Number), expect.any(Number)]]);
+  const [[width, height]] = await keptImageSizes(page);
+  expect(Math.max(width, height)).toBeLessThanOrEqual(320);
+
+  await logOut(page);
+  expect(await storedCounts(page)).toEqual({ rounds: 0, findings: 0, photo_meta: 0, photo_blobs: 0, outbox: 0 });
+  expect(await page.evaluate(async () => (await (await caches.open('vern-pages-v1')).keys()).length)).toBe(0);
+
+  await logIn(page, 'medarbeider');
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await hydrated(page);
+  await expect(page.locator('.user-name')).toHaveText('Mona Moe');
+  await page.goto('/synk');
+  await hydrated(page);
+  await expect(page.getByTestId('last-sync')).not.toHaveText('–');
+
+  await goOffline(context);
+  for (const path of ['/runder', `/runde?id=${roundId}`, '/synk', '/']) {
+    await page.goto(path).catch(() => undefined);
+    const text = await page.locator('body').innerText();
+    expect(text, path).not.toContain('Vera Vik');
+    expect(text, path).not.toContain(round.title);
+    expect(text, path).not.toContain('Gelender løsnet');
+    expect(await page.locator(`img[src*="${photos[0].id}"]`).count(), path).toBe(0);
+  }
+  expect(await storedCounts(page)).toEqual({ rounds: 0, findings: 0, photo_meta: 0, photo_blobs: 0, outbox: 0 });
+});
+
+test('a change in a tab left open after logging out is refused with a message', async ({ page, context }, info) => {
+  test.skip(info.project.name !== 'phone', 'phone journey');
+  await logInAndSync(page, 'verneombud');
+  const roundId = await startRound(page);
+  await allSent(page);
+  await openSections(page);
+
+  const other = await context.newPage();
+  await other.goto('/synk');
+  await hydrated(other);
+  await logOut(other);
+
+  const point = page.locator('li.point').nth(0);
+  await point.getByRole('button', { name: 'OK', exact: true }).click();
+  await expect(point.getByRole('alert')).toContainText('Logg inn for å lagre');
+  await expect(point.getByRole('button', { name: 'OK', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  expect((await storedCounts(page)).outbox).toBe(0);
+
+  // Logged in again, the same answer is kept and sent as Vera's.
+  await logInAndSync(other, 'verneombud');
+  await page.goto(`/runde?id=${roundId}`);
+  await hydrated(page);
+  await openSections(page);
+  await page.locator('li.point').nth(0).getByRole('button', { name: 'OK', exact: true }).click();
+  await allSent(page);
+  const { findings } = await serverRound(page, roundId);
+  expect(findings).toHaveLength(1);
+});
