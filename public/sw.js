@@ -23,7 +23,12 @@ const PRECACHE = ['/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-5
 const FIELD_PAGES = ['/runder', '/runder/ny', '/runde', '/runde/avslutt', '/synk'];
 const WARM_INTERVAL_MS = 5 * 60 * 1000;
 const NETWORK_WAIT_MS = 3000;
+// A background copy (a warm-up, a file) gives up after this long.
+const BACKGROUND_WAIT_MS = 60 * 1000;
 let lastWarm = 0;
+// Counts logouts: a copy that began before one is not kept after it (it
+// was fetched with the previous person's session).
+let generation = 0;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(STATIC_CACHE).then((cache) => cache.addAll(PRECACHE)));
@@ -86,6 +91,13 @@ async function networkAnswer(request, waitMs) {
   }
 }
 
+// Resolves to `fallback` after `ms` unless `promise` settles first.
+function within(promise, ms, fallback) {
+  let timer;
+  const late = new Promise((resolve) => (timer = setTimeout(() => resolve(fallback), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 async function pageNetworkFirst(event, request, url) {
   if (!isFieldPage(url)) {
     try {
@@ -94,31 +106,34 @@ async function pageNetworkFirst(event, request, url) {
       return offlinePage(url);
     }
   }
+  const started = Date.now();
   const kept = await (await caches.open(PAGE_CACHE)).match(url.pathname);
   const response = await networkAnswer(request, kept ? NETWORK_WAIT_MS : null);
   if (!response) return kept || offlinePage(url);
+  // A redirect (to the login page, when the session is gone) always goes
+  // through: a kept page must never stand in for a login.
+  if (response.type === 'opaqueredirect') return response;
   // Without a kept copy, a Wi-Fi login page is better than nothing.
   if (!isVernAnswer(response)) return kept || response;
   if (!isKeepable(response)) return response;
-  if (!kept) {
-    // Kept in the background: the person gets the page at once, and a
-    // failed copy never replaces the network's answer.
-    event.waitUntil(keepPage(url.pathname, response.clone()).catch(() => undefined));
-    return response;
-  }
-  // A complete kept copy is worth more than a newer page that cannot run.
-  try {
-    await keepPage(url.pathname, response.clone());
-    return response;
-  } catch (error) {
-    return kept;
-  }
+  // Kept in the background either way: a failed copy never replaces the
+  // network's answer, and a slow one never holds the page up.
+  const keeping = keepPage(url.pathname, response.clone());
+  event.waitUntil(keeping.catch(() => undefined));
+  if (!kept) return response;
+  // A complete kept copy is worth more than a newer page that cannot run:
+  // the new page is shown once its files are here, within the time left.
+  const left = Math.max(0, NETWORK_WAIT_MS - (Date.now() - started));
+  const complete = await within(keeping.then(() => true, () => false), left, false);
+  return complete ? response : kept;
 }
 
 // Caches a page's hashed files first, then the page: a kept page always
 // has its wasm, JS and CSS beside it.
 async function keepPage(path, response) {
+  const began = generation;
   await keepAssetsOf(response.clone());
+  if (began !== generation) throw new Error('logged out meanwhile');
   const cache = await caches.open(PAGE_CACHE);
   await cache.put(path, response);
 }
@@ -148,7 +163,7 @@ async function keepAssetsOf(response) {
   const missing = async () =>
     (await Promise.all(urls.map(async (path) => ((await cache.match(path)) ? null : path)))).filter(Boolean);
   const copy = (path) =>
-    fetch(path)
+    fetch(path, { signal: AbortSignal.timeout(BACKGROUND_WAIT_MS) })
       .then((asset) => asset.ok && isVernAnswer(asset) && cache.put(path, asset))
       .catch(() => undefined);
   await Promise.all((await missing()).map(copy));
@@ -163,7 +178,7 @@ async function keepAssetsOf(response) {
 // then removes the hashed files that no kept page needs any more.
 async function warm() {
   for (const path of FIELD_PAGES) {
-    const response = await fetch(path, { credentials: 'same-origin' });
+    const response = await fetch(path, { credentials: 'same-origin', signal: AbortSignal.timeout(BACKGROUND_WAIT_MS) });
     if (!isKeepable(response) || !isVernAnswer(response)) return false;
     await keepPage(path, response);
   }
@@ -194,14 +209,26 @@ async function allKept() {
   return (await Promise.all(FIELD_PAGES.map((path) => pages.match(path)))).every(Boolean);
 }
 
+// Messages from pages: 'warm' (at most every few minutes unless a page
+// is missing), 'warm-now' or {warm: token} (at once; the answer carries
+// the token), and 'forget' (at logout: drop the kept pages, and any copy
+// still under way).
 self.addEventListener('message', (event) => {
-  if (event.data !== 'warm' && event.data !== 'warm-now') return;
-  const recent = event.data === 'warm' && Date.now() - lastWarm < WARM_INTERVAL_MS;
+  const data = event.data;
+  if (data === 'forget') {
+    generation += 1;
+    lastWarm = 0;
+    event.waitUntil(caches.delete(PAGE_CACHE));
+    return;
+  }
+  const token = data && typeof data === 'object' ? data.warm : undefined;
+  if (data !== 'warm' && data !== 'warm-now' && token === undefined) return;
+  const recent = data === 'warm' && Date.now() - lastWarm < WARM_INTERVAL_MS;
   event.waitUntil(
     (async () => {
       if (recent && (await allKept())) return;
       const done = await warm().catch(() => false);
-      if (event.source) event.source.postMessage({ warmed: done });
+      if (event.source) event.source.postMessage({ warmed: done, token });
     })(),
   );
 });

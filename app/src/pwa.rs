@@ -38,11 +38,19 @@ async fn warm_field_pages(container: web_sys::ServiceWorkerContainer) {
 const PAGE_CACHE: &str = "vern-pages-v1";
 
 /// Drops the field pages the service worker kept: they carry the name and
-/// roles of the person who logged out. The next person's visit keeps them
-/// again, with their own session.
+/// roles of the person who logged out. The worker is told too, so that a
+/// copy it is still making (with the old session) is not kept. The next
+/// person's visit keeps the pages again, with their own session.
 #[cfg(feature = "hydrate")]
 pub async fn forget_pages() {
-    let Some(caches) = web_sys::window().and_then(|window| window.caches().ok()) else {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(worker) = window.navigator().service_worker().controller() {
+        // Posting a string cannot fail to clone.
+        let _ = worker.post_message(&wasm_bindgen::JsValue::from_str("forget"));
+    }
+    let Ok(caches) = window.caches() else {
         return;
     };
     // Deleting a cache that does not exist resolves to false, not an error;

@@ -34,8 +34,19 @@ export async function hydrated(page: Page) {
   await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
 }
 
-/** Logs in through the login form and waits for the start page. */
+/** Gives the shared proxy its network back and clears any fault. */
+export async function resetNetwork(proxy = PROXY_URL) {
+  await fetch(`${proxy}/__e2e/online`, { method: 'POST' });
+  await fetch(`${proxy}/__e2e/fault`, { method: 'POST' });
+}
+
+/**
+ * Logs in through the login form and waits for the start page. A login
+ * needs the network, so a test that failed offline cannot leave the next
+ * one without it.
+ */
 export async function logIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await resetNetwork();
   await page.goto('/login');
   await hydrated(page);
   await page.getByLabel('Brukernavn').fill(username);

@@ -26,13 +26,22 @@ async function startVern(dataDir: string): Promise<ChildProcess> {
     env: { ...process.env, VERN_SITE_ROOT: path.join(repo, 'target', 'site') },
     stdio: 'inherit',
   });
+  // Healthy means this process answers: not one left over on the port.
   await expect
-    .poll(async () => fetch(`${serverURL}/healthz`).then((r) => r.status).catch(() => 0), { timeout: 30_000 })
+    .poll(
+      async () => {
+        if (server.exitCode !== null) throw new Error(`vern exited with ${server.exitCode} (is port ${port} taken?)`);
+        return fetch(`${serverURL}/healthz`).then((r) => r.status).catch(() => 0);
+      },
+      { timeout: 30_000 },
+    )
     .toBe(200);
   return server;
 }
 
 async function kill(server: ChildProcess) {
+  // A process that already exited never emits 'exit' again.
+  if (server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise((resolve) => server.once('exit', resolve));
   server.kill('SIGKILL');
   await exited;

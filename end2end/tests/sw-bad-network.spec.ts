@@ -79,11 +79,12 @@ test('files of an older version are removed once every field page is kept again'
 
   const warmed = await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
+    const token = `prune-${Date.now()}`;
     return new Promise((resolve) => {
       navigator.serviceWorker.addEventListener('message', (event) => {
-        if (event.data && 'warmed' in event.data) resolve(event.data.warmed);
+        if (event.data && event.data.token === token) resolve(event.data.warmed);
       });
-      registration.active!.postMessage('warm-now');
+      registration.active!.postMessage({ warm: token });
     });
   });
   expect(warmed).toBe(true);

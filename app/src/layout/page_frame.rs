@@ -28,7 +28,7 @@ pub fn PageFrame(children: Children) -> impl IntoView {
                 // Failing to forget is shown on no page here: the login
                 // page comes next, and the next sync under another person
                 // removes what they may not see.
-                let _ = crate::offline::store::forget_person().await;
+                let _ = crate::offline::engine::forget_person().await;
                 navigate_hard("/login");
             });
             #[cfg(not(feature = "hydrate"))]

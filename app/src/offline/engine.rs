@@ -112,6 +112,36 @@ pub async fn dismiss_photo(id: &str) {
     refresh_status().await;
 }
 
+/// Forgets the person at logout ([`crate::offline::store::forget_person`])
+/// once no sync cycle runs in any tab (under the cycles' Web Lock): an
+/// answer to a request made with the old session must not write their
+/// data back after it was removed.
+pub async fn forget_person() -> Result<(), String> {
+    let Some((locks, request)) = web_locks() else {
+        return crate::offline::store::forget_person().await;
+    };
+    let callback = Closure::once_into_js(move |_lock: JsValue| -> JsValue {
+        wasm_bindgen_futures::future_to_promise(async {
+            crate::offline::store::forget_person()
+                .await
+                .map(|()| JsValue::TRUE)
+                .map_err(|message| JsValue::from_str(&message))
+        })
+        .into()
+    });
+    let requested = request
+        .call2(&locks, &"vern-sync".into(), &callback)
+        .ok()
+        .and_then(|value| value.dyn_into::<js_sys::Promise>().ok());
+    match requested {
+        Some(promise) => wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .map(|_| ())
+            .map_err(|error| error.as_string().unwrap_or_default()),
+        None => crate::offline::store::forget_person().await,
+    }
+}
+
 /// Runs a cycle under the Web Lock `vern-sync` when the browser has Web
 /// Locks (skipping it when another tab holds the lock), else directly.
 async fn run_locked() {

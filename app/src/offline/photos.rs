@@ -68,14 +68,13 @@ pub async fn photo_url(photo: &LocalPhoto) -> Option<String> {
 
 /// Replaces the stored image of an uploaded photo with a small copy, so
 /// the device's storage holds only what still waits to be sent. A photo
-/// that cannot be shrunk keeps its image (it only takes room).
+/// that cannot be shrunk keeps its image (it only takes room) and is not
+/// tried again.
 pub(crate) async fn shrink_uploaded(meta: &PhotoMeta) -> Result<(), String> {
     let Some(blob) = stored_blob(&meta.id).await else {
         return Ok(());
     };
-    let Ok(small) = process::thumbnail(&blob).await else {
-        return Ok(());
-    };
+    let small = process::thumbnail(&blob).await.ok();
     let transaction = db::write(&[PHOTO_META, PHOTO_BLOBS]).await?;
     let work = async {
         let metas = db::store(&transaction, PHOTO_META)?;
@@ -86,8 +85,10 @@ pub(crate) async fn shrink_uploaded(meta: &PhotoMeta) -> Result<(), String> {
         if !current.shrinkable() {
             return Ok(());
         }
-        let blobs = db::store(&transaction, PHOTO_BLOBS)?;
-        db::put_at(&blobs, &meta.id, small.blob.as_ref()).await?;
+        if let Some(small) = &small {
+            let blobs = db::store(&transaction, PHOTO_BLOBS)?;
+            db::put_at(&blobs, &meta.id, small.blob.as_ref()).await?;
+        }
         current.thumbnail_only = true;
         db::put(&metas, &current).await
     }

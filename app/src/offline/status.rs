@@ -12,8 +12,10 @@ pub struct Failure {
     pub what: String,
     /// The reason as the server or the browser gave it.
     pub message: String,
-    /// Set for a photo that can be retried.
+    /// Set for a photo: it can be removed from the device.
     pub photo_id: Option<String>,
+    /// Sending it again may help (not for a photo of a refused answer).
+    pub retry: bool,
 }
 
 /// The sync state shown on every page.

@@ -43,6 +43,9 @@ pub(crate) const REFERENCE_KEY: &str = "reference";
 /// is written on the device is queued as theirs.
 pub(crate) const SESSION_USER_KEY: &str = "session_user";
 
+/// Meta key of the last successful sync (epoch ms).
+pub(crate) const LAST_SYNC_KEY: &str = "last_sync";
+
 /// Meta key of the pull cursor.
 pub(crate) const CURSOR_KEY: &str = "cursor";
 

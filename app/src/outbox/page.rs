@@ -34,7 +34,7 @@ pub fn SyncPage() -> impl IntoView {
                     <dt>{t!(i18n, sync_pending_changes)}</dt><dd data-testid="pending-changes">{move || status.get().pending_changes}</dd>
                     <dt>{t!(i18n, sync_pending_photos)}</dt><dd data-testid="pending-photos">{move || status.get().pending_photos}</dd>
                     <dt>{t!(i18n, sync_last)}</dt>
-                    <dd data-testid="last-sync">{move || last_sync().unwrap_or_else(|| "–".to_owned())}</dd>
+                    <dd data-testid="last-sync" data-ms=move || status.get().last_sync_ms.map(|ms| ms.to_string())>{move || last_sync().unwrap_or_else(|| "–".to_owned())}</dd>
                 </dl>
                 <Show when=move || { status.get().held_for_others > 0 }>
                     <p class="notice" data-testid="held-for-others">
@@ -66,6 +66,7 @@ pub fn SyncPage() -> impl IntoView {
                     </Show>
                     <ul class="failures">
                         {move || status.get().failures.into_iter().map(|failure| {
+                            let can_retry = failure.retry;
                             let retry = failure.photo_id.clone().map(|id| {
                                 let dismiss_id = id.clone();
                                 let on_retry = move |_| {
@@ -87,8 +88,10 @@ pub fn SyncPage() -> impl IntoView {
                                     let _ = &dismiss_id;
                                 };
                                 view! {
-                                    <button type="button" class="small secondary" on:click=on_retry>{t!(i18n, sync_retry)}</button>
-                                    " "
+                                    <Show when=move || can_retry>
+                                        <button type="button" class="small secondary" on:click=on_retry.clone()>{t!(i18n, sync_retry)}</button>
+                                        " "
+                                    </Show>
                                     <button type="button" class="small secondary" on:click=on_dismiss>{t!(i18n, sync_dismiss)}</button>
                                 }
                             });

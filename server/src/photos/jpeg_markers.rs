@@ -76,14 +76,19 @@ pub fn is_complete(bytes: &[u8]) -> bool {
 
 /// Whether a segment carries metadata rather than the picture: EXIF and
 /// XMP (APP1), maker notes and other application data (APP3–APP13,
-/// APP15), comments, and APP2 unless it is the colour profile. JFIF (APP0)
-/// and Adobe (APP14) stay: they say how the colours are coded.
+/// APP15), comments, APP2 unless it is the colour profile, and APP0 unless
+/// it is a plain JFIF header (a JFIF or JFXX thumbnail is a second picture,
+/// which may show what was cropped away). Adobe (APP14) stays: it says how
+/// the colours are coded.
 fn is_metadata(bytes: &[u8], segment: Segment) -> bool {
+    let payload = bytes[segment.start..segment.end]
+        .get(4..)
+        .unwrap_or_default();
     match segment.marker {
         0xE1 | 0xE3..=0xED | 0xEF | 0xFE => true,
-        0xE2 => !bytes[segment.start..segment.end]
-            .get(4..)
-            .is_some_and(|payload| payload.starts_with(b"ICC_PROFILE\0")),
+        0xE2 => !payload.starts_with(b"ICC_PROFILE\0"),
+        // "JFIF\0", version, units, densities, then a thumbnail of 0 × 0.
+        0xE0 => !(payload.starts_with(b"JFIF\0") && payload.get(12..14) == Some(&[0, 0][..])),
         _ => false,
     }
 }
@@ -121,10 +126,13 @@ mod tests {
         out
     }
 
+    const JFIF: &[u8] = b"JFIF\0\x01\x02\x00\x00\x01\x00\x01\x00\x00";
+
     #[test]
     fn metadata_segments_go_and_the_picture_stays_byte_for_byte() {
         let sent = file(&[
-            (0xE0, b"JFIF\0\x01\x01"),
+            (0xE0, JFIF),
+            (0xE0, b"JFXX\0\x10thumbnail"),
             (0xE1, b"Exif\0\0GPS 59.91N"),
             (0xE2, b"ICC_PROFILE\0\x01\x01"),
             (0xE2, b"MPF\0second picture"),
@@ -133,7 +141,7 @@ mod tests {
         ]);
         let kept = without_metadata(&sent).expect("complete");
         let expected = file(&[
-            (0xE0, b"JFIF\0\x01\x01"),
+            (0xE0, JFIF),
             (0xE2, b"ICC_PROFILE\0\x01\x01"),
             (0xDB, b"\0quantisation"),
         ]);
@@ -143,7 +151,7 @@ mod tests {
 
     #[test]
     fn data_after_the_end_is_left_out_and_a_cut_file_is_refused() {
-        let mut sent = file(&[(0xE0, b"JFIF\0")]);
+        let mut sent = file(&[(0xE0, JFIF)]);
         let complete = sent.clone();
         sent.extend_from_slice(b"motion photo video");
         assert_eq!(without_metadata(&sent), Some(complete.clone()));

@@ -52,7 +52,7 @@ pub enum ProcessError {
 /// A photo ready to store.
 #[derive(Clone, Debug)]
 pub struct Processed {
-    /// The re-encoded JPEG.
+    /// The JPEG to store, without metadata.
     pub jpeg: Vec<u8>,
     /// The thumbnail JPEG.
     pub thumb: Vec<u8>,
@@ -62,8 +62,9 @@ pub struct Processed {
     pub height: u32,
 }
 
-/// Decodes an upload and re-encodes it: upright (EXIF orientation applied),
-/// at most [`MAX_STORED_EDGE`] on the long edge, without metadata.
+/// Turns an upload into the stored JPEG: upright (EXIF orientation
+/// applied), at most [`MAX_STORED_EDGE`] on the long edge, without
+/// metadata; kept as sent when it already is all that, else re-encoded.
 ///
 /// Memory stays near the decoded image: it is shrunk first, by integer
 /// sampling (`thumbnail`; a filtered `resize` would build a float buffer

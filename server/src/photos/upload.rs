@@ -128,7 +128,10 @@ pub async fn put_photo(
                 }
                 answer_existing(&existing, &finding_id, &sha256)
             }
-            None => Err(internal("insert photo")(format!("{error:#}")).into()),
+            None => {
+                remove_objects(state.photos.as_ref(), &id, &sha256).await;
+                Err(internal("insert photo")(format!("{error:#}")).into())
+            }
         };
     }
     tracing::info!(photo_id = %id, %finding_id, bytes = record.byte_size, "photo stored");
@@ -229,8 +232,9 @@ async fn store_objects(
     Ok(())
 }
 
-/// Removes the objects of an upload that lost the race for its id. A
-/// failure only leaves an unreferenced object behind, so it is logged.
+/// Removes the objects of an upload that no row points at (it lost the race
+/// for its id, or its row could not be written). A failure only leaves an
+/// unreferenced object behind, so it is logged.
 async fn remove_objects(objects: &dyn ObjectStore, id: &str, sha256: &str) {
     for key in [store::photo_key(id, sha256), store::thumb_key(id, sha256)] {
         if let Err(error) = objects.delete(&key).await {

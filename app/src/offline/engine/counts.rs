@@ -7,14 +7,11 @@ use wasm_bindgen::JsValue;
 use super::{browser_online, update_status};
 use crate::offline::db::{self, FINDINGS, META, OUTBOX, PHOTO_META, ROUNDS};
 use crate::offline::status::Failure;
-use crate::offline::store::{PhotoMeta, finding_key, session_user};
-use crate::sync::ownership::{held_entries, held_for_other};
+use crate::offline::store::{LAST_SYNC_KEY, PhotoMeta, finding_key, session_user};
+use crate::sync::ownership::{held_entries, held_for_other, may_send};
 use crate::sync::protocol::OperationKind;
 use crate::sync::records::{FindingRecord, RoundRecord};
-use crate::sync::rules::OutboxEntry;
-
-/// Meta key of the last successful sync (epoch ms).
-const LAST_SYNC_KEY: &str = "last_sync";
+use crate::sync::rules::{OutboxEntry, refusal_of};
 
 /// Recounts waiting changes and photos and collects failures into the status.
 pub async fn refresh_status() {
@@ -86,36 +83,53 @@ async fn read_counts() -> Result<Counts, String> {
         .iter()
         .filter(|entry| entry.rejected.is_none() && !held.contains(&entry.local_seq))
         .count();
+    let refused = |photo: &PhotoMeta| refusal_of(&entries, &finding_key(&photo.finding_id));
     // A photo also waits while its finding's changes wait for someone else.
     let (photos_held, pending_photos): (Vec<&PhotoMeta>, Vec<&PhotoMeta>) = photos
         .iter()
-        .filter(|photo| !photo.uploaded && photo.error.is_none())
+        .filter(|photo| !photo.uploaded && photo.error.is_none() && refused(photo).is_none())
         .filter(|photo| known.contains(photo.finding_id.as_str()))
         .partition(|photo| {
             others(&photo.user_id) || held_keys.contains(finding_key(&photo.finding_id).as_str())
         });
+    // Only the person's own failures are listed: on a shared phone the
+    // next person sees neither the titles nor the photos of the last one.
+    let mine = |owner: &Option<String>| may_send(owner.as_deref(), user.as_deref());
     let mut failures: Vec<Failure> = entries
         .iter()
+        .filter(|entry| mine(&entry.user_id))
         .filter_map(|entry| {
             Some(Failure {
                 key: format!("op:{}", entry.local_seq),
                 what: operation_label(entry, &titles),
                 message: entry.rejected.clone()?,
                 photo_id: None,
+                retry: false,
             })
         })
         .collect();
-    failures.extend(photos.iter().filter_map(|photo| {
-        Some(Failure {
-            key: format!("photo:{}", photo.id),
-            what: match titles.get(photo.round_id.as_str()) {
-                Some(title) => format!("Bilde i runden «{title}»"),
-                None => "Bilde".to_owned(),
-            },
-            message: photo.error.clone()?,
-            photo_id: Some(photo.id.clone()),
-        })
-    }));
+    failures.extend(
+        photos
+            .iter()
+            .filter(|photo| mine(&photo.user_id))
+            .filter_map(|photo| {
+                let (message, retry) = match (&photo.error, refused(photo)) {
+                    (Some(error), _) => (error.clone(), true),
+                    (None, Some(reason)) if !photo.uploaded => (reason.to_owned(), false),
+                    _ => return None,
+                };
+                Some(Failure {
+                    key: format!("photo:{}", photo.id),
+                    what: match titles.get(photo.round_id.as_str()) {
+                        Some(title) => format!("Bilde i runden «{title}»"),
+                        None => "Bilde".to_owned(),
+                    },
+                    message,
+                    photo_id: Some(photo.id.clone()),
+                    retry,
+                })
+            }),
+    );
     Ok(Counts {
         pending_changes,
         pending_photos: pending_photos.len(),

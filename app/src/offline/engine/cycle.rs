@@ -73,7 +73,14 @@ async fn steps() -> Result<(), Stop> {
     let user = fetch_reference().await?;
     push::push_all(user.as_deref()).await?;
     upload::upload_waiting(user.as_deref()).await?;
-    pull::pull_all().await
+    // Pages show rounds only to a person who walks rounds (see
+    // `sync::visibility`): for anyone else the phone keeps none of them.
+    if user.is_some() {
+        pull::pull_all().await?;
+    }
+    // A photo that cannot be shrunk only takes room: the sync succeeded.
+    let _ = upload::shrink_all_uploaded().await;
+    Ok(())
 }
 
 async fn settle(outcome: Result<(), Stop>) {
@@ -116,30 +123,42 @@ async fn settle(outcome: Result<(), Stop>) {
 
 /// Fetches and keeps the reference data and its checklist, and returns who
 /// is logged in: the person whose queued work this session may send. A
-/// person without round roles gets 403, which is no failure of the sync (the
-/// pull still runs) but leaves nobody known, so nothing queued is sent under
-/// their session and no round is shown. Any other failure stops the cycle:
+/// person without round roles gets 403, which is no failure of the sync but
+/// leaves nobody known, so nothing queued is sent under their session, and
+/// no round is pulled or shown. Any other failure stops the cycle:
 /// without knowing who is logged in, nothing may be sent. When another
 /// person than before is known, rounds of units they may not see leave the
 /// device (see [`crate::sync::visibility`]).
 async fn fetch_reference() -> Result<Option<String>, Stop> {
-    let reference: ReferenceData = match net::get_json("/api/v1/sync/reference").await {
+    let fetched = net::get_json::<ReferenceData>("/api/v1/sync/reference").await;
+    let before = {
+        let transaction = db::read(&[META]).await?;
+        session_user(&db::store(&transaction, META)?).await?
+    };
+    let reference = match fetched {
         Ok(reference) => reference,
         Err(error) if error.status == 403 => {
-            forget_person().await?;
+            if before.is_some() {
+                forget_person().await?;
+            }
             return Ok(None);
         }
         Err(error) => return Err(error.into()),
     };
-    let stores = [ROUNDS, FINDINGS, PHOTO_META, PHOTO_BLOBS, OUTBOX, META];
+    let changed = before.as_deref() != Some(reference.user_id.as_str());
+    // Only a change of person touches the records; otherwise META will do.
+    let stores = if changed {
+        vec![ROUNDS, FINDINGS, PHOTO_META, PHOTO_BLOBS, OUTBOX, META]
+    } else {
+        vec![META]
+    };
     let transaction = db::write(&stores).await?;
     let work = async {
-        let meta = db::store(&transaction, META)?;
-        let before = session_user(&meta).await?;
-        if before.as_deref() != Some(reference.user_id.as_str()) {
+        if changed {
             let visible = visible_units(Some(&reference), Some(&reference.user_id));
             drop_unseen(&transaction, &visible).await?;
         }
+        let meta = db::store(&transaction, META)?;
         db::put_at(&meta, REFERENCE_KEY, &db::to_js(&reference)?).await?;
         let user = JsValue::from_str(&reference.user_id);
         db::put_at(&meta, SESSION_USER_KEY, &user).await?;

@@ -12,17 +12,12 @@ use crate::sync::records::FindingRecord;
 use crate::sync::rules::{FailureKind, failure_kind, refusal_of};
 
 /// Uploads every waiting photo that `user` took whose finding has nothing
-/// left to send, then shrinks the images of uploaded photos to thumbnails.
-/// 404 (finding not on the server yet) keeps it for later, unless the
-/// finding was refused for good: then, as for another refusal, the reason
-/// is stored as the photo's error for a person to see, retry or dismiss.
+/// left to send. A photo of a finding whose newest change the server
+/// refused is not sent (it could never be stored; `/synk` lists it with
+/// the reason); once the finding is saved again, it goes with it. 404
+/// (finding not on the server yet) keeps it for later; another refusal is
+/// stored as the photo's error for a person to see and retry.
 pub(super) async fn upload_waiting(user: Option<&str>) -> Result<(), Stop> {
-    send_waiting(user).await?;
-    shrink_all_uploaded().await?;
-    Ok(())
-}
-
-async fn send_waiting(user: Option<&str>) -> Result<(), Stop> {
     let (metas, entries, findings) = {
         let transaction = db::read(&[PHOTO_META, OUTBOX, FINDINGS]).await?;
         let metas: Vec<PhotoMeta> = db::get_all(&db::store(&transaction, PHOTO_META)?).await?;
@@ -35,10 +30,12 @@ async fn send_waiting(user: Option<&str>) -> Result<(), Stop> {
     // A photo of an avvik form that was never saved has no finding: it waits
     // on the device (and is not counted) until that finding exists.
     let ready = metas.into_iter().filter(|meta| {
+        let key = finding_key(&meta.finding_id);
         meta.waiting()
             && may_send(meta.user_id.as_deref(), user)
             && known.contains(meta.finding_id.as_str())
-            && !unsent.contains(&finding_key(&meta.finding_id))
+            && !unsent.contains(&key)
+            && refusal_of(&entries, &key).is_none()
     });
     for meta in ready {
         let Some(blob) = stored_blob(&meta.id).await else {
@@ -62,12 +59,7 @@ async fn send_waiting(user: Option<&str>) -> Result<(), Stop> {
                 })
                 .await?;
             }
-            Err(error) if error.status == 404 => {
-                if let Some(reason) = refusal_of(&entries, &finding_key(&meta.finding_id)) {
-                    let reason = reason.to_owned();
-                    update(&meta.id, |meta| meta.error = Some(reason)).await?;
-                }
-            }
+            Err(error) if error.status == 404 => {}
             Err(error) => match failure_kind(error.status) {
                 FailureKind::Refused => {
                     update(&meta.id, |meta| meta.error = Some(error.message)).await?;
@@ -79,8 +71,9 @@ async fn send_waiting(user: Option<&str>) -> Result<(), Stop> {
     Ok(())
 }
 
-/// Keeps only a thumbnail of each photo the server has.
-async fn shrink_all_uploaded() -> Result<(), String> {
+/// Keeps only a thumbnail of each photo the server has. Run after the
+/// pull: room on the phone is worth less than a complete sync.
+pub(super) async fn shrink_all_uploaded() -> Result<(), String> {
     let metas: Vec<PhotoMeta> = {
         let transaction = db::read(&[PHOTO_META]).await?;
         db::get_all(&db::store(&transaction, PHOTO_META)?).await?

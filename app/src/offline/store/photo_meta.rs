@@ -30,8 +30,8 @@ pub(crate) struct PhotoMeta {
     /// Who was logged in when it was taken (see [`crate::sync::ownership`]).
     #[serde(default)]
     pub user_id: Option<String>,
-    /// The blob on the device is only a small copy: the photo itself is on
-    /// the server, and the device keeps its storage for what waits.
+    /// No smaller copy will be made: the blob on the device is a thumbnail
+    /// (the photo itself is on the server), or it could not be shrunk.
     #[serde(default)]
     pub thumbnail_only: bool,
 }

@@ -8,7 +8,9 @@ use std::collections::HashSet;
 use idb::Transaction;
 use wasm_bindgen::JsValue;
 
-use super::{CURSOR_KEY, PhotoMeta, REFERENCE_KEY, SCOPE_KEY, SESSION_USER_KEY, session_user};
+use super::{
+    CURSOR_KEY, LAST_SYNC_KEY, PhotoMeta, REFERENCE_KEY, SCOPE_KEY, SESSION_USER_KEY, session_user,
+};
 use crate::offline::db::{self, FINDINGS, META, OUTBOX, PHOTO_BLOBS, PHOTO_META, ROUNDS};
 use crate::sync::ownership::round_of;
 use crate::sync::records::{FindingRecord, RoundRecord};
@@ -26,16 +28,47 @@ pub(crate) async fn shown_units(meta: &idb::ObjectStore) -> Result<HashSet<Strin
 }
 
 /// At logout, or when the person logged in walks no rounds: forgets who
-/// is logged in, their reference data and their pull cursor, and removes
-/// every round, finding and photo that holds no unsent work.
+/// is logged in, their reference data, pull cursor and last sync, and
+/// removes every round, finding and photo that holds no unsent work. If
+/// that fails, at least who is logged in and their reference data are
+/// forgotten: pages then show nothing, and nothing is queued as theirs.
 pub async fn forget_person() -> Result<(), String> {
+    match forget_everything().await {
+        Ok(()) => Ok(()),
+        Err(message) => {
+            forget_keys(&[SESSION_USER_KEY, REFERENCE_KEY]).await?;
+            Err(message)
+        }
+    }
+}
+
+async fn forget_everything() -> Result<(), String> {
     let transaction = db::write(&[ROUNDS, FINDINGS, PHOTO_META, PHOTO_BLOBS, OUTBOX, META]).await?;
     let work = async {
         let meta = db::store(&transaction, META)?;
-        for key in [SESSION_USER_KEY, REFERENCE_KEY, CURSOR_KEY, SCOPE_KEY] {
+        for key in [
+            SESSION_USER_KEY,
+            REFERENCE_KEY,
+            CURSOR_KEY,
+            SCOPE_KEY,
+            LAST_SYNC_KEY,
+        ] {
             db::delete(&meta, &JsValue::from_str(key)).await?;
         }
         drop_unseen(&transaction, &HashSet::new()).await
+    }
+    .await;
+    db::finish(transaction, work).await
+}
+
+async fn forget_keys(keys: &[&str]) -> Result<(), String> {
+    let transaction = db::write(&[META]).await?;
+    let work = async {
+        let meta = db::store(&transaction, META)?;
+        for key in keys {
+            db::delete(&meta, &JsValue::from_str(key)).await?;
+        }
+        Ok::<(), String>(())
     }
     .await;
     db::finish(transaction, work).await
