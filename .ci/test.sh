@@ -31,7 +31,10 @@ step "unit and API tests (SQLite and PostgreSQL)"
 cargo test -p app -p server --lib --bins --tests 2>&1 | tee "$logs/cargo.log"
 
 step "build the site (cargo leptos build)"
-cargo leptos build
+# cargo-leptos adds `--cfg erase_components` to RUSTFLAGS itself; with ours
+# set too the flags would differ from the test build's and every dependency
+# of the server would be compiled a second time.
+env -u RUSTFLAGS cargo leptos build
 
 step "browser tests (Playwright, Chromium)"
 (cd end2end && npx playwright test) 2>&1 | tee "$logs/playwright.log"

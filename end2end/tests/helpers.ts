@@ -132,6 +132,27 @@ export async function serverRound(page: Page, roundId: string) {
   return { round, findings, photos };
 }
 
+/**
+ * How many raw changes the server's pull holds for each record of a round
+ * (`kind:id` → count): exactly-once means 1 each for records changed once.
+ * Unlike `serverRound`, nothing is folded, so a doubled operation shows.
+ */
+export async function changeCounts(page: Page, roundId: string): Promise<Record<string, number>> {
+  const changes = await pullAll(page);
+  const findingIds = new Set(
+    changes.filter((c) => c.record.kind === 'finding' && c.record.round_id === roundId).map((c) => c.record.id),
+  );
+  const counts: Record<string, number> = {};
+  for (const { record } of changes) {
+    const ours =
+      (record.kind === 'round' && record.id === roundId) ||
+      (record.kind === 'finding' && record.round_id === roundId) ||
+      (record.kind === 'photo' && findingIds.has(record.finding_id));
+    if (ours) counts[`${record.kind}:${record.id}`] = (counts[`${record.kind}:${record.id}`] ?? 0) + 1;
+  }
+  return counts;
+}
+
 /** Chromium flags for contexts a test launches itself. */
 export { CHROMIUM } from '../chromium';
 

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import {
   CHROMIUM, allSent, logInAndSync, answerPoint, expectAccessible, fieldPagesCached, goOffline, goOnline, hydrated, logIn,
-  makeJpeg, openSections, proxyStats, serverRound,
+  changeCounts, makeJpeg, openSections, proxyStats, serverRound,
 } from './helpers';
 
 // A vernerunde walked with no network at all, surviving a hard reload and a
@@ -108,6 +108,10 @@ test('a round walked offline survives reloads and a closed browser, then syncs e
   expect(new Set(server.findings.map((f: any) => f.item_id)).size).toBe(10);
   expect(server.findings.filter((f: any) => f.answer === 'avvik')).toHaveLength(3);
   expect(server.photos).toHaveLength(4);
+  // Exactly once: one change on the server for the round, each answer and each photo.
+  const counts = await changeCounts(page, roundId);
+  expect(Object.keys(counts)).toHaveLength(1 + 10 + 4);
+  expect(Object.entries(counts).filter(([, n]) => n !== 1)).toEqual([]);
   const stored = path.join(process.env.VERN_E2E_DATA_DIR!, 'photos', 'photos');
   for (const photo of server.photos) {
     // Objects are kept under the photo's id and the hash of its upload.

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { DEMO_PASSWORD, SERVER_URL, allSent, goOnline, hydrated, serverRound, walkTwoPointsOffline } from './helpers';
+import { DEMO_PASSWORD, SERVER_URL, allSent, changeCounts, goOnline, hydrated, serverRound, walkTwoPointsOffline } from './helpers';
 
 // The session runs out while the phone is offline: the queue stays, the
 // person is asked to log in again, and then everything is sent.
@@ -26,4 +26,7 @@ test('a session that expired offline asks for a new login and then sends the que
   await allSent(page);
   const server = await serverRound(page, roundId);
   expect(server.findings).toHaveLength(2);
+  // The queue kept through the new login went out once: one change per record.
+  const counts = await changeCounts(page, roundId);
+  expect(Object.values(counts)).toEqual([1, 1, 1]);
 });

@@ -1,5 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
-import { allSent, answerPoint, goOnline, hydrated, logIn, logInAndSync, openSections, serverRound, walkTwoPointsOffline } from './helpers';
+import {
+  allSent, answerPoint, changeCounts, goOnline, hydrated, logIn, logInAndSync, openSections, serverRound, walkTwoPointsOffline,
+} from './helpers';
 
 // One phone, two people: what Vera recorded offline and had not sent when
 // she logged out is never sent under Lars's session, and goes out as hers
@@ -66,4 +68,7 @@ test("another person's unsent work waits for that person's own session", async (
   await allSent(page);
   server = await serverRound(page, roundId);
   expect(server.findings).toHaveLength(3);
+  // Held, sent under two sessions, and still once each.
+  const counts = await changeCounts(page, roundId);
+  expect(Object.values(counts)).toEqual([1, 1, 1, 1]);
 });

@@ -13,7 +13,9 @@ mod api {
     pub mod login_limits;
     pub mod photo_race;
     pub mod photos;
+    pub mod sibling_units;
     pub mod storage;
+    pub mod subtree_admin;
     pub mod sync;
     pub mod sync_answers;
     pub mod sync_limits;

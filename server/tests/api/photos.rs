@@ -17,7 +17,7 @@ pub(super) fn sha256(bytes: &[u8]) -> String {
 }
 
 /// A small noisy JPEG with an EXIF segment carrying a GPS-like text.
-fn jpeg_with_exif(seed: u32) -> Vec<u8> {
+pub(super) fn jpeg_with_exif(seed: u32) -> Vec<u8> {
     let image = RgbImage::from_fn(640, 480, |x, y| {
         let v = u8::try_from((x * 7 + y * 13 + x * y + seed) % 251).unwrap_or(0);
         Rgb([v, v.wrapping_mul(3), v.wrapping_add(90)])
@@ -77,7 +77,7 @@ pub(super) async fn finding(app: &TestApp) -> String {
 }
 
 /// `PUT` with an explicit query string.
-async fn put_raw(
+pub(super) async fn put_raw(
     app: &TestApp,
     http: &reqwest::Client,
     id: &str,
