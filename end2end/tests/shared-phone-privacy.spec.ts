@@ -9,29 +9,34 @@ import {
 // of Vera's (rounds, names, photos, kept pages) can be read. A change made
 // in a tab left open after the logout is refused, not queued as anyone's.
 
-/** How many records each IndexedDB store of Vern holds. */
-async function storedCounts(page: Page): Promise<Record<string, number>> {
+/** One request on a store of Vern's IndexedDB (`count`, or `get` of a key), answered as plain data. */
+async function idbRequest(page: Page, store: string, method: 'count' | 'get', key?: string): Promise<any> {
   return page.evaluate(
-    () =>
+    ({ store, method, key }) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('vern');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const db = open.result;
-          const names = ['rounds', 'findings', 'photo_meta', 'photo_blobs', 'outbox'];
-          const tx = db.transaction(names, 'readonly');
-          const counts: Record<string, number> = {};
-          for (const name of names) {
-            const request = tx.objectStore(name).count();
-            request.onsuccess = () => (counts[name] = request.result);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(counts);
+          const objects = open.result.transaction([store], 'readonly').objectStore(store);
+          const request = method === 'count' ? objects.count() : objects.get(key!);
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
           };
         };
       }),
+    { store, method, key },
   );
+}
+
+/** How many records each IndexedDB store of Vern holds. */
+async function storedCounts(page: Page): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const store of ['rounds', 'findings', 'photo_meta', 'photo_blobs', 'outbox']) {
+    counts[store] = await idbRequest(page, store, 'count');
+  }
+  return counts;
 }
 
 /** Width and height of every photo image kept on the device. */
@@ -77,21 +82,7 @@ test('after Vera logs out, Mona on the same phone can read nothing of hers, even
   const { round, photos } = await serverRound(page, roundId);
   expect(photos).toHaveLength(1);
   // The server keeps the photo at no more bytes than the phone sent.
-  const sentBytes = await page.evaluate(
-    (id) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('vern');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(['photo_meta']).objectStore('photo_meta').get(id);
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result.byte_size);
-          };
-        };
-      }),
-    photos[0].id,
-  );
+  const sentBytes = (await idbRequest(page, 'photo_meta', 'get', photos[0].id)).byte_size;
   expect(photos[0].byte_size).toBeLessThanOrEqual(sentBytes);
   // Once the server has the photo, the phone keeps only a thumbnail of it.
   await expect.poll(() => keptImageSizes(page)).toEqual([[expect.any(Number), expect.any(Number)]]);

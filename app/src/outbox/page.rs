@@ -68,25 +68,8 @@ pub fn SyncPage() -> impl IntoView {
                         {move || status.get().failures.into_iter().map(|failure| {
                             let can_retry = failure.retry;
                             let retry = failure.photo_id.clone().map(|id| {
-                                let dismiss_id = id.clone();
-                                let on_retry = move |_| {
-                                    #[cfg(feature = "hydrate")]
-                                    {
-                                        let id = id.clone();
-                                        crate::rounds::in_browser(async move { crate::offline::engine::retry_photo(&id).await });
-                                    }
-                                    #[cfg(not(feature = "hydrate"))]
-                                    let _ = &id;
-                                };
-                                let on_dismiss = move |_| {
-                                    #[cfg(feature = "hydrate")]
-                                    {
-                                        let id = dismiss_id.clone();
-                                        crate::rounds::in_browser(async move { crate::offline::engine::dismiss_photo(&id).await });
-                                    }
-                                    #[cfg(not(feature = "hydrate"))]
-                                    let _ = &dismiss_id;
-                                };
+                                let on_retry = on_photo(id.clone(), PhotoAction::Retry);
+                                let on_dismiss = on_photo(id, PhotoAction::Dismiss);
                                 view! {
                                     <Show when=move || can_retry>
                                         <button type="button" class="small secondary" on:click=on_retry.clone()>{t!(i18n, sync_retry)}</button>
@@ -101,5 +84,32 @@ pub fn SyncPage() -> impl IntoView {
                 </section>
             </main>
         </PageFrame>
+    }
+}
+
+/// What a person can do with a photo that failed.
+#[derive(Clone, Copy)]
+enum PhotoAction {
+    /// Send it again.
+    Retry,
+    /// Remove it from the device.
+    Dismiss,
+}
+
+/// A click handler that does `action` on the photo `id` (in the browser).
+fn on_photo(id: String, action: PhotoAction) -> impl Fn(leptos::ev::MouseEvent) + Clone + 'static {
+    move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let id = id.clone();
+            crate::rounds::in_browser(async move {
+                match action {
+                    PhotoAction::Retry => crate::offline::engine::retry_photo(&id).await,
+                    PhotoAction::Dismiss => crate::offline::engine::dismiss_photo(&id).await,
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (&id, action);
     }
 }
