@@ -77,10 +77,12 @@ impl Application {
 
     /// The port the server listens on.
     pub fn port(&self) -> u16 {
-        self.listener
-            .local_addr()
-            .map(|a| a.port())
-            .unwrap_or_default()
+        self.local_addr().map(|a| a.port()).unwrap_or_default()
+    }
+
+    /// The address the server listens on (its real port when asked for port 0).
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
     }
 
     /// The bound on password checks, for tests that count them.

@@ -38,6 +38,9 @@ async fn serve(settings: Settings, with_demo: bool) -> anyhow::Result<()> {
     if with_demo {
         report_demo(demo::seed(app.db()).await?, &url);
     }
+    // Printed whatever the log level: with `--listen 127.0.0.1:0` this line
+    // is how a script (or a test) learns the port it got.
+    println!("listening on http://{}", app.local_addr()?);
     app.run_until(shutdown_signal()).await
 }
 

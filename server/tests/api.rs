@@ -8,11 +8,15 @@ mod api {
     pub mod admin;
     pub mod auth;
     pub mod cli;
+    pub mod concurrency;
+    pub mod crash;
     pub mod health;
     pub mod helpers;
     pub mod login_limits;
+    pub mod photo_cut;
     pub mod photo_race;
     pub mod photos;
+    pub mod schema;
     pub mod sibling_units;
     pub mod storage;
     pub mod subtree_admin;

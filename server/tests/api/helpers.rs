@@ -1,6 +1,7 @@
 //! `spawn_app`: the real server on port 0 with a fresh, demo-seeded database.
 
 use std::future::Future;
+use std::time::Duration;
 
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -188,6 +189,17 @@ pub async fn with_app_settings<F, Fut>(
     database.drop_now().await;
 }
 
+/// How long one API test may run: a hung request fails its test with a
+/// message instead of stalling the whole suite until CI's limit.
+const TEST_TIME_LIMIT: Duration = Duration::from_secs(120);
+
+/// Runs `test`, failing it when it takes longer than [`TEST_TIME_LIMIT`].
+pub async fn within_time_limit(test: impl Future<Output = ()>) {
+    if tokio::time::timeout(TEST_TIME_LIMIT, test).await.is_err() {
+        panic!("the test did not finish within {TEST_TIME_LIMIT:?}");
+    }
+}
+
 impl TestApp {
     /// Stops the server gracefully and waits for it.
     pub async fn stop(mut self) {
@@ -259,7 +271,8 @@ impl TestApp {
     }
 }
 
-/// Defines `sqlite` and `postgres` tests that run `$test(Backend)`; with
+/// Defines `sqlite` and `postgres` tests that run `$test(Backend)` within
+/// the time limit; with
 /// `multi_thread`, on a runtime whose requests really run at the same time.
 #[macro_export]
 macro_rules! on_both_backends {
@@ -267,11 +280,17 @@ macro_rules! on_both_backends {
         mod $test {
             #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
             async fn sqlite() {
-                super::$test($crate::api::helpers::Backend::Sqlite).await;
+                $crate::api::helpers::within_time_limit(super::$test(
+                    $crate::api::helpers::Backend::Sqlite,
+                ))
+                .await;
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
             async fn postgres() {
-                super::$test($crate::api::helpers::Backend::Postgres).await;
+                $crate::api::helpers::within_time_limit(super::$test(
+                    $crate::api::helpers::Backend::Postgres,
+                ))
+                .await;
             }
         }
     };
@@ -279,11 +298,17 @@ macro_rules! on_both_backends {
         mod $test {
             #[tokio::test]
             async fn sqlite() {
-                super::$test($crate::api::helpers::Backend::Sqlite).await;
+                $crate::api::helpers::within_time_limit(super::$test(
+                    $crate::api::helpers::Backend::Sqlite,
+                ))
+                .await;
             }
             #[tokio::test]
             async fn postgres() {
-                super::$test($crate::api::helpers::Backend::Postgres).await;
+                $crate::api::helpers::within_time_limit(super::$test(
+                    $crate::api::helpers::Backend::Postgres,
+                ))
+                .await;
             }
         }
     };

@@ -108,12 +108,19 @@ pub(super) async fn put(
 }
 
 /// Stored objects: (full JPEGs, thumbnails), wherever they are under `photos/`.
+/// Only a missing `photos/` (nothing stored yet) counts as empty: any other
+/// failure to read the store fails the test instead of looking like "none".
 pub(super) fn objects(app: &TestApp) -> (usize, usize) {
+    let root = app.photo_dir.path().join("photos");
+    if !root.try_exists().expect("read the photo store") {
+        return (0, 0);
+    }
     let mut names = Vec::new();
-    let mut dirs = vec![app.photo_dir.path().join("photos")];
+    let mut dirs = vec![root];
     while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            if entry.path().is_dir() {
+        for entry in std::fs::read_dir(&dir).expect("list a photo directory") {
+            let entry = entry.expect("read a photo directory entry");
+            if entry.file_type().expect("entry type").is_dir() {
                 dirs.push(entry.path());
             } else {
                 names.push(entry.file_name().to_string_lossy().into_owned());

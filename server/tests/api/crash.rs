@@ -1,0 +1,194 @@
+//! The server killed partway through a push: what was committed stays whole,
+//! nothing half-applied remains, and the phone's retry of the whole batch
+//! after the restart applies the rest exactly once.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use app::sync::protocol::{Operation, SCHEMA_VERSION};
+use reqwest::StatusCode;
+use serde_json::json;
+use vern::db::Db;
+
+use super::concurrency::assert_sequence_without_gaps;
+use super::helpers::{Backend, TestDatabase, client};
+use super::sync_support::*;
+use crate::on_both_backends;
+
+/// `vern serve --demo` in its own process, killed when dropped.
+struct ServerProcess {
+    child: Child,
+    address: String,
+}
+
+impl ServerProcess {
+    /// Starts the binary on port 0 and reads the port it got from its output.
+    fn start(database_url: &str, data_dir: &std::path::Path) -> ServerProcess {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vern"))
+            .args(["--database-url", database_url, "--listen", "127.0.0.1:0"])
+            .args(["--log", "warn", "--data-dir"])
+            .arg(data_dir)
+            .args(["serve", "--demo"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("run vern serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let (sender, address) = mpsc::channel();
+        // Reads to the end so that the server never blocks on a full pipe.
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(address) = line.strip_prefix("listening on ") {
+                    let _ = sender.send(address.to_owned());
+                }
+            }
+        });
+        let address = address
+            .recv_timeout(Duration::from_secs(60))
+            .expect("vern printed the address it listens on");
+        ServerProcess { child, address }
+    }
+
+    /// SIGKILL: no graceful shutdown, open transactions die with the process.
+    fn kill(mut self) {
+        self.child.kill().expect("kill vern");
+        self.child.wait().expect("reap vern");
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Logs in as the demo verneombud and pushes `operations` from one phone.
+async fn push_batch(
+    address: &str,
+    phone: &reqwest::Client,
+    operations: &[Operation],
+) -> reqwest::Result<reqwest::Response> {
+    let body = json!({ "schema": SCHEMA_VERSION, "device_id": "phone", "operations": operations });
+    phone
+        .post(format!("{address}/api/v1/sync/push"))
+        .header("origin", address)
+        .json(&body)
+        .send()
+        .await
+}
+
+async fn logged_in_phone(address: &str) -> reqwest::Client {
+    let phone = client();
+    let login = phone
+        .post(format!("{address}/api/fn/login"))
+        .header("origin", address)
+        .form(&[
+            ("username", "verneombud"),
+            ("password", vern::demo::DEMO_PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(login.status(), StatusCode::OK);
+    phone
+}
+
+/// Counts one table's rows.
+async fn rows(db: &Db, table: &str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(db.pool())
+        .await
+        .expect("count");
+    n
+}
+
+const ROUNDS: usize = 8;
+
+async fn a_server_killed_mid_batch_loses_nothing_and_doubles_nothing(backend: Backend) {
+    let Some(database) = TestDatabase::create(backend).await else {
+        return;
+    };
+    let data_dir = tempfile::tempdir().expect("data dir");
+    let server = ServerProcess::start(&database.url, data_dir.path());
+    let phone = logged_in_phone(&server.address).await;
+    let reference: app::sync::reference::ReferenceData = phone
+        .get(format!("{}/api/v1/sync/reference", server.address))
+        .send()
+        .await
+        .expect("reference")
+        .json()
+        .await
+        .expect("reference json");
+    let items = item_ids(&reference);
+    let mut operations = Vec::new();
+    for _ in 0..ROUNDS {
+        let round_id = id();
+        operations.push(create_round(&reference, &round_id));
+        for item in &items {
+            operations.push(save(finding(&round_id, &id(), item, Some("Løs ledning"))));
+        }
+    }
+    let total = i64::try_from(operations.len()).expect("small");
+    let db = Db::connect(&database.url)
+        .await
+        .expect("watch the database");
+    let history_before = rows(&db, "history").await;
+
+    let sending = tokio::spawn({
+        let (address, phone, operations) =
+            (server.address.clone(), phone.clone(), operations.clone());
+        async move { push_batch(&address, &phone, &operations).await }
+    });
+    while rows(&db, "applied_operations").await == 0 {
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    server.kill();
+    let answer = sending.await.expect("push task");
+    assert!(answer.is_err(), "the phone got no answer: {answer:?}");
+
+    let committed = rows(&db, "applied_operations").await;
+    assert!(
+        0 < committed && committed < total,
+        "killed partway: {committed} of {total}"
+    );
+    // Each committed operation left exactly its own change, nothing more.
+    assert_eq!(rows(&db, "history").await - history_before, committed);
+    assert_eq!(
+        rows(&db, "rounds").await + rows(&db, "findings").await,
+        committed
+    );
+    assert_sequence_without_gaps(&db).await;
+
+    let server = ServerProcess::start(&database.url, data_dir.path());
+    let phone = logged_in_phone(&server.address).await;
+    let retry = push_batch(&server.address, &phone, &operations)
+        .await
+        .expect("retry after the restart");
+    assert_eq!(retry.status(), StatusCode::OK);
+    let retry: serde_json::Value = retry.json().await.expect("push answer");
+    let results = retry["results"].as_array().expect("results");
+    assert_eq!(results.len(), operations.len());
+    assert!(
+        codes(results).iter().all(|code| *code == "applied"),
+        "{results:?}"
+    );
+
+    assert_eq!(rows(&db, "applied_operations").await, total);
+    assert_eq!(rows(&db, "history").await - history_before, total);
+    assert_eq!(
+        rows(&db, "rounds").await,
+        i64::try_from(ROUNDS).expect("small")
+    );
+    assert_eq!(
+        rows(&db, "rounds").await + rows(&db, "findings").await,
+        total
+    );
+    assert_sequence_without_gaps(&db).await;
+    server.kill();
+    db.close().await;
+    database.drop_now().await;
+}
+on_both_backends!(a_server_killed_mid_batch_loses_nothing_and_doubles_nothing);
