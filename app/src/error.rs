@@ -7,25 +7,37 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-/// Input that was refused, with a reason the UI can translate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Input that was refused, with a reason the UI can translate (the English
+/// text is for the command line and the logs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(rename_all = "snake_case")]
 pub enum InvalidInput {
     /// The login name breaks the username rules.
+    #[error("the login name must be 3–64 lowercase letters, digits or . - _ @")]
     Username,
     /// The login name is already taken.
+    #[error("the login name is taken")]
     UsernameTaken,
     /// The display name is empty.
+    #[error("the name is empty")]
     DisplayName,
     /// The password is shorter than the minimum.
+    #[error(
+        "the password is shorter than {} characters",
+        crate::domain::users::rules::MIN_PASSWORD_LEN
+    )]
     PasswordTooShort,
     /// The role is not one Vern knows.
+    #[error("no such role")]
     Role,
     /// The unit does not exist.
+    #[error("no such unit")]
     Unit,
     /// The user does not exist.
+    #[error("no such user")]
     User,
     /// The user already holds that role in that unit.
+    #[error("the user already has that role in that unit")]
     GrantExists,
 }
 
@@ -58,7 +70,7 @@ pub enum AppError {
     #[error("not found")]
     NotFound,
     /// The input was refused.
-    #[error("invalid input: {0:?}")]
+    #[error("invalid input: {0}")]
     Invalid(InvalidInput),
     /// The request came from another site or lacked its origin.
     #[error("request refused: cross-site request")]

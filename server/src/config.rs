@@ -224,8 +224,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let file = dir.path().join("vern.toml");
         std::fs::write(&file, "sesion_days = 7\n").expect("write config");
-        assert!(Settings::load(Some(&file), &FlagOverrides::default()).is_err());
+        let typo = Settings::load(Some(&file), &FlagOverrides::default()).expect_err("a typo");
+        assert!(format!("{typo:#}").contains("sesion_days"), "{typo:#}");
         let missing = dir.path().join("missing.toml");
-        assert!(Settings::load(Some(&missing), &FlagOverrides::default()).is_err());
+        let absent = Settings::load(Some(&missing), &FlagOverrides::default()).expect_err("absent");
+        assert!(format!("{absent:#}").contains("missing.toml"), "{absent:#}");
     }
 }

@@ -90,6 +90,7 @@ on_both_backends!(an_admin_creates_a_user_and_grants_a_role);
 async fn bad_user_input_is_refused_with_a_reason(backend: Backend) {
     with_app(backend, |app| async move {
         app.login_ok("hms").await;
+        let users_before = table_rows(&app, "users").await;
         let cases = [
             (("Kari K", "Kari", "et-langt-passord"), "username"),
             (("kari", "Kari", "kort"), "password_too_short"),
@@ -110,10 +111,20 @@ async fn bad_user_input_is_refused_with_a_reason(backend: Backend) {
             assert_eq!(status, StatusCode::BAD_REQUEST, "{username}");
             assert_eq!(body, json!({ "Invalid": reason }));
         }
+        assert_eq!(
+            table_rows(&app, "users").await,
+            users_before,
+            "no user written"
+        );
         let leder = vern::db::users::by_username(app.db.pool(), "leder")
             .await
             .expect("query")
             .expect("leder");
+        assert_eq!(
+            leder.display_name, "Lars Lie",
+            "the taken name is not overwritten"
+        );
+        let grants_before = table_rows(&app, "role_grants").await;
         let (status, body) = app
             .call(
                 "grant_role",
@@ -138,6 +149,7 @@ async fn bad_user_input_is_refused_with_a_reason(backend: Backend) {
             (status, body),
             (StatusCode::BAD_REQUEST, json!({ "Invalid": "unit" }))
         );
+        assert_eq!(table_rows(&app, "role_grants").await, grants_before);
     })
     .await;
 }
@@ -146,8 +158,13 @@ on_both_backends!(bad_user_input_is_refused_with_a_reason);
 async fn only_admins_manage_users_and_only_in_their_units(backend: Backend) {
     with_app(backend, |app| async move {
         app.login_ok("leder").await;
-        let (status, _) = app.call("admin_overview", &[]).await;
+        let grants_before = table_rows(&app, "role_grants").await;
+        let (status, body) = app.call("admin_overview", &[]).await;
         assert_eq!(status, StatusCode::FORBIDDEN);
+        assert!(
+            body.get("users").is_none(),
+            "no user list in a refusal: {body}"
+        );
         let (status, _) = app
             .call(
                 "create_user",
@@ -159,6 +176,8 @@ async fn only_admins_manage_users_and_only_in_their_units(backend: Backend) {
             )
             .await;
         assert_eq!(status, StatusCode::FORBIDDEN);
+        let snik = vern::db::users::by_username(app.db.pool(), "snik").await;
+        assert!(snik.expect("query").is_none(), "no user written");
         let leder = vern::db::users::by_username(app.db.pool(), "leder")
             .await
             .expect("query")
@@ -175,6 +194,11 @@ async fn only_admins_manage_users_and_only_in_their_units(backend: Backend) {
             )
             .await;
         assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            table_rows(&app, "role_grants").await,
+            grants_before,
+            "no grant written"
+        );
 
         let anonymous = super::helpers::client();
         let response = anonymous
@@ -236,3 +260,12 @@ async fn the_admin_page_answers_a_non_admin_the_same_every_time(backend: Backend
     .await;
 }
 on_both_backends!(the_admin_page_answers_a_non_admin_the_same_every_time);
+
+/// All rows of a table.
+async fn table_rows(app: &super::helpers::TestApp, table: &str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(app.db.pool())
+        .await
+        .expect("count");
+    n
+}

@@ -142,35 +142,6 @@ async fn a_session_survives_a_server_restart(backend: Backend) {
 }
 on_both_backends!(a_session_survives_a_server_restart);
 
-async fn logout_ends_the_session(backend: Backend) {
-    with_app(backend, |app| async move {
-        app.login_ok("amu").await;
-        assert_eq!(app.get("/api/v1/me").await.status(), StatusCode::OK);
-        let response = app
-            .client
-            .post(format!("{}/api/fn/logout", app.address))
-            .header("origin", &app.address)
-            .send()
-            .await
-            .expect("logout");
-        assert_eq!(response.status(), StatusCode::OK);
-        // A shared phone's HTTP cache keeps nothing of this person.
-        assert_eq!(
-            response
-                .headers()
-                .get("clear-site-data")
-                .and_then(|value| value.to_str().ok()),
-            Some("\"cache\"")
-        );
-        assert_eq!(
-            app.get("/api/v1/me").await.status(),
-            StatusCode::UNAUTHORIZED
-        );
-    })
-    .await;
-}
-on_both_backends!(logout_ends_the_session);
-
 async fn cookie_writes_without_our_origin_are_refused(backend: Backend) {
     with_app(backend, |app| async move {
         app.login_ok("hms").await;

@@ -3,7 +3,8 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use super::helpers::start;
+use super::helpers::{Backend, TestDatabase, start};
+use crate::on_both_backends;
 
 fn vern(database_url: &str, args: &[&str], stdin: Option<&str>) -> (bool, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_vern"))
@@ -29,10 +30,11 @@ fn vern(database_url: &str, args: &[&str], stdin: Option<&str>) -> (bool, String
     (output.status.success(), text)
 }
 
-#[tokio::test]
-async fn the_first_admin_is_made_from_the_command_line() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}/vern.db?mode=rwc", dir.path().display());
+async fn the_first_admin_is_made_from_the_command_line(backend: Backend) {
+    let Some(database) = TestDatabase::create(backend).await else {
+        return;
+    };
+    let url = database.url.clone();
 
     assert!(vern(&url, &["migrate"], None).0);
     let (ok, out) = vern(
@@ -68,14 +70,31 @@ async fn the_first_admin_is_made_from_the_command_line() {
     assert!(!ok && out.contains("unknown role"), "{out}");
     let (ok, out) = vern(
         &url,
-        &["user", "create", "x", "--name", "X", "--password-stdin"],
+        &[
+            "user",
+            "create",
+            "kari",
+            "--name",
+            "Kari",
+            "--password-stdin",
+        ],
         Some("kort\n"),
     );
-    assert!(!ok, "{out}");
+    assert!(!ok && out.contains("password is shorter than 10"), "{out}");
+    let (ok, out) = vern(
+        &url,
+        &["user", "create", "x", "--name", "X", "--password-stdin"],
+        Some("et-langt-passord\n"),
+    );
+    assert!(!ok && out.contains("login name must be"), "{out}");
     let (ok, out) = vern(&url, &["user", "list"], None);
     assert!(
         ok && out.contains("admin") && out.contains("hms_admin – Eksempel kommune"),
         "{out}"
+    );
+    assert!(
+        !out.contains("kari"),
+        "no user made from refused input: {out}"
     );
 
     let app = start(&url).await;
@@ -90,4 +109,6 @@ async fn the_first_admin_is_made_from_the_command_line() {
     assert_eq!(status, reqwest::StatusCode::OK);
     assert_eq!(overview["units"][0]["name"], "Eksempel kommune");
     app.stop().await;
+    database.drop_now().await;
 }
+on_both_backends!(the_first_admin_is_made_from_the_command_line);

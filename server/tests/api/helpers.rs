@@ -146,6 +146,40 @@ pub async fn start_with(database_url: &str, adjust: impl FnOnce(Settings) -> Set
     }
 }
 
+/// A response's JSON body; an empty body is `Null`. A body that is not JSON
+/// (an HTML error page from the wrong layer, a cut answer) fails the test
+/// rather than passing as `Null` where an absence is asserted.
+pub async fn json_body(response: reqwest::Response) -> Value {
+    let text = response.text().await.expect("read the response body");
+    if text.is_empty() {
+        return Value::Null;
+    }
+    serde_json::from_str(&text).unwrap_or_else(|error| panic!("not JSON ({error}): {text}"))
+}
+
+/// The session cookie (`name=value`) of a fresh login as `username`.
+pub async fn session_cookie(app: &TestApp, username: &str) -> String {
+    let response = client()
+        .post(format!("{}/api/fn/login", app.address))
+        .header("origin", &app.address)
+        .form(&[
+            ("username", username),
+            ("password", vern::demo::DEMO_PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(response.status(), StatusCode::OK);
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| !value.contains("Max-Age=0"))
+        .expect("a session cookie");
+    cookie.split(';').next().expect("name=value").to_owned()
+}
+
 /// A client that keeps cookies and never follows redirects.
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
@@ -220,8 +254,7 @@ impl TestApp {
             .await
             .expect("request");
         let status = response.status();
-        let body = response.json().await.unwrap_or(Value::Null);
-        (status, body)
+        (status, json_body(response).await)
     }
 
     /// Logs in with the demo password.

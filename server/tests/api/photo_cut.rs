@@ -6,32 +6,9 @@ use reqwest::StatusCode;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-use super::helpers::{Backend, TestApp, client, with_app};
+use super::helpers::{Backend, TestApp, session_cookie, with_app};
 use super::photos::{finding, jpeg_with_exif, objects, put, sha256};
 use crate::on_both_backends;
-
-/// The session cookie (`name=value`) of a fresh login as `username`.
-async fn session_cookie(app: &TestApp, username: &str) -> String {
-    let response = client()
-        .post(format!("{}/api/fn/login", app.address))
-        .header("origin", &app.address)
-        .form(&[
-            ("username", username),
-            ("password", vern::demo::DEMO_PASSWORD),
-        ])
-        .send()
-        .await
-        .expect("login");
-    assert_eq!(response.status(), StatusCode::OK);
-    let cookie = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find(|value| !value.contains("Max-Age=0"))
-        .expect("a session cookie");
-    cookie.split(';').next().expect("name=value").to_owned()
-}
 
 /// Sends the request line, headers and the first `sent` bytes of `body` on a
 /// raw socket, closes the sending side and returns the server's answer.

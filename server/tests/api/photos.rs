@@ -5,7 +5,7 @@ use reqwest::StatusCode;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::helpers::{Backend, TestApp, client, with_app};
+use super::helpers::{Backend, TestApp, client, json_body, with_app};
 use crate::on_both_backends;
 
 fn new_id() -> String {
@@ -93,7 +93,7 @@ pub(super) async fn put_raw(
         .await
         .expect("request");
     let status = response.status();
-    (status, response.json().await.unwrap_or(Value::Null))
+    (status, json_body(response).await)
 }
 
 /// `PUT` as the logged-in client, with the body's own hash.
@@ -107,16 +107,12 @@ pub(super) async fn put(
     put_raw(app, &app.client, id, &query, body).await
 }
 
-/// Stored objects: (full JPEGs, thumbnails), wherever they are under `photos/`.
-/// Only a missing `photos/` (nothing stored yet) counts as empty: any other
-/// failure to read the store fails the test instead of looking like "none".
+/// Files in the photo store: (photos, thumbnails). Every file under the
+/// store's directory counts (a temporary file left behind counts as a photo),
+/// and any failure to read it fails the test instead of looking like "none".
 pub(super) fn objects(app: &TestApp) -> (usize, usize) {
-    let root = app.photo_dir.path().join("photos");
-    if !root.try_exists().expect("read the photo store") {
-        return (0, 0);
-    }
     let mut names = Vec::new();
-    let mut dirs = vec![root];
+    let mut dirs = vec![app.photo_dir.path().to_path_buf()];
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).expect("list a photo directory") {
             let entry = entry.expect("read a photo directory entry");
@@ -129,6 +125,25 @@ pub(super) fn objects(app: &TestApp) -> (usize, usize) {
     }
     let thumbs = names.iter().filter(|n| n.ends_with(".thumb.jpg")).count();
     (names.len() - thumbs, thumbs)
+}
+
+/// All photo rows.
+pub(super) async fn photo_rows(app: &TestApp) -> i64 {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM photos")
+        .fetch_one(app.db.pool())
+        .await
+        .expect("count photos");
+    n
+}
+
+/// The hash of the bytes a photo row points at.
+async fn stored_hash(app: &TestApp, id: &str) -> String {
+    let (hash,): (String,) = sqlx::query_as("SELECT sha256 FROM photos WHERE id = $1")
+        .bind(id)
+        .fetch_one(app.db.pool())
+        .await
+        .expect("photo row");
+    hash
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -173,6 +188,16 @@ async fn a_photo_is_stored_once_and_served_without_exif(backend: Backend) {
         let (status, body) = put(&app, &id, &finding, jpeg_with_exif(1)).await;
         assert_eq!(status, StatusCode::CONFLICT, "{body}");
         assert_eq!(body["error"], "conflict");
+        assert_eq!(
+            stored_hash(&app, &id).await,
+            sha256(&upload),
+            "the first bytes stay"
+        );
+        assert_eq!(
+            objects(&app),
+            (1, 1),
+            "nothing of the refused upload is kept"
+        );
 
         for (path, size) in [
             (format!("/api/v1/photos/{id}"), 640),
@@ -320,6 +345,7 @@ async fn bad_uploads_are_refused_with_a_json_reason(backend: Backend) {
         let (status, answer) = put(&app, &new_id(), &finding, huge).await;
         assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{answer}");
         assert_eq!(answer["error"], "payload_too_large");
+        assert_eq!(photo_rows(&app).await, 0);
         assert_eq!(objects(&app), (0, 0));
     })
     .await;
@@ -348,8 +374,10 @@ async fn photos_need_a_session_and_a_role_in_the_unit(backend: Backend) {
 
         // A medarbeider in the same unit may neither upload nor look.
         let mona = app.logged_in("medarbeider").await;
-        let (status, answer) = put_raw(&app, &mona, &new_id(), &query, upload.clone()).await;
+        let refused = new_id();
+        let (status, answer) = put_raw(&app, &mona, &refused, &query, upload.clone()).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{answer}");
+        assert_eq!(photo_rows(&app).await, 1, "no row for a refused upload");
         let response = mona
             .get(format!("{}/api/v1/photos/{id}/thumb", app.address))
             .send()
@@ -367,6 +395,8 @@ async fn photos_need_a_session_and_a_role_in_the_unit(backend: Backend) {
         assert_eq!(response.status(), StatusCode::OK);
         let (status, _) = put_raw(&app, &anne, &new_id(), &query, upload).await;
         assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(photo_rows(&app).await, 1, "no row for a refused upload");
+        assert_eq!(objects(&app), (1, 1), "no object for a refused upload");
     })
     .await;
 }

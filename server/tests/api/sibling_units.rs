@@ -8,7 +8,7 @@ use app::sync::reference::ReferenceData;
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 
-use super::helpers::{Backend, TestApp, with_app};
+use super::helpers::{Backend, TestApp, json_body, with_app};
 use super::photos::{jpeg_with_exif, put_raw, sha256};
 use super::sync_support::{
     codes, create_round, finding, finish, id, item_ids, push_raw_with, save,
@@ -32,7 +32,7 @@ async fn get(app: &TestApp, client: &Client, path: &str) -> (StatusCode, Value) 
         .await
         .expect("request");
     let status = response.status();
-    (status, response.json().await.unwrap_or(Value::Null))
+    (status, json_body(response).await)
 }
 
 async fn push(app: &TestApp, client: &Client, operations: Value) -> Vec<Value> {
@@ -115,13 +115,15 @@ async fn walk(app: &TestApp, client: Client) -> Walker {
 /// Everything `walker` may try on `other`'s unit is refused or shows nothing.
 async fn nothing_of(app: &TestApp, walker: &Walker, other: &Walker) {
     let client = &walker.client;
-    assert!(
-        walker
-            .reference
-            .units
-            .iter()
-            .all(|unit| unit.id != other.unit_id)
-    );
+    let units: Vec<&str> = walker
+        .reference
+        .units
+        .iter()
+        .map(|u| u.id.as_str())
+        .collect();
+    assert!(units.contains(&walker.unit_id.as_str()), "{units:?}");
+    assert!(!units.contains(&other.unit_id.as_str()), "{units:?}");
+    assert!(!walker.reference.areas.is_empty());
     assert!(
         walker
             .reference
@@ -134,7 +136,16 @@ async fn nothing_of(app: &TestApp, walker: &Walker, other: &Walker) {
     let (status, page) = get(app, client, "/api/v1/sync/pull?since=0&limit=1000&schema=1").await;
     assert_eq!(status, StatusCode::OK);
     let changes = page["changes"].as_array().expect("changes");
-    assert!(!changes.is_empty(), "the walker's own round arrives");
+    let pulled: Vec<&str> = changes
+        .iter()
+        .filter_map(|c| c["record"]["id"].as_str())
+        .collect();
+    for own in [&walker.round_id, &walker.finding_id, &walker.photo_id] {
+        assert!(
+            pulled.contains(&own.as_str()),
+            "the walker's own {own} arrives: {pulled:?}"
+        );
+    }
     let theirs = [&other.round_id, &other.finding_id, &other.photo_id];
     for change in changes {
         let record = &change["record"];

@@ -8,6 +8,8 @@ use super::sync_support::*;
 use crate::on_both_backends;
 
 const FINDINGS_OF_ROUND: &str = "SELECT COUNT(*) FROM findings WHERE round_id = $1";
+const ROUNDS_WITH_ID: &str = "SELECT COUNT(*) FROM rounds WHERE id = $1";
+const STILL_ONGOING: &str = "SELECT COUNT(*) FROM rounds WHERE id = $1 AND status = 'ongoing'";
 
 async fn a_replayed_push_returns_the_same_answer_and_adds_nothing(backend: Backend) {
     with_app(backend, |app| async move {
@@ -117,7 +119,8 @@ async fn operations_need_a_role_in_the_rounds_unit(backend: Backend) {
         app.login_ok("verneombud").await;
         let reference = reference(&app).await;
         let round_id = id();
-        push(&app, "a", &[create_round(&reference, &round_id)]).await;
+        let created = push(&app, "a", &[create_round(&reference, &round_id)]).await;
+        assert_eq!(codes(&created), ["applied"]);
 
         app.login_ok("medarbeider").await;
         assert_eq!(
@@ -125,21 +128,21 @@ async fn operations_need_a_role_in_the_rounds_unit(backend: Backend) {
             StatusCode::FORBIDDEN
         );
         let item = &item_ids(&reference)[0];
+        let (own_round, own_finding) = (id(), id());
         let results = push(
             &app,
             "b",
             &[
-                create_round(&reference, &id()),
-                save(finding(&round_id, &id(), item, None)),
+                create_round(&reference, &own_round),
+                save(finding(&round_id, &own_finding, item, None)),
                 finish(&round_id),
             ],
         )
         .await;
-        for result in &results {
-            assert_eq!(result["status"], "rejected");
-            assert_eq!(result["code"], "forbidden", "{result}");
-        }
+        assert_eq!(codes(&results), ["forbidden"; 3]);
+        assert_eq!(count(&app, ROUNDS_WITH_ID, &own_round).await, 0);
         assert_eq!(count(&app, FINDINGS_OF_ROUND, &round_id).await, 0);
+        assert_eq!(count(&app, STILL_ONGOING, &round_id).await, 1);
         let (status, page) = pull(&app, 0, 100).await;
         assert_eq!(status, StatusCode::OK);
         assert!(
@@ -216,6 +219,7 @@ async fn a_text_changed_on_two_devices_keeps_both_versions(backend: Backend) {
         from_b.observation = "Ledningen henger ned fra taket".into();
         from_b.base_seq = seen_seq;
         let a = push(&app, "a", &[save(from_a.clone())]).await;
+        assert_eq!(codes(&a), ["applied"]);
         assert_eq!(a[0]["conflict"], false);
         let b = push(&app, "b", &[save(from_b.clone())]).await;
         assert_eq!(b[0]["status"], "applied");
@@ -236,10 +240,17 @@ async fn a_text_changed_on_two_devices_keeps_both_versions(backend: Backend) {
         let mut again_a = from_a.clone();
         again_a.observation = "Fikset midlertidig".into();
         let same_device = push(&app, "a", &[save(again_a)]).await;
+        assert_eq!(codes(&same_device), ["applied"]);
         assert_eq!(
             same_device[0]["conflict"], false,
             "a device never conflicts with itself"
         );
+        let (_, page) = pull(&app, 0, 100).await;
+        let last = page["changes"]
+            .as_array()
+            .and_then(|c| c.last())
+            .expect("a change");
+        assert_eq!(last["record"]["observation"], "Fikset midlertidig");
     })
     .await;
 }
@@ -260,12 +271,12 @@ async fn finishing_opens_avvik_cases_and_locks_the_round(backend: Backend) {
             finish(&round_id),
         ];
         let results = push(&app, "a", &operations).await;
-        assert!(results.iter().all(|r| r["status"] == "applied"), "{results:?}");
+        assert_eq!(codes(&results), ["applied"; 5]);
         let avvik = "SELECT COUNT(*) FROM avvik a JOIN findings f ON f.id = a.finding_id WHERE f.round_id = $1";
         assert_eq!(count(&app, avvik, &round_id).await, 2);
         assert_eq!(count(&app, "SELECT COUNT(*) FROM tiltak WHERE round_id = $1", &round_id).await, 2);
         let again = push(&app, "b", &[finish(&round_id)]).await;
-        assert_eq!(again[0]["status"], "applied");
+        assert_eq!(codes(&again), ["applied"]);
         assert_eq!(count(&app, avvik, &round_id).await, 2, "no second set of cases");
 
         // A second participant's phone syncs after the sign-off.
@@ -286,6 +297,10 @@ async fn finishing_opens_avvik_cases_and_locks_the_round(backend: Backend) {
         let marked = "SELECT COUNT(*) FROM avvik WHERE finding_id = $1 AND late = 1";
         assert_eq!(count(&app, marked, &late_avvik).await, 1, "marked late");
         assert_eq!(count(&app, marked, &first_avvik).await, 0);
+        // The refused changes changed nothing: four findings, the first still an avvik.
+        assert_eq!(count(&app, FINDINGS_OF_ROUND, &round_id).await, 4);
+        let still_avvik = "SELECT COUNT(*) FROM findings WHERE id = $1 AND answer = 'avvik'";
+        assert_eq!(count(&app, still_avvik, &first_avvik).await, 1);
         let receipts: Vec<(String,)> = sqlx::query_as("SELECT receipt_no FROM avvik ORDER BY receipt_no")
             .fetch_all(app.db.pool())
             .await
@@ -326,8 +341,8 @@ async fn data_that_clashes_is_refused_and_never_blocks_the_queue(backend: Backen
     with_app(backend, |app| async move {
         app.login_ok("verneombud").await;
         let reference = reference(&app).await;
-        let round_id = id();
-        let mut ghost = create_round(&reference, &id());
+        let (round_id, ghost_id, outside_id) = (id(), id(), id());
+        let mut ghost = create_round(&reference, &ghost_id);
         ghost.data["participants"][0]["user_id"] = json!(id());
         let area = &reference.areas[0].id;
         let (elsewhere,): (String,) =
@@ -337,7 +352,7 @@ async fn data_that_clashes_is_refused_and_never_blocks_the_queue(backend: Backen
                 .await
                 .expect("a room in another area");
         let items = item_ids(&reference);
-        let mut outside = finding(&round_id, &id(), &items[0], None);
+        let mut outside = finding(&round_id, &outside_id, &items[0], None);
         outside.room_id = Some(elsewhere);
         let finding_id = id();
         let results = push(
@@ -356,17 +371,20 @@ async fn data_that_clashes_is_refused_and_never_blocks_the_queue(backend: Backen
             ],
         )
         .await;
-        let codes = codes(&results);
         assert_eq!(
-            codes,
+            codes(&results),
             ["invalid", "applied", "invalid", "applied"],
             "{results:?}"
         );
+        assert_eq!(count(&app, ROUNDS_WITH_ID, &ghost_id).await, 0);
+        let finding_rows = "SELECT COUNT(*) FROM findings WHERE id = $1";
+        assert_eq!(count(&app, finding_rows, &outside_id).await, 0);
+        assert_eq!(count(&app, FINDINGS_OF_ROUND, &round_id).await, 1);
 
         let mut stale = finding(&round_id, &finding_id, &items[1], None);
         stale.base_seq = 0;
         let results = push(&app, "b", &[save(stale)]).await;
-        assert_eq!(results[0]["status"], "applied");
+        assert_eq!(codes(&results), ["applied"]);
         let (text,): (String,) = sqlx::query_as("SELECT observation FROM findings WHERE id = $1")
             .bind(&finding_id)
             .fetch_one(app.db.pool())

@@ -51,7 +51,7 @@ async fn a_pull_starts_over_when_what_the_person_may_see_changes(backend: Backen
         // Another person logs in on the same phone and goes on from its cursor.
         app.login_ok("hvo").await;
         let theirs = pull_from(&app, cursor, &scope).await;
-        assert_ne!(theirs["scope"], scope.as_str());
+        assert_ne!(theirs["scope"].as_str().expect("scope"), scope);
         assert!(round_ids(&theirs).contains(&round_id), "{theirs}");
 
         // A role granted: Lars, leder at Nordby skole, gets a role in the whole kommune.
@@ -76,7 +76,7 @@ async fn a_pull_starts_over_when_what_the_person_may_see_changes(backend: Backen
         .await
         .expect("grant");
         let wider = pull_from(&app, cursor, &scope).await;
-        assert_ne!(wider["scope"], scope.as_str());
+        assert_ne!(wider["scope"].as_str().expect("scope"), scope);
         assert_eq!(
             wider["changes"][0]["seq"].as_i64().map(|seq| seq <= cursor),
             Some(true),

@@ -8,7 +8,7 @@ use app::sync::reference::ReferenceData;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use super::helpers::TestApp;
+use super::helpers::{TestApp, json_body};
 
 /// A fresh UUIDv7.
 pub fn id() -> String {
@@ -41,7 +41,7 @@ pub async fn push_raw_with(
         .await
         .expect("push");
     let status = response.status();
-    (status, response.json().await.unwrap_or(Value::Null))
+    (status, json_body(response).await)
 }
 
 /// Pushes operations from `device` and returns the results array.
@@ -49,14 +49,25 @@ pub async fn push(app: &TestApp, device: &str, operations: &[Operation]) -> Vec<
     let body = json!({ "schema": SCHEMA_VERSION, "device_id": device, "operations": operations });
     let (status, answer) = push_raw(app, &body).await;
     assert_eq!(status, StatusCode::OK, "push: {answer}");
-    answer["results"].as_array().expect("results").clone()
+    let results = answer["results"].as_array().expect("results").clone();
+    assert_eq!(results.len(), operations.len(), "one result per operation");
+    results
 }
 
-/// Each result's rejection code, or `applied`.
+/// Each result's rejection code, or `applied`. Anything else (a rejection
+/// without its code, an unknown status) fails the test, so that a check for
+/// "applied" cannot pass on a result that says nothing.
 pub fn codes(results: &[Value]) -> Vec<&str> {
     results
         .iter()
-        .map(|result| result["code"].as_str().unwrap_or("applied"))
+        .map(|result| match result["status"].as_str() {
+            Some("applied") => {
+                assert!(result.get("code").is_none_or(Value::is_null), "{result}");
+                "applied"
+            }
+            Some("rejected") => result["code"].as_str().expect("a rejection's code"),
+            _ => panic!("not a push result: {result}"),
+        })
         .collect()
 }
 
@@ -68,7 +79,7 @@ pub async fn pull(app: &TestApp, since: i64, limit: i64) -> (StatusCode, Value) 
         ))
         .await;
     let status = response.status();
-    (status, response.json().await.unwrap_or(Value::Null))
+    (status, json_body(response).await)
 }
 
 /// A create_round operation in the first area of the reference data.

@@ -125,6 +125,10 @@ mod tests {
         assert_eq!(envelope.operations.len(), 2);
         assert_eq!(envelope.operations[0].data.get(), r#"{"finding_id":7}"#);
         assert_eq!(envelope.operations[1].kind, OperationKind::Unknown);
-        assert!(parse(br#"{"schema":1,"operations":"nope"}"#).is_err());
+        let refused = parse(br#"{"schema":1,"device_id":"d","operations":"nope"}"#);
+        assert!(
+            matches!(&refused, Err(AppError::Malformed(why)) if why.contains("expected a sequence")),
+            "{refused:?}"
+        );
     }
 }
