@@ -31,6 +31,8 @@ if [ "$want" = test ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  # The browser tests read the server's SQLite database (history, sessions).
+  [ -x /usr/bin/sqlite3 ] || missing+=(sqlite3)
   if [ ${#missing[@]} -gt 0 ]; then
     step "Debian packages: ${missing[*]}"
     sudo_cmd=""

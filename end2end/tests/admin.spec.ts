@@ -39,6 +39,9 @@ test('the HMS-ansvarlig creates a user and grants a role', async ({ page }, test
 test('a leader has no user administration', async ({ page }) => {
   await logIn(page, 'leder');
   await expect(page.getByRole('heading', { level: 1, name: 'Hei, Lars Lie' })).toBeVisible();
+  await hydrated(page);
+  // The start page is drawn in full (its unit list), and has no admin link.
+  await expect(page.getByRole('heading', { name: 'Dine enheter' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Brukere og roller' })).toHaveCount(0);
   await page.goto('/admin/users');
   await expect(page.getByRole('alert')).toHaveText('Du har ikke tilgang til dette.');

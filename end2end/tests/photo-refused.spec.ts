@@ -42,8 +42,9 @@ test('a photo of a refused finding stops being sent and can be removed', async (
   // It is never sent: not in the cycle that learnt of the refusal, nor in later ones.
   for (let n = 0; n < 2; n++) {
     const before = await page.getByTestId('last-sync').getAttribute('data-ms');
+    expect(before, 'a sync time is shown').toMatch(/^\d+$/);
     await page.getByRole('button', { name: 'Synkroniser nå' }).click();
-    await expect(page.getByTestId('last-sync')).not.toHaveAttribute('data-ms', before ?? '', { timeout: 30_000 });
+    await expect(page.getByTestId('last-sync')).not.toHaveAttribute('data-ms', before!, { timeout: 30_000 });
   }
   expect(uploads).toBe(0);
   await expect(page.getByTestId('pending-photos')).toHaveText('0');

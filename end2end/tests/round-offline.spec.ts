@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  CHROMIUM, allSent, logInAndSync, answerPoint, expectAccessible, fieldPagesCached, goOffline, goOnline, hydrated, logIn,
+  CHROMIUM, allSent, dataDir, logInAndSync, answerPoint, expectAccessible, fieldPagesCached, goOffline, goOnline, hydrated, logIn,
   changeCounts, makeJpeg, openSections, proxyStats, serverRound,
 } from './helpers';
 
@@ -32,7 +32,7 @@ async function roundIdOf(page: Page) {
 }
 
 test('a round walked offline survives reloads and a closed browser, then syncs exactly once', async ({ baseURL }, info) => {
-  test.skip(info.project.name !== 'phone', 'phone journey');
+  test.skip(info.project.name === 'tablet', 'phone journey (SQLite and PostgreSQL)');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'vern-profile-'));
   let context = await phoneContext(profile, baseURL!);
   let page = context.pages()[0] ?? (await context.newPage());
@@ -77,14 +77,15 @@ test('a round walked offline survives reloads and a closed browser, then syncs e
     for (const avvik of AVVIK) await expect(page.getByText(avvik.text)).toBeVisible();
     await expect(page.locator('.avvik-summary .thumbs img')).toHaveCount(4);
   };
-  await page.reload();
+  // Offline pages come from the service worker's kept copies.
+  expect((await page.reload())!.fromServiceWorker()).toBe(true);
   await expectRoundIntact(page);
 
   await context.close();
   context = await phoneContext(profile, baseURL!);
   await goOffline(context);
   page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`/runde?id=${roundId}`);
+  expect((await page.goto(`/runde?id=${roundId}`))!.fromServiceWorker()).toBe(true);
   await expectRoundIntact(page);
 
   await page.getByRole('link', { name: 'Avslutt runden' }).click();
@@ -92,7 +93,7 @@ test('a round walked offline survives reloads and a closed browser, then syncs e
   await expect(page.getByTestId('avvik-high')).toHaveText('1');
   await expect(page.getByTestId('answered')).toHaveText('10');
   await expectAccessible(page);
-  await page.goto('/runder');
+  expect((await page.goto('/runder'))!.fromServiceWorker()).toBe(true);
   await hydrated(page);
   await expect(page.locator(`a[href="/runde?id=${roundId}"]`)).toBeVisible();
   await expectAccessible(page);
@@ -112,7 +113,7 @@ test('a round walked offline survives reloads and a closed browser, then syncs e
   const counts = await changeCounts(page, roundId);
   expect(Object.keys(counts)).toHaveLength(1 + 10 + 4);
   expect(Object.entries(counts).filter(([, n]) => n !== 1)).toEqual([]);
-  const stored = path.join(process.env.VERN_E2E_DATA_DIR!, 'photos', 'photos');
+  const stored = path.join(dataDir(), 'photos', 'photos');
   for (const photo of server.photos) {
     // Objects are kept under the photo's id and the hash of its upload.
     expect(fs.readdirSync(path.join(stored, photo.id)).sort()).toEqual([`${photo.sha256}.jpg`, `${photo.sha256}.thumb.jpg`]);

@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import {
-  allSent, answerPoint, changeCounts, goOnline, hydrated, logIn, logInAndSync, openSections, serverRound, walkTwoPointsOffline,
+  allSent, answerPoint, changeCounts, goOnline, hydrated, logIn, logInAndSync, openSections, serverRound, sqlite, walkTwoPointsOffline,
 } from './helpers';
 
 // One phone, two people: what Vera recorded offline and had not sent when
@@ -61,6 +61,7 @@ test("another person's unsent work waits for that person's own session", async (
   let server = await serverRound(page, roundId);
   expect(server.round).toBeDefined();
   expect(server.findings).toHaveLength(2);
+  const veras = server.findings.map((f: any) => f.id as string);
   expect(server.findings.find((f: any) => f.answer === 'avvik')?.observation).toBe('Nødlyset blinker i kjelleren');
   await logOut(page);
 
@@ -71,4 +72,21 @@ test("another person's unsent work waits for that person's own session", async (
   // Held, sent under two sessions, and still once each.
   const counts = await changeCounts(page, roundId);
   expect(Object.values(counts)).toEqual([1, 1, 1, 1]);
+
+  // And the history says who did what: Vera's changes are hers, though
+  // they waited through Lars's session; his answer is his.
+  const larses = server.findings.map((f: any) => f.id as string).filter((id: string) => !veras.includes(id));
+  expect(larses).toHaveLength(1);
+  const ids = [roundId, ...veras, ...larses].map((id) => `'${id}'`).join(', ');
+  const actors = sqlite(
+    `SELECT h.entity_id, u.username FROM history h JOIN users u ON u.id = h.actor_user_id WHERE h.entity_id IN (${ids})`,
+  );
+  const expected = [
+    [roundId, 'verneombud'],
+    [veras[0], 'verneombud'],
+    [veras[1], 'verneombud'],
+    [larses[0], 'leder'],
+  ];
+  // One entry per change, each with its person.
+  expect(actors.sort()).toEqual(expected.sort());
 });

@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import {
-  allSent, answerPoint, fieldPagesCached, goOffline, hydrated, logIn, logInAndSync, makeJpeg, openSections, serverRound,
-  startRound,
+  allSent, answerPoint, fieldPagesCached, goOffline, hydrated, logIn, logInAndSync, makeJpeg, openSections, proxyStats,
+  serverRound, startRound,
 } from './helpers';
 
 // One phone in the staff room. Vera walks a round with a photo and logs
@@ -100,12 +100,19 @@ test('after Vera logs out, Mona on the same phone can read nothing of hers, even
   await page.goto('/synk');
   await hydrated(page);
   await expect(page.getByTestId('last-sync')).not.toHaveText('–');
+  await fieldPagesCached(page);
 
   await goOffline(context);
+  const forwardedBefore = (await proxyStats()).forwarded;
   for (const path of ['/runder', `/runde?id=${roundId}`, '/synk', '/']) {
     await page.goto(path);
     // Mona's own kept page, or the page that says there is no network.
     await expect(page.locator('body')).toContainText(/Mona Moe|Ingen nettforbindelse/);
+    if (path === '/synk') {
+      // Her own kept page, drawn from the device's data once hydrated.
+      await hydrated(page);
+      await expect(page.locator('.user-name')).toHaveText('Mona Moe');
+    }
     const text = await page.locator('body').innerText();
     expect(text, path).not.toContain('Vera Vik');
     expect(text, path).not.toContain(round.title);
@@ -113,6 +120,7 @@ test('after Vera logs out, Mona on the same phone can read nothing of hers, even
     expect(await page.locator(`img[src*="${photos[0].id}"]`).count(), path).toBe(0);
   }
   expect(await storedCounts(page)).toEqual({ rounds: 0, findings: 0, photo_meta: 0, photo_blobs: 0, outbox: 0 });
+  expect((await proxyStats()).forwarded, 'nothing reached the server while offline').toBe(forwardedBefore);
 });
 
 test('a change in a tab left open after logging out is refused with a message', async ({ page, context }, info) => {
