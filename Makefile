@@ -28,7 +28,7 @@ fmt:
 
 clippy: export RUSTFLAGS = --cfg erase_components
 clippy:
-	cargo clippy -p app -p server --all-targets -- -D warnings
+	cargo clippy -p app -p server --all-targets --features server/s3 -- -D warnings
 	cargo clippy -p frontend -p app --target wasm32-unknown-unknown -- -D warnings
 
 ## Sync benchmark on SQLite (and PostgreSQL with VERN_TEST_POSTGRES_URL): prints figures
