@@ -280,13 +280,18 @@ async fn operation_ids_belong_to_their_sender_in_any_case(backend: Backend) {
         let mut theirs = finish(&id());
         theirs.id = lower.id.clone();
         let body = json!({ "schema": 1, "device_id": "b", "operations": [theirs] });
-        let (_, answer) = push_raw_with(&app, &other, &body).await;
+        let (status, answer) = push_raw_with(&app, &other, &body).await;
+        assert_eq!(status, StatusCode::OK, "{answer}");
         let result = &answer["results"][0];
         assert_eq!(
             result["code"], "not_found",
             "judged on its own, not Vera's result: {result}"
         );
-        assert!(result["seq"].is_null());
+        assert_eq!(
+            result.get("seq"),
+            Some(&Value::Null),
+            "nothing applied, no number: {result}"
+        );
     })
     .await;
 }
