@@ -285,3 +285,24 @@ export async function walkTwoPointsOffline(page: Page, context: BrowserContext, 
   await answerPoint(page, 1, { text: observation, risk, photos: [] });
   return roundId;
 }
+
+/** One request on a store of Vern's IndexedDB (`count`, or `get` of a key), answered as plain data. */
+export async function idbRequest(page: Page, store: string, method: 'count' | 'get', key?: string): Promise<any> {
+  return page.evaluate(
+    ({ store, method, key }) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('vern');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const objects = open.result.transaction([store], 'readonly').objectStore(store);
+          const request = method === 'count' ? objects.count() : objects.get(key!);
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      }),
+    { store, method, key },
+  );
+}

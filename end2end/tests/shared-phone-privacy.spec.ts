@@ -1,34 +1,13 @@
 import { test, expect, Page } from '@playwright/test';
 import {
-  allSent, answerPoint, fieldPagesCached, goOffline, hydrated, logIn, logInAndSync, makeJpeg, openSections, proxyStats,
-  serverRound, startRound,
+  allSent, answerPoint, fieldPagesCached, goOffline, hydrated, idbRequest, logIn, logInAndSync, makeJpeg, openSections,
+  proxyStats, serverRound, startRound,
 } from './helpers';
 
 // One phone in the staff room. Vera walks a round with a photo and logs
 // out; Mona, who walks no rounds, logs in; with the phone offline nothing
 // of Vera's (rounds, names, photos, kept pages) can be read. A change made
 // in a tab left open after the logout is refused, not queued as anyone's.
-
-/** One request on a store of Vern's IndexedDB (`count`, or `get` of a key), answered as plain data. */
-async function idbRequest(page: Page, store: string, method: 'count' | 'get', key?: string): Promise<any> {
-  return page.evaluate(
-    ({ store, method, key }) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('vern');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const objects = open.result.transaction([store], 'readonly').objectStore(store);
-          const request = method === 'count' ? objects.count() : objects.get(key!);
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-        };
-      }),
-    { store, method, key },
-  );
-}
 
 /** How many records each IndexedDB store of Vern holds. */
 async function storedCounts(page: Page): Promise<Record<string, number>> {
