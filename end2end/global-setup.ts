@@ -24,27 +24,15 @@ async function startStack(prefix: string, databaseUrl?: string): Promise<Stack> 
 }
 
 function publish(stack: Stack, prefix: string) {
-  process.env[`${prefix}_SERVER_URL`] = stack.vern.url;
   process.env[`${prefix}_PROXY_URL`] = `http://127.0.0.1:${stack.proxy.address().port}`;
   process.env[`${prefix}_DATA_DIR`] = stack.dataDir;
 }
 
 export default async function globalSetup() {
   const stacks: Stack[] = [];
-  const sqlite = await startStack('sqlite');
-  stacks.push(sqlite);
-  publish(sqlite, 'VERN_E2E');
-
   const adminUrl = process.env.VERN_TEST_POSTGRES_URL;
   let database: string | undefined;
-  if (adminUrl) {
-    database = createPgDatabase(adminUrl, 'vern_e2e');
-    const pg = await startStack('pg', database);
-    stacks.push(pg);
-    publish(pg, 'VERN_E2E_PG');
-  }
-
-  return async () => {
+  const stop = async () => {
     for (const stack of stacks) {
       stack.proxy.close();
       await killVern(stack.vern);
@@ -52,4 +40,19 @@ export default async function globalSetup() {
     }
     if (adminUrl && database) dropPgDatabase(adminUrl, database);
   };
+  try {
+    const sqlite = await startStack('sqlite');
+    stacks.push(sqlite);
+    publish(sqlite, 'VERN_E2E');
+    if (adminUrl) {
+      database = createPgDatabase(adminUrl, 'vern_e2e');
+      const pg = await startStack('pg', database);
+      stacks.push(pg);
+      publish(pg, 'VERN_E2E_PG');
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return stop;
 }

@@ -11,11 +11,11 @@ import { CHROMIUM } from './chromium';
 
 const phone = { ...devices['Pixel 7'], browserName: 'chromium' as const, viewport: { width: 390, height: 844 } };
 
-/** What a project's tests reach: the proxy (baseURL), the server behind it and its data directory. */
+/** What a project's tests reach: the proxy (baseURL) and the data directory of the server behind it. */
 function target(prefix: string) {
   return {
     baseURL: process.env[`${prefix}_PROXY_URL`],
-    metadata: { serverURL: process.env[`${prefix}_SERVER_URL`], dataDir: process.env[`${prefix}_DATA_DIR`] },
+    metadata: { dataDir: process.env[`${prefix}_DATA_DIR`] },
   };
 }
 

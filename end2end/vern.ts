@@ -15,6 +15,7 @@ export interface Vern {
   port: number;
 }
 
+/** Where and on what a test server runs. */
 export interface VernOptions {
   /** Data directory (the SQLite file and the photos). */
   dataDir: string;
@@ -33,12 +34,29 @@ export async function startVern(options: VernOptions): Promise<Vern> {
     env: { ...process.env, VERN_SITE_ROOT: path.join(REPO, 'target', 'site') },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
+  // A test run that ends for any reason takes its servers with it: an
+  // orphan would keep the output pipe open and hang the CI step.
+  const reap = () => child.kill('SIGKILL');
+  process.once('exit', reap);
+  child.once('exit', () => process.removeListener('exit', reap));
+  try {
+    const url = await listening(child, options.port ?? 0);
+    await answers(`${url}/healthz`, child);
+    return { process: child, url, port: Number(new URL(url).port) };
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+}
+
+/** The address from the server's "listening on" line. */
+function listening(child: ChildProcess, port: number): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${BINARY} did not say where it listens within 60 s`)), 60_000);
     child.once('error', (error) => reject(error));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`vern exited with ${code} before it listened (port ${options.port ?? 0} taken?)`));
+      reject(new Error(`vern exited with ${code} before it listened (port ${port} taken?)`));
     });
     // Read every line, so that the server never blocks on a full pipe.
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -49,8 +67,6 @@ export async function startVern(options: VernOptions): Promise<Vern> {
       }
     });
   });
-  await answers(`${url}/healthz`, child);
-  return { process: child, url, port: Number(new URL(url).port) };
 }
 
 async function answers(url: string, child: ChildProcess) {

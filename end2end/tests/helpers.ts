@@ -1,80 +1,14 @@
-import { BrowserContext, expect, Page, test } from '@playwright/test';
+import { BrowserContext, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'child_process';
-import * as path from 'path';
+import { hydrated } from './hydration';
+import { goOffline, resetNetwork } from './network';
+
+export * from './device';
+export * from './hydration';
+export * from './network';
+export * from './triggers';
 
 export const DEMO_PASSWORD = 'vern-demo-2026';
-
-/** The project's server itself, for what a test does behind the phone's back. */
-export function serverUrl(): string {
-  return String(test.info().project.metadata.serverURL);
-}
-
-/** The test proxy in front of the project's server (see proxy.js and global-setup.ts). */
-export function proxyUrl(): string {
-  return String(test.info().project.use.baseURL);
-}
-
-/** The project's server's data directory (the photo store is under it). */
-export function dataDir(): string {
-  return String(test.info().project.metadata.dataDir);
-}
-
-/**
- * Runs SQL on the SQLite database of the project's server (what a test
- * checks or changes behind the app's back) and returns the rows' fields.
- */
-export function sqlite(sql: string): string[][] {
-  const file = path.join(dataDir(), 'vern.db');
-  const out = execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-separator', '\t', file, sql], { encoding: 'utf8' });
-  return out.trim() ? out.trim().split('\n').map((line) => line.split('\t')) : [];
-}
-
-interface ProxyState {
-  offline: boolean;
-  fault: { path: string; mode: string } | null;
-  forwarded: number;
-  refused: number;
-  faulted: number;
-}
-
-/** Sends a control request to the proxy and returns its state after it. */
-export async function proxyControl(path: string, proxy = proxyUrl()): Promise<ProxyState> {
-  const response = await fetch(`${proxy}/__e2e/${path}`, { method: path === 'stats' ? 'GET' : 'POST' });
-  expect(response.status, `proxy ${path}`).toBe(200);
-  return response.json();
-}
-
-/** What the proxy has forwarded to the server and refused while offline. */
-export async function proxyStats(proxy = proxyUrl()): Promise<ProxyState> {
-  return proxyControl('stats', proxy);
-}
-
-/**
- * Cuts the phone's network: the browser reports offline, and every request
- * (the service worker's too) is refused before it can reach the server.
- */
-export async function goOffline(context: BrowserContext, proxy = proxyUrl()) {
-  expect((await proxyControl('offline', proxy)).offline).toBe(true);
-  await context.setOffline(true);
-}
-
-/** Gives the phone its network back. */
-export async function goOnline(context: BrowserContext, proxy = proxyUrl()) {
-  expect((await proxyControl('online', proxy)).offline).toBe(false);
-  await context.setOffline(false);
-}
-
-/** Waits until the wasm app has hydrated (clicks before that are lost). */
-export async function hydrated(page: Page) {
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
-}
-
-/** Gives the project's proxy its network back and clears any fault. */
-export async function resetNetwork(proxy = proxyUrl()) {
-  expect((await proxyControl('online', proxy)).offline).toBe(false);
-  expect((await proxyControl('fault', proxy)).fault).toBeNull();
-}
 
 /**
  * Logs in through the login form and waits for the start page. A login
@@ -135,29 +69,6 @@ export async function makeJpeg(page: Page, seed: number, width = 3000, height = 
     { seed, width, height },
   );
   return Buffer.from(base64, 'base64');
-}
-
-/**
- * Loads `path` and returns when the load began. The sync engine starts its
- * 30 s timer as the page hydrates, so the timer cannot sync before
- * `loadedAt + 30 s`: what arrives before then came from another trigger.
- */
-export async function loadForTrigger(page: Page, path: string): Promise<number> {
-  const loadedAt = Date.now();
-  await page.goto(path);
-  await hydrated(page);
-  return loadedAt;
-}
-
-/**
- * Waits until `probe` gives `expected`, but only as long as the 30 s timer
- * of the page loaded at `loadedAt` has not fired: a trigger that is broken
- * (a write, `online`) fails this instead of being hidden by the timer.
- */
-export async function expectBeforeTimer<T>(loadedAt: number, probe: () => Promise<T>, expected: T) {
-  const left = loadedAt + 28_000 - Date.now();
-  expect(left, 'time left before the sync timer could fire').toBeGreaterThan(3_000);
-  await expect.poll(probe, { timeout: left, intervals: [250] }).toEqual(expected);
 }
 
 /** The sync status line shows that everything was sent. */
@@ -286,23 +197,3 @@ export async function walkTwoPointsOffline(page: Page, context: BrowserContext, 
   return roundId;
 }
 
-/** One request on a store of Vern's IndexedDB (`count`, or `get` of a key), answered as plain data. */
-export async function idbRequest(page: Page, store: string, method: 'count' | 'get', key?: string): Promise<any> {
-  return page.evaluate(
-    ({ store, method, key }) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('vern');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const objects = open.result.transaction([store], 'readonly').objectStore(store);
-          const request = method === 'count' ? objects.count() : objects.get(key!);
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-        };
-      }),
-    { store, method, key },
-  );
-}

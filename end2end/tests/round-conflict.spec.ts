@@ -17,8 +17,12 @@ test('two devices editing one text offline keep both versions', async ({ baseURL
   const b = await contextB.newPage();
 
   await logInAndSync(a, 'verneombud');
+  // The round page's start sync ends (its pull answered) before the answer
+  // is written, so that only the write can send it.
+  const startPull = a.waitForResponse((response) => response.url().includes('/api/v1/sync/pull'));
   const loadedAt = Date.now();
   const roundId = await startRound(a);
+  await startPull;
   await openSections(a);
   await answerPoint(a, 0, { text: 'Vannlekkasje under vasken', risk: [2, 2], photos: [] });
   // Sent by the write itself (a second later), not by the 30 s timer.

@@ -1,4 +1,4 @@
-import { test, expect, chromium } from '@playwright/test';
+import { test, expect, chromium, Browser } from '@playwright/test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -6,7 +6,7 @@ import {
   CHROMIUM, answerPoint, fieldPagesCached, goOffline, goOnline, logInAndSync, makeJpeg, openSections, pullAll, startRound,
 } from './helpers';
 import { startProxy } from '../proxy';
-import { createPgDatabase, dropPgDatabase, killVern, startVern } from '../vern';
+import { createPgDatabase, dropPgDatabase, killVern, startVern, Vern } from '../vern';
 
 // The network drops in the middle of a photo upload and the server dies
 // right after applying a push, before the phone hears back. After recovery
@@ -20,13 +20,16 @@ test('a dropped photo upload and a server restart mid-push leave exactly one cop
   // kind, behind its own offline proxy.
   const postgres = info.project.metadata.postgres as string | undefined;
   const databaseUrl = postgres ? createPgDatabase(postgres, 'vern_recovery') : undefined;
-  let server = await startVern({ dataDir, databaseUrl });
-  const proxy = await startProxy(0, server.port);
-  const baseURL = `http://127.0.0.1:${proxy.address().port}`;
-  const browser = await chromium.launch(CHROMIUM);
-  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
+  let server: Vern | undefined;
+  let proxy: Awaited<ReturnType<typeof startProxy>> | undefined;
+  let browser: Browser | undefined;
   try {
+    server = await startVern({ dataDir, databaseUrl });
+    proxy = await startProxy(0, server.port);
+    const baseURL = `http://127.0.0.1:${proxy.address().port}`;
+    browser = await chromium.launch(CHROMIUM);
+    const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
     await logInAndSync(page, 'verneombud');
     await fieldPagesCached(page);
     const photo = await makeJpeg(page, 9);
@@ -48,7 +51,7 @@ test('a dropped photo upload and a server restart mid-push leave exactly one cop
       pushes += 1;
       if (pushes > 1) return route.continue();
       lostAnswers.push((await route.fetch()).status());
-      await killVern(server);
+      await killVern(server!);
       died();
       await route.abort('connectionreset');
     });
@@ -61,9 +64,10 @@ test('a dropped photo upload and a server restart mid-push leave exactly one cop
     });
 
     await goOnline(context, baseURL);
-    await dead;
+    await Promise.race([dead, new Promise((_, fail) => setTimeout(() => fail(new Error('no push reached the server')), 30_000))]);
     // The push was applied (200) before the server died; the same port again.
     expect(lostAnswers).toEqual([200]);
+    // The proxy forwards to this port; it was free a moment ago.
     server = await startVern({ dataDir, databaseUrl, port: server.port });
     // No click and no reload: the phone's back-off retries deliver.
     await expect(page.getByTestId('sync-status')).toHaveText(/Alt er sendt/, { timeout: 90_000 });
@@ -82,9 +86,9 @@ test('a dropped photo upload and a server restart mid-push leave exactly one cop
     expect(fs.readdirSync(stored)).toEqual([photos[0].id]);
     expect(fs.readdirSync(path.join(stored, photos[0].id)).sort()).toEqual([`${photos[0].sha256}.jpg`, `${photos[0].sha256}.thumb.jpg`]);
   } finally {
-    await browser.close();
-    proxy.close();
-    await killVern(server).catch(() => undefined);
+    await browser?.close();
+    proxy?.close();
+    if (server) await killVern(server);
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (postgres && databaseUrl) dropPgDatabase(postgres, databaseUrl);
   }

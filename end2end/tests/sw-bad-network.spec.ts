@@ -12,12 +12,13 @@ async function fault(path: string, mode?: string) {
   expect(state.fault).toEqual(mode ? { path, mode } : null);
 }
 
-/** Asks the service worker to keep every field page again, and waits until it has tried. */
+/** Asks the service worker to keep every field page again, and waits (at most 20 s) until it has tried. */
 async function warmAndWait(page: Page): Promise<unknown> {
   return page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
     const token = `warm-${Date.now()}`;
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
+      setTimeout(() => reject(new Error('the service worker did not answer within 20 s')), 20_000);
       navigator.serviceWorker.addEventListener('message', (event) => {
         if (event.data && event.data.token === token) resolve(event.data.warmed);
       });
@@ -82,7 +83,7 @@ test('a newer page whose files cannot be fetched does not replace the kept one',
   expect((await proxyStats()).faulted).toBeGreaterThan(faultedBefore);
   // The worker keeps pages in the background: let it finish, and try once
   // more while the newer page is still served, before comparing.
-  await warmAndWait(page);
+  expect(await warmAndWait(page), 'a page without its files is not kept').toBe(false);
   expect((await proxyStats()).faulted).toBeGreaterThan(faultedBefore + 1);
   expect(await keptPage(page, '/runde')).toBe(before);
 });

@@ -23,14 +23,16 @@ test('becoming visible again fetches what others sent meanwhile', async ({ page,
   await tablet.goto(`/runde?id=${roundId}`);
   await openSections(tablet);
 
-  // Vera's phone opens the round afresh (its start sync runs and ends) …
+  // Vera's phone opens the round afresh, and its start sync ends (its pull
+  // answered) before Lars sends anything …
+  const startPull = page.waitForResponse((response) => response.url().includes('/api/v1/sync/pull'));
   const loadedAt = await loadForTrigger(page, `/runde?id=${roundId}`);
+  await startPull;
   await expect(page.getByTestId('sync-status')).toHaveText(/Alt er sendt/);
 
   // … then, while it lies in a pocket, Lars answers another point.
   await answerPoint(tablet, 1, { text: 'Dørpumpen henger løs', risk: [2, 2], photos: [] });
   await expect.poll(async () => (await serverRound(page, roundId)).findings.length, { timeout: 20_000 }).toBe(2);
-  await browser.close();
   const larsFinding = (await serverRound(page, roundId)).findings.find((f: any) => f.observation === 'Dørpumpen henger løs');
   expect(larsFinding).toBeDefined();
   expect(await idbRequest(page, 'findings', 'get', larsFinding.id)).toBeUndefined();
@@ -40,4 +42,5 @@ test('becoming visible again fetches what others sent meanwhile', async ({ page,
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   const kept = async () => (await idbRequest(page, 'findings', 'get', larsFinding.id))?.observation ?? null;
   await expectBeforeTimer(loadedAt, kept, 'Dørpumpen henger løs');
+  await browser.close();
 });

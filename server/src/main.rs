@@ -1,5 +1,7 @@
 //! The `vern` binary: parses the command line and hands over to the library.
 
+use std::io::Write;
+
 use clap::Parser;
 use vern::cli::{Cli, Command};
 use vern::config::Settings;
@@ -33,14 +35,17 @@ async fn serve(settings: Settings, with_demo: bool) -> anyhow::Result<()> {
     if !site_is_built(&settings.site_root) {
         tracing::warn!(site_root = %settings.site_root.display(), "no built site found; pages will lack styles and scripts (build with cargo leptos build)");
     }
-    let url = settings.public_url();
+    let configured_url = (!settings.public_url.is_empty()).then(|| settings.public_url());
     let app = Application::build(settings).await?;
+    let listening = format!("http://{}", app.local_addr()?);
     if with_demo {
+        let url = configured_url.unwrap_or_else(|| listening.clone());
         report_demo(demo::seed(app.db()).await?, &url);
     }
     // Printed whatever the log level: with `--listen 127.0.0.1:0` this line
-    // is how a script (or a test) learns the port it got.
-    println!("listening on http://{}", app.local_addr()?);
+    // is how a script (or a test) learns the port it got. A closed stdout
+    // must not stop the server, so a failed write is ignored.
+    let _ = writeln!(std::io::stdout(), "listening on {listening}");
     app.run_until(shutdown_signal()).await
 }
 

@@ -3,7 +3,7 @@
 use reqwest::StatusCode;
 use serde_json::json;
 
-use super::helpers::{Backend, with_app};
+use super::helpers::{Backend, table_rows, with_app};
 use crate::on_both_backends;
 
 async fn an_admin_creates_a_user_and_grants_a_role(backend: Backend) {
@@ -90,7 +90,7 @@ on_both_backends!(an_admin_creates_a_user_and_grants_a_role);
 async fn bad_user_input_is_refused_with_a_reason(backend: Backend) {
     with_app(backend, |app| async move {
         app.login_ok("hms").await;
-        let users_before = table_rows(&app, "users").await;
+        let users_before = table_rows(&app.db, "users").await;
         let cases = [
             (("Kari K", "Kari", "et-langt-passord"), "username"),
             (("kari", "Kari", "kort"), "password_too_short"),
@@ -112,7 +112,7 @@ async fn bad_user_input_is_refused_with_a_reason(backend: Backend) {
             assert_eq!(body, json!({ "Invalid": reason }));
         }
         assert_eq!(
-            table_rows(&app, "users").await,
+            table_rows(&app.db, "users").await,
             users_before,
             "no user written"
         );
@@ -124,7 +124,7 @@ async fn bad_user_input_is_refused_with_a_reason(backend: Backend) {
             leder.display_name, "Lars Lie",
             "the taken name is not overwritten"
         );
-        let grants_before = table_rows(&app, "role_grants").await;
+        let grants_before = table_rows(&app.db, "role_grants").await;
         let (status, body) = app
             .call(
                 "grant_role",
@@ -149,7 +149,7 @@ async fn bad_user_input_is_refused_with_a_reason(backend: Backend) {
             (status, body),
             (StatusCode::BAD_REQUEST, json!({ "Invalid": "unit" }))
         );
-        assert_eq!(table_rows(&app, "role_grants").await, grants_before);
+        assert_eq!(table_rows(&app.db, "role_grants").await, grants_before);
     })
     .await;
 }
@@ -158,7 +158,7 @@ on_both_backends!(bad_user_input_is_refused_with_a_reason);
 async fn only_admins_manage_users_and_only_in_their_units(backend: Backend) {
     with_app(backend, |app| async move {
         app.login_ok("leder").await;
-        let grants_before = table_rows(&app, "role_grants").await;
+        let grants_before = table_rows(&app.db, "role_grants").await;
         let (status, body) = app.call("admin_overview", &[]).await;
         assert_eq!(status, StatusCode::FORBIDDEN);
         assert!(
@@ -195,7 +195,7 @@ async fn only_admins_manage_users_and_only_in_their_units(backend: Backend) {
             .await;
         assert_eq!(status, StatusCode::FORBIDDEN);
         assert_eq!(
-            table_rows(&app, "role_grants").await,
+            table_rows(&app.db, "role_grants").await,
             grants_before,
             "no grant written"
         );
@@ -260,12 +260,3 @@ async fn the_admin_page_answers_a_non_admin_the_same_every_time(backend: Backend
     .await;
 }
 on_both_backends!(the_admin_page_answers_a_non_admin_the_same_every_time);
-
-/// All rows of a table.
-async fn table_rows(app: &super::helpers::TestApp, table: &str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
-        .fetch_one(app.db.pool())
-        .await
-        .expect("count");
-    n
-}

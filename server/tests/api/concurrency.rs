@@ -8,7 +8,7 @@ use app::sync::reference::ReferenceData;
 use serde_json::Value;
 use vern::db::Db;
 
-use super::helpers::{Backend, TestApp, with_app};
+use super::helpers::{Backend, TestApp, table_rows, with_app};
 use super::sync_support::*;
 use crate::on_both_backends;
 
@@ -99,8 +99,7 @@ async fn identical_pushes_at_the_same_moment_apply_once(backend: Backend) {
             assert_eq!(rows(&app, "findings", "round_id", round_id).await, 5);
             one_history_entry_each(&app, &entities).await;
         }
-        let applied = "SELECT COUNT(*) FROM applied_operations WHERE op_id <> $1";
-        assert_eq!(count(&app, applied, "-").await, 5 * 6);
+        assert_eq!(table_rows(&app.db, "applied_operations").await, 5 * 6);
         assert_sequence_without_gaps(&app.db).await;
     })
     .await;
@@ -144,10 +143,7 @@ async fn many_devices_pushing_different_rounds_leave_a_sequence_without_gaps(bac
     with_app(backend, |app| async move {
         app.login_ok("verneombud").await;
         let reference = reference(&app).await;
-        let before: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM history")
-            .fetch_one(app.db.pool())
-            .await
-            .expect("history");
+        let before = table_rows(&app.db, "history").await;
         let batches: Vec<_> = (0..DEVICES)
             .map(|_| round_batch(&reference, 2, 4))
             .collect();
@@ -162,12 +158,9 @@ async fn many_devices_pushing_different_rounds_leave_a_sequence_without_gaps(bac
             assert_eq!(rows(&app, "findings", "round_id", &entities[0]).await, 6);
             one_history_entry_each(&app, entities).await;
         }
-        let after: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM history")
-            .fetch_one(app.db.pool())
-            .await
-            .expect("history");
+        let after = table_rows(&app.db, "history").await;
         let entries = i64::try_from(DEVICES * 7).expect("small");
-        assert_eq!(after.0 - before.0, entries, "one entry per change, no more");
+        assert_eq!(after - before, entries, "one entry per change, no more");
         assert_sequence_without_gaps(&app.db).await;
 
         // A pull from the start sees every new change once, in order.

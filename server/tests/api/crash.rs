@@ -13,7 +13,7 @@ use serde_json::json;
 use vern::db::Db;
 
 use super::concurrency::assert_sequence_without_gaps;
-use super::helpers::{Backend, TestDatabase, client};
+use super::helpers::{Backend, TestDatabase, client, table_rows};
 use super::sync_support::*;
 use crate::on_both_backends;
 
@@ -36,6 +36,10 @@ impl ServerProcess {
             .spawn()
             .expect("run vern serve");
         let stdout = child.stdout.take().expect("stdout");
+        let mut server = ServerProcess {
+            child,
+            address: String::new(),
+        };
         let (sender, address) = mpsc::channel();
         // Reads to the end so that the server never blocks on a full pipe.
         std::thread::spawn(move || {
@@ -45,10 +49,11 @@ impl ServerProcess {
                 }
             }
         });
-        let address = address
+        // On a panic here, dropping `server` kills the process.
+        server.address = address
             .recv_timeout(Duration::from_secs(60))
             .expect("vern printed the address it listens on");
-        ServerProcess { child, address }
+        server
     }
 
     /// SIGKILL: no graceful shutdown, open transactions die with the process.
@@ -96,16 +101,9 @@ async fn logged_in_phone(address: &str) -> reqwest::Client {
     phone
 }
 
-/// Counts one table's rows.
-async fn rows(db: &Db, table: &str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
-        .fetch_one(db.pool())
-        .await
-        .expect("count");
-    n
-}
-
-const ROUNDS: usize = 8;
+/// Operations in the batch, at most: near the limit of one push (500), so
+/// that the kill lands partway.
+const BATCH: usize = 480;
 
 async fn a_server_killed_mid_batch_loses_nothing_and_doubles_nothing(backend: Backend) {
     let Some(database) = TestDatabase::create(backend).await else {
@@ -124,7 +122,8 @@ async fn a_server_killed_mid_batch_loses_nothing_and_doubles_nothing(backend: Ba
         .expect("reference json");
     let items = item_ids(&reference);
     let mut operations = Vec::new();
-    for _ in 0..ROUNDS {
+    let rounds = BATCH / (items.len() + 1);
+    for _ in 0..rounds {
         let round_id = id();
         operations.push(create_round(&reference, &round_id));
         for item in &items {
@@ -135,29 +134,34 @@ async fn a_server_killed_mid_batch_loses_nothing_and_doubles_nothing(backend: Ba
     let db = Db::connect(&database.url)
         .await
         .expect("watch the database");
-    let history_before = rows(&db, "history").await;
+    let history_before = table_rows(&db, "history").await;
 
     let sending = tokio::spawn({
         let (address, phone, operations) =
             (server.address.clone(), phone.clone(), operations.clone());
         async move { push_batch(&address, &phone, &operations).await }
     });
-    while rows(&db, "applied_operations").await == 0 {
+    while table_rows(&db, "applied_operations").await == 0 {
+        if sending.is_finished() {
+            let answer = sending.await.expect("push task");
+            let body = answer.expect("an answer").text().await.unwrap_or_default();
+            panic!("the push ended before anything was applied: {body}");
+        }
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
     server.kill();
     let answer = sending.await.expect("push task");
     assert!(answer.is_err(), "the phone got no answer: {answer:?}");
 
-    let committed = rows(&db, "applied_operations").await;
+    let committed = table_rows(&db, "applied_operations").await;
     assert!(
         0 < committed && committed < total,
         "killed partway: {committed} of {total}"
     );
     // Each committed operation left exactly its own change, nothing more.
-    assert_eq!(rows(&db, "history").await - history_before, committed);
+    assert_eq!(table_rows(&db, "history").await - history_before, committed);
     assert_eq!(
-        rows(&db, "rounds").await + rows(&db, "findings").await,
+        table_rows(&db, "rounds").await + table_rows(&db, "findings").await,
         committed
     );
     assert_sequence_without_gaps(&db).await;
@@ -176,14 +180,14 @@ async fn a_server_killed_mid_batch_loses_nothing_and_doubles_nothing(backend: Ba
         "{results:?}"
     );
 
-    assert_eq!(rows(&db, "applied_operations").await, total);
-    assert_eq!(rows(&db, "history").await - history_before, total);
+    assert_eq!(table_rows(&db, "applied_operations").await, total);
+    assert_eq!(table_rows(&db, "history").await - history_before, total);
     assert_eq!(
-        rows(&db, "rounds").await,
-        i64::try_from(ROUNDS).expect("small")
+        table_rows(&db, "rounds").await,
+        i64::try_from(rounds).expect("small")
     );
     assert_eq!(
-        rows(&db, "rounds").await + rows(&db, "findings").await,
+        table_rows(&db, "rounds").await + table_rows(&db, "findings").await,
         total
     );
     assert_sequence_without_gaps(&db).await;

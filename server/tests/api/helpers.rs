@@ -180,6 +180,15 @@ pub async fn session_cookie(app: &TestApp, username: &str) -> String {
     cookie.split(';').next().expect("name=value").to_owned()
 }
 
+/// All rows of `table`.
+pub async fn table_rows(db: &Db, table: &str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(db.pool())
+        .await
+        .unwrap_or_else(|error| panic!("count {table}: {error}"));
+    n
+}
+
 /// A client that keeps cookies and never follows redirects.
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()

@@ -5,7 +5,7 @@ use reqwest::StatusCode;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::helpers::{Backend, TestApp, client, json_body, with_app};
+use super::helpers::{Backend, TestApp, client, json_body, table_rows, with_app};
 use crate::on_both_backends;
 
 fn new_id() -> String {
@@ -125,15 +125,6 @@ pub(super) fn objects(app: &TestApp) -> (usize, usize) {
     }
     let thumbs = names.iter().filter(|n| n.ends_with(".thumb.jpg")).count();
     (names.len() - thumbs, thumbs)
-}
-
-/// All photo rows.
-pub(super) async fn photo_rows(app: &TestApp) -> i64 {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM photos")
-        .fetch_one(app.db.pool())
-        .await
-        .expect("count photos");
-    n
 }
 
 /// The hash of the bytes a photo row points at.
@@ -345,7 +336,7 @@ async fn bad_uploads_are_refused_with_a_json_reason(backend: Backend) {
         let (status, answer) = put(&app, &new_id(), &finding, huge).await;
         assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{answer}");
         assert_eq!(answer["error"], "payload_too_large");
-        assert_eq!(photo_rows(&app).await, 0);
+        assert_eq!(table_rows(&app.db, "photos").await, 0);
         assert_eq!(objects(&app), (0, 0));
     })
     .await;
@@ -377,7 +368,11 @@ async fn photos_need_a_session_and_a_role_in_the_unit(backend: Backend) {
         let refused = new_id();
         let (status, answer) = put_raw(&app, &mona, &refused, &query, upload.clone()).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{answer}");
-        assert_eq!(photo_rows(&app).await, 1, "no row for a refused upload");
+        assert_eq!(
+            table_rows(&app.db, "photos").await,
+            1,
+            "no row for a refused upload"
+        );
         let response = mona
             .get(format!("{}/api/v1/photos/{id}/thumb", app.address))
             .send()
@@ -395,7 +390,11 @@ async fn photos_need_a_session_and_a_role_in_the_unit(backend: Backend) {
         assert_eq!(response.status(), StatusCode::OK);
         let (status, _) = put_raw(&app, &anne, &new_id(), &query, upload).await;
         assert_eq!(status, StatusCode::FORBIDDEN);
-        assert_eq!(photo_rows(&app).await, 1, "no row for a refused upload");
+        assert_eq!(
+            table_rows(&app.db, "photos").await,
+            1,
+            "no row for a refused upload"
+        );
         assert_eq!(objects(&app), (1, 1), "no object for a refused upload");
     })
     .await;

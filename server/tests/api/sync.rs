@@ -226,6 +226,7 @@ async fn a_text_changed_on_two_devices_keeps_both_versions(backend: Backend) {
         assert_eq!(b[0]["conflict"], true);
 
         let (_, page) = pull(&app, 0, 100).await;
+        assert_eq!(page["more"], false, "the whole history in one page");
         let last = page["changes"]
             .as_array()
             .expect("changes")
@@ -246,6 +247,7 @@ async fn a_text_changed_on_two_devices_keeps_both_versions(backend: Backend) {
             "a device never conflicts with itself"
         );
         let (_, page) = pull(&app, 0, 100).await;
+        assert_eq!(page["more"], false, "the whole history in one page");
         let last = page["changes"]
             .as_array()
             .and_then(|c| c.last())

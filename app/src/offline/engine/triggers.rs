@@ -1,9 +1,5 @@
 //! When a sync starts: once at start, on `online`, on becoming visible,
 //! shortly after a local write, on a timer, and after a back-off.
-//!
-//! While the browser says it is offline, only `online` and the timer start
-//! one: an attempt that cannot succeed would only grow the back-off (and
-//! use the battery). The timer still tries, in case the browser is wrong.
 
 use std::time::Duration;
 
@@ -38,9 +34,7 @@ pub fn start(status: RwSignal<SyncStatus>) {
     spawn_local(async {
         counts::load_last_sync().await;
         refresh_status().await;
-        if browser_online() {
-            sync_now().await;
-        }
+        sync_now().await;
     });
 }
 
@@ -52,7 +46,7 @@ pub fn request_sync() {
     if let Some(previous) = previous {
         previous.clear();
     }
-    let handle = set_timeout_with_handle(sync_if_online, AFTER_WRITE).ok();
+    let handle = set_timeout_with_handle(automatic_sync, AFTER_WRITE).ok();
     ENGINE.with_borrow_mut(|engine| engine.debounce = handle);
 }
 
@@ -65,29 +59,16 @@ pub(super) fn retry_after(delay_ms: u64) {
     if let Some(previous) = previous {
         previous.clear();
     }
-    let run = || {
-        // Offline, the `online` event resumes (and resets the back-off).
-        if browser_online() {
-            spawn_local(sync_now());
-        }
-    };
+    let run = || spawn_local(sync_now());
     let handle = set_timeout_with_handle(run, Duration::from_millis(delay_ms)).ok();
     ENGINE.with_borrow_mut(|engine| engine.retry_timer = handle);
 }
 
-/// A sync started by the timer: skipped while backing off.
+/// A sync started by a timer or an event: skipped while backing off.
 fn automatic_sync() {
     let waiting = ENGINE.with_borrow(|engine| db::now_ms() < engine.retry_at_ms);
     if !waiting {
         spawn_local(sync_now());
-    }
-}
-
-/// A sync started by a write or by becoming visible: also skipped while
-/// the browser says it is offline.
-fn sync_if_online() {
-    if browser_online() {
-        automatic_sync();
     }
 }
 
@@ -108,7 +89,7 @@ fn listen() {
             .and_then(|window| window.document())
             .is_some_and(|document| document.visibility_state() == VisibilityState::Visible);
         if shown {
-            sync_if_online();
+            automatic_sync();
         }
     });
     // Adding a listener fails only for a non-function, which these are not.
