@@ -13,7 +13,7 @@ use serde_json::json;
 use vern::db::Db;
 
 use super::concurrency::assert_sequence_without_gaps;
-use super::helpers::{Backend, TestDatabase, client, table_rows};
+use super::helpers::{Backend, TestDatabase, client, log_in_at, table_rows};
 use super::sync_support::*;
 use crate::on_both_backends;
 
@@ -87,17 +87,7 @@ async fn push_batch(
 
 async fn logged_in_phone(address: &str) -> reqwest::Client {
     let phone = client();
-    let login = phone
-        .post(format!("{address}/api/fn/login"))
-        .header("origin", address)
-        .form(&[
-            ("username", "verneombud"),
-            ("password", vern::demo::DEMO_PASSWORD),
-        ])
-        .send()
-        .await
-        .expect("login");
-    assert_eq!(login.status(), StatusCode::OK);
+    log_in_at(address, &phone, "verneombud").await;
     phone
 }
 

@@ -157,19 +157,23 @@ pub async fn json_body(response: reqwest::Response) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|error| panic!("not JSON ({error}): {text}"))
 }
 
-/// The session cookie (`name=value`) of a fresh login as `username`.
-pub async fn session_cookie(app: &TestApp, username: &str) -> String {
-    let response = client()
-        .post(format!("{}/api/fn/login", app.address))
-        .header("origin", &app.address)
-        .form(&[
-            ("username", username),
-            ("password", vern::demo::DEMO_PASSWORD),
-        ])
+/// Logs `http` in as `username` with the demo password at the server at
+/// `address`, asserts it worked and returns the answer (for its cookie).
+pub async fn log_in_at(address: &str, http: &reqwest::Client, username: &str) -> reqwest::Response {
+    let response = http
+        .post(format!("{address}/api/fn/login"))
+        .header("origin", address)
+        .form(&[("username", username), ("password", demo::DEMO_PASSWORD)])
         .send()
         .await
         .expect("login");
-    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.status(), StatusCode::OK, "login as {username}");
+    response
+}
+
+/// The session cookie (`name=value`) of a fresh login as `username`.
+pub async fn session_cookie(app: &TestApp, username: &str) -> String {
+    let response = log_in_at(&app.address, &client(), username).await;
     let cookie = response
         .headers()
         .get_all("set-cookie")
@@ -278,14 +282,7 @@ impl TestApp {
     /// A second cookie-keeping client (another phone) logged in as `username`.
     pub async fn logged_in(&self, username: &str) -> reqwest::Client {
         let other = client();
-        let response = other
-            .post(format!("{}/api/fn/login", self.address))
-            .header("origin", &self.address)
-            .form(&[("username", username), ("password", demo::DEMO_PASSWORD)])
-            .send()
-            .await
-            .expect("login");
-        assert_eq!(response.status(), StatusCode::OK, "login as {username}");
+        log_in_at(&self.address, &other, username).await;
         other
     }
 
