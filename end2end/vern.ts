@@ -13,6 +13,8 @@ export interface Vern {
   process: ChildProcess;
   url: string;
   port: number;
+  /** Every line the server wrote (stdout and stderr), when asked for with `captureLog`. */
+  log: string[];
 }
 
 /** Where and on what a test server runs. */
@@ -23,26 +25,35 @@ export interface VernOptions {
   port?: number;
   /** A PostgreSQL URL instead of SQLite in the data directory. */
   databaseUrl?: string;
+  /** The log filter (default `warn`). */
+  logFilter?: string;
+  /** Keep the server's log lines in `Vern.log` instead of passing them through. */
+  captureLog?: boolean;
+  /** More environment for the server (e.g. `VERN_TRUSTED_PROXIES`). */
+  env?: Record<string, string>;
 }
 
 /** Starts `vern serve --demo` and resolves once it answers `/healthz`. */
 export async function startVern(options: VernOptions): Promise<Vern> {
-  const args = ['serve', '--demo', '--listen', `127.0.0.1:${options.port ?? 0}`, '--data-dir', options.dataDir, '--log', 'warn'];
+  const args = ['serve', '--demo', '--listen', `127.0.0.1:${options.port ?? 0}`, '--data-dir', options.dataDir];
+  args.push('--log', options.logFilter ?? 'warn');
   if (options.databaseUrl) args.push('--database-url', options.databaseUrl);
   const child = spawn(BINARY, args, {
     cwd: REPO,
-    env: { ...process.env, VERN_SITE_ROOT: path.join(REPO, 'target', 'site') },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, VERN_SITE_ROOT: path.join(REPO, 'target', 'site'), ...options.env },
+    stdio: ['ignore', 'pipe', options.captureLog ? 'pipe' : 'inherit'],
   });
+  const log: string[] = [];
+  if (options.captureLog) readline.createInterface({ input: child.stderr! }).on('line', (line) => log.push(line));
   // A test run that ends for any reason takes its servers with it: an
   // orphan would keep the output pipe open and hang the CI step.
   const reap = () => child.kill('SIGKILL');
   process.once('exit', reap);
   child.once('exit', () => process.removeListener('exit', reap));
   try {
-    const url = await listening(child, options.port ?? 0);
+    const url = await listening(child, options.port ?? 0, options.captureLog ? log : undefined);
     await answers(`${url}/healthz`, child);
-    return { process: child, url, port: Number(new URL(url).port) };
+    return { process: child, url, port: Number(new URL(url).port), log };
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
@@ -50,7 +61,7 @@ export async function startVern(options: VernOptions): Promise<Vern> {
 }
 
 /** The address from the server's "listening on" line. */
-function listening(child: ChildProcess, port: number): Promise<string> {
+function listening(child: ChildProcess, port: number, log?: string[]): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${BINARY} did not say where it listens within 60 s`)), 60_000);
     child.once('error', (error) => reject(error));
@@ -60,6 +71,7 @@ function listening(child: ChildProcess, port: number): Promise<string> {
     });
     // Read every line, so that the server never blocks on a full pipe.
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      log?.push(line);
       const address = /^listening on (http:\/\/\S+)$/.exec(line);
       if (address) {
         clearTimeout(timer);

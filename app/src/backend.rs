@@ -13,6 +13,7 @@ use crate::admin::{AdminOverview, NewUser};
 use crate::domain::roles::Role;
 use crate::domain::users::CurrentUser;
 use crate::error::AppError;
+use crate::reports::{Poster, PosterRoom, ReportStatus, RoomLookup};
 use crate::start::StartPageData;
 
 /// A newly created login session.
@@ -54,6 +55,22 @@ pub trait Backend: Send + Sync + 'static {
     ) -> Result<(), AppError>;
     /// Revokes a grant.
     async fn revoke_role(&self, user: &CurrentUser, grant_id: &str) -> Result<(), AppError>;
+    /// What the QR code `token` leads to, with the person's name filled in
+    /// when someone is logged in.
+    async fn report_room(
+        &self,
+        token: &str,
+        user: Option<&CurrentUser>,
+    ) -> Result<RoomLookup, AppError>;
+    /// The case behind a private status link.
+    async fn report_status(&self, status_token: &str) -> Result<ReportStatus, AppError>;
+    /// Rooms whose posters this user may print, by unit and building.
+    async fn poster_rooms(&self, user: &CurrentUser) -> Result<Vec<PosterRoom>, AppError>;
+    /// A room's poster with its QR code.
+    async fn room_poster(&self, user: &CurrentUser, room_id: &str) -> Result<Poster, AppError>;
+    /// Gives a room a new QR code; the old one leads to a "no longer in use" page.
+    async fn regenerate_room_code(&self, user: &CurrentUser, room_id: &str)
+    -> Result<(), AppError>;
 }
 
 /// The backend as stored in Leptos context.

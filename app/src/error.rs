@@ -39,6 +39,36 @@ pub enum InvalidInput {
     /// The user already holds that role in that unit.
     #[error("the user already has that role in that unit")]
     GrantExists,
+    /// A report without a category Vern knows.
+    #[error("choose what the report is about")]
+    ReportCategory,
+    /// A report without a description, or with one that is too long.
+    #[error("say what happened, in at most 4000 characters")]
+    ReportDescription,
+    /// A report without a severity Vern knows.
+    #[error("choose how serious it is")]
+    ReportSeverity,
+    /// A report whose time is not a date and time, or lies in the future.
+    #[error("the time must be a date and time that has passed")]
+    ReportWhen,
+    /// A name or e-mail that is too long, or an e-mail without `@`.
+    #[error("the name or e-mail is too long, or the e-mail is not an address")]
+    ReportContact,
+    /// A report form without its id (damaged or not from Vern).
+    #[error("the form is incomplete; load the page again")]
+    ReportForm,
+    /// More photos than a report may carry.
+    #[error("a report may carry at most 3 photos")]
+    TooManyPhotos,
+    /// A photo, or all of them together, larger than Vern accepts.
+    #[error("the photo is too large (at most 20 MB each, 40 MB together)")]
+    PhotoTooLarge,
+    /// A file that is not a JPEG, PNG or WebP image.
+    #[error("the file is not a photo (JPEG, PNG or WebP)")]
+    PhotoNotImage,
+    /// An image that is damaged or too large to open.
+    #[error("the photo is damaged or has too many pixels")]
+    PhotoUnreadable,
 }
 
 /// Why a request failed.
@@ -72,6 +102,9 @@ pub enum AppError {
     /// The input was refused.
     #[error("invalid input: {0}")]
     Invalid(InvalidInput),
+    /// A QR code that was replaced by a new one, or whose room was retired.
+    #[error("this code is no longer in use")]
+    Retired,
     /// The request came from another site or lacked its origin.
     #[error("request refused: cross-site request")]
     CrossSite,
@@ -95,6 +128,10 @@ impl AppError {
             AppError::Busy { .. } => 503,
             AppError::Forbidden | AppError::CrossSite => 403,
             AppError::NotFound => 404,
+            AppError::Retired => 410,
+            AppError::Invalid(InvalidInput::PhotoTooLarge) => 413,
+            AppError::Invalid(InvalidInput::PhotoNotImage) => 415,
+            AppError::Invalid(InvalidInput::PhotoUnreadable) => 422,
             AppError::Invalid(_) | AppError::Malformed(_) => 400,
             AppError::Internal | AppError::Transport(_) => 500,
         }
@@ -119,6 +156,7 @@ impl AppError {
             AppError::Busy { .. } => "busy",
             AppError::Forbidden => "forbidden",
             AppError::NotFound => "not_found",
+            AppError::Retired => "retired",
             AppError::Invalid(_) => "invalid_input",
             AppError::Malformed(_) => "malformed",
             AppError::CrossSite => "cross_site",

@@ -14,6 +14,7 @@ pub mod layout;
 pub mod offline;
 pub mod outbox;
 pub mod pwa;
+pub mod reports;
 pub mod rounds;
 pub mod start;
 pub mod sync;
@@ -82,6 +83,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/runde") view=rounds::round_page::RoundPage />
                     <Route path=path!("/runde/avslutt") view=rounds::finish_page::FinishRoundPage />
                     <Route path=path!("/synk") view=outbox::page::SyncPage />
+                    // The QR pages are rendered whole on the server: they
+                    // must work with no script, and set 404/410 themselves.
+                    <Route path=path!("/r/:token") view=reports::page::ReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/s/:token") view=reports::status_page::StatusPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/plakater") view=reports::posters_page::PostersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/plakat") view=reports::poster_page::PosterPage ssr=SsrMode::Async />
                 </Routes>
             </Router>
         </I18nContextProvider>

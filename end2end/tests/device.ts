@@ -10,11 +10,12 @@ export function dataDir(): string {
 }
 
 /**
- * Runs SQL on the SQLite database of the project's server (what a test
- * checks or changes behind the app's back) and returns the rows' fields.
+ * Runs SQL on the SQLite database of the project's server (or of the server
+ * whose data directory is `dir`): what a test checks or changes behind the
+ * app's back. Returns the rows' fields.
  */
-export function sqlite(sql: string): string[][] {
-  const file = path.join(dataDir(), 'vern.db');
+export function sqlite(sql: string, dir = dataDir()): string[][] {
+  const file = path.join(dir, 'vern.db');
   const out = execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-separator', '\t', file, sql], { encoding: 'utf8' });
   return out.trim() ? out.trim().split('\n').map((line) => line.split('\t')) : [];
 }

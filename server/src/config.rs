@@ -42,6 +42,11 @@ pub struct Settings {
     /// believed: addresses or CIDR ranges, comma-separated (e.g.
     /// `127.0.0.1, 10.0.0.0/8`). Empty: the connection's address is the client's.
     pub trusted_proxies: String,
+    /// QR reports accepted from one client address per hour (a workplace
+    /// behind one address sends many; a script sends more).
+    pub report_limit_per_address: u32,
+    /// QR reports accepted for one room's code per hour.
+    pub report_limit_per_room: u32,
 }
 
 impl Default for Settings {
@@ -59,12 +64,14 @@ impl Default for Settings {
             login_max_failures: 5,
             login_window_minutes: 15,
             trusted_proxies: String::new(),
+            report_limit_per_address: 30,
+            report_limit_per_room: 20,
         }
     }
 }
 
 /// The keys that may come from `VERN_*` variables (other `VERN_` variables are ignored).
-const ENV_KEYS: [&str; 12] = [
+const ENV_KEYS: [&str; 14] = [
     "listen",
     "data_dir",
     "database_url",
@@ -77,6 +84,8 @@ const ENV_KEYS: [&str; 12] = [
     "login_max_failures",
     "login_window_minutes",
     "trusted_proxies",
+    "report_limit_per_address",
+    "report_limit_per_room",
 ];
 
 /// Settings given as command-line flags; `None` keeps the value from below.

@@ -14,6 +14,7 @@ pub mod login_attempts;
 pub mod photos;
 pub mod places;
 pub mod reference;
+pub mod reports;
 pub mod rounds;
 pub mod sessions;
 pub mod stats;

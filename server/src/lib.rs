@@ -8,7 +8,9 @@ pub mod db;
 pub mod demo;
 pub mod errors;
 pub mod http;
+pub mod local_time;
 pub mod photos;
+pub mod reports;
 pub mod services;
 pub mod state;
 pub mod sync;
@@ -27,6 +29,7 @@ use tokio::net::TcpListener;
 
 use crate::config::Settings;
 use crate::db::Db;
+use crate::reports::limiter::ReportLimiter;
 use crate::state::AppState;
 use crate::work_slots::WorkSlots;
 
@@ -67,6 +70,10 @@ impl Application {
                 "photo processing",
                 1,
                 Duration::from_secs(10),
+            )),
+            report_limiter: Arc::new(ReportLimiter::new(
+                settings.report_limit_per_address,
+                settings.report_limit_per_room,
             )),
             settings: Arc::new(settings),
             public_url,

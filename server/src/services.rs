@@ -11,10 +11,12 @@ use app::backend::{Backend, NewSession};
 use app::domain::roles::Role;
 use app::domain::users::CurrentUser;
 use app::error::AppError;
+use app::reports::{Poster, PosterRoom, ReportStatus, RoomLookup};
 use app::start::StartPageData;
 use async_trait::async_trait;
 
 use crate::auth::session;
+use crate::reports;
 use crate::state::AppState;
 
 /// The backend handed to the Leptos app.
@@ -85,5 +87,33 @@ impl Backend for Services {
 
     async fn revoke_role(&self, user: &CurrentUser, grant_id: &str) -> Result<(), AppError> {
         admin::revoke_role(&self.state, user, grant_id).await
+    }
+
+    async fn report_room(
+        &self,
+        token: &str,
+        user: Option<&CurrentUser>,
+    ) -> Result<RoomLookup, AppError> {
+        reports::lookup::room_lookup(&self.state, token, user).await
+    }
+
+    async fn report_status(&self, status_token: &str) -> Result<ReportStatus, AppError> {
+        reports::lookup::status(&self.state, status_token).await
+    }
+
+    async fn poster_rooms(&self, user: &CurrentUser) -> Result<Vec<PosterRoom>, AppError> {
+        reports::posters::rooms(&self.state, user).await
+    }
+
+    async fn room_poster(&self, user: &CurrentUser, room_id: &str) -> Result<Poster, AppError> {
+        reports::posters::poster(&self.state, user, room_id).await
+    }
+
+    async fn regenerate_room_code(
+        &self,
+        user: &CurrentUser,
+        room_id: &str,
+    ) -> Result<(), AppError> {
+        reports::posters::regenerate(&self.state, user, room_id).await
     }
 }

@@ -8,6 +8,7 @@ use leptos::config::LeptosOptions;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::http::client_address::IpRange;
+use crate::reports::limiter::ReportLimiter;
 use crate::work_slots::WorkSlots;
 
 /// Database, settings and Leptos options, cloned cheaply into handlers.
@@ -25,6 +26,8 @@ pub struct AppState {
     pub passwords: Arc<WorkSlots>,
     /// The bound on photos being decoded at once.
     pub photo_slots: Arc<WorkSlots>,
+    /// The rate limit on QR reports.
+    pub report_limiter: Arc<ReportLimiter>,
     /// The public base URL (no trailing slash).
     pub public_url: String,
     /// Options for rendering the Leptos app.

@@ -16,6 +16,7 @@ mod api {
     pub mod photo_cut;
     pub mod photo_race;
     pub mod photos;
+    pub mod qr_reports;
     pub mod schema;
     pub mod session_end;
     pub mod sibling_units;

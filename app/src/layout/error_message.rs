@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::error::{AppError, InvalidInput};
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{Locale, t, td_string, use_i18n};
 
 /// Says what went wrong in words a person can act on.
 #[component]
@@ -26,19 +26,38 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
         }
         AppError::Forbidden => t!(i18n, err_forbidden).into_any(),
         AppError::NotFound => t!(i18n, err_not_found).into_any(),
+        AppError::Retired => t!(i18n, err_retired).into_any(),
         AppError::CrossSite => t!(i18n, err_cross_site).into_any(),
         AppError::Internal => t!(i18n, err_internal).into_any(),
         AppError::Malformed(reason) => reason.into_any(),
         AppError::Transport(_) => t!(i18n, err_transport).into_any(),
-        AppError::Invalid(reason) => match reason {
-            InvalidInput::Username => t!(i18n, invalid_username).into_any(),
-            InvalidInput::UsernameTaken => t!(i18n, invalid_username_taken).into_any(),
-            InvalidInput::DisplayName => t!(i18n, invalid_display_name).into_any(),
-            InvalidInput::PasswordTooShort => t!(i18n, invalid_password).into_any(),
-            InvalidInput::Role => t!(i18n, invalid_role).into_any(),
-            InvalidInput::Unit => t!(i18n, invalid_unit).into_any(),
-            InvalidInput::User => t!(i18n, invalid_user).into_any(),
-            InvalidInput::GrantExists => t!(i18n, invalid_grant_exists).into_any(),
-        },
+        AppError::Invalid(reason) => {
+            (move || invalid_input_text(i18n.get_locale(), reason)).into_any()
+        }
+    }
+}
+
+/// Why input was refused, in `locale`, as plain text (also for pages the
+/// server renders without the app, such as a report form's refusal).
+pub fn invalid_input_text(locale: Locale, reason: InvalidInput) -> &'static str {
+    match reason {
+        InvalidInput::Username => td_string!(locale, invalid_username),
+        InvalidInput::UsernameTaken => td_string!(locale, invalid_username_taken),
+        InvalidInput::DisplayName => td_string!(locale, invalid_display_name),
+        InvalidInput::PasswordTooShort => td_string!(locale, invalid_password),
+        InvalidInput::Role => td_string!(locale, invalid_role),
+        InvalidInput::Unit => td_string!(locale, invalid_unit),
+        InvalidInput::User => td_string!(locale, invalid_user),
+        InvalidInput::GrantExists => td_string!(locale, invalid_grant_exists),
+        InvalidInput::ReportCategory => td_string!(locale, invalid_report_category),
+        InvalidInput::ReportDescription => td_string!(locale, invalid_report_description),
+        InvalidInput::ReportSeverity => td_string!(locale, invalid_report_severity),
+        InvalidInput::ReportWhen => td_string!(locale, invalid_report_when),
+        InvalidInput::ReportContact => td_string!(locale, invalid_report_contact),
+        InvalidInput::ReportForm => td_string!(locale, invalid_report_form),
+        InvalidInput::TooManyPhotos => td_string!(locale, invalid_too_many_photos),
+        InvalidInput::PhotoTooLarge => td_string!(locale, invalid_photo_too_large),
+        InvalidInput::PhotoNotImage => td_string!(locale, invalid_photo_not_image),
+        InvalidInput::PhotoUnreadable => td_string!(locale, invalid_photo_unreadable),
     }
 }

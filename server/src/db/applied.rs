@@ -38,14 +38,3 @@ pub async fn record(
     .await?;
     Ok(())
 }
-
-/// Takes the next number of a named counter (locks its row until commit).
-pub async fn next_counter(conn: &mut AnyConnection, name: &str) -> sqlx::Result<i64> {
-    let (value,): (i64,) = sqlx::query_as(
-        "UPDATE sequence_counters SET value = value + 1 WHERE name = $1 RETURNING value",
-    )
-    .bind(name)
-    .fetch_one(conn)
-    .await?;
-    Ok(value)
-}

@@ -138,3 +138,69 @@ pub async fn all_areas(pool: &AnyPool) -> sqlx::Result<Vec<AreaRow>> {
     .fetch_all(pool)
     .await
 }
+
+/// A room with the names printed on its poster.
+#[derive(Clone, Debug, FromRow)]
+pub struct PosterRow {
+    /// Room id.
+    pub id: String,
+    /// Name or number on the door.
+    pub name: String,
+    /// Floor.
+    pub floor: String,
+    /// Building name.
+    pub building: String,
+    /// The unit that uses the room.
+    pub unit_id: String,
+    /// The unit's name.
+    pub unit_name: String,
+    /// The room's current QR token.
+    pub qr_token: String,
+}
+
+const POSTER_COLUMNS: &str = "r.id, r.name, r.floor, b.name AS building, r.unit_id,
+        u.name AS unit_name, r.qr_token
+     FROM rooms r JOIN buildings b ON b.id = r.building_id JOIN org_units u ON u.id = r.unit_id";
+
+/// One active room with its poster's names.
+pub async fn poster_room(pool: &AnyPool, room_id: &str) -> sqlx::Result<Option<PosterRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {POSTER_COLUMNS} WHERE r.id = $1 AND r.archived_at IS NULL"
+    ))
+    .bind(room_id)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Every active room, by unit, building and name.
+pub async fn all_poster_rooms(pool: &AnyPool) -> sqlx::Result<Vec<PosterRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {POSTER_COLUMNS} WHERE r.archived_at IS NULL ORDER BY u.name, b.name, r.name"
+    ))
+    .fetch_all(pool)
+    .await
+}
+
+/// Gives a room a new QR token and keeps the old one as retired.
+pub async fn replace_qr_token(
+    conn: &mut sqlx::AnyConnection,
+    room_id: &str,
+    (old_token, new_token): (&str, &str),
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO retired_qr_tokens (qr_token, room_id, retired_at) VALUES ($1, $2, $3)",
+    )
+    .bind(old_token)
+    .bind(room_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE rooms SET qr_token = $1 WHERE id = $2 AND qr_token = $3")
+        .bind(new_token)
+        .bind(room_id)
+        .bind(old_token)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

@@ -93,3 +93,12 @@ pub async fn username_taken(pool: &AnyPool, username: &str) -> sqlx::Result<bool
         .await?;
     Ok(row.is_some())
 }
+
+/// A user's e-mail (empty when none is set or the user is unknown).
+pub async fn email_of(pool: &AnyPool, id: &str) -> sqlx::Result<String> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT email FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    Ok(row.map(|(email,)| email).unwrap_or_default())
+}

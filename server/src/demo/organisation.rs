@@ -171,7 +171,7 @@ pub async fn insert(
         .await?;
         for (name, floor, unit, area) in rooms.iter() {
             let id = new_id();
-            let qr_token = crate::auth::session::new_token();
+            let qr_token = crate::reports::posters::new_room_token();
             let room = NewRoom {
                 id: &id,
                 building_id: &building_id,

@@ -18,10 +18,10 @@ pub fn is_static_asset(path: &str) -> bool {
         )
 }
 
-/// Paths anyone may load: the login page, static files, health and the APIs
-/// (which answer 401 themselves).
+/// Paths anyone may load: the login page, static files, health, the APIs
+/// (which answer 401 themselves), and the QR report and status pages.
 fn is_public(path: &str) -> bool {
-    const PREFIXES: [&str; 4] = ["/pkg/", "/icons/", "/api/", "/login"];
+    const PREFIXES: [&str; 6] = ["/pkg/", "/icons/", "/api/", "/login", "/r/", "/s/"];
     const FILES: [&str; 6] = [
         "/sw.js",
         "/manifest.webmanifest",
@@ -78,6 +78,9 @@ mod tests {
         assert!(is_public("/login"));
         assert!(is_public("/pkg/vern.abc.wasm"));
         assert!(is_public("/api/v1/me"));
+        assert!(is_public("/r/k7q2m9xw"));
+        assert!(is_public("/s/some-status-token"));
+        assert!(!is_public("/runder"));
         assert!(!is_public("/"));
         assert!(!is_public("/admin/users"));
     }

@@ -7,7 +7,7 @@ use sqlx::AnyConnection;
 use super::outcome::ApplyError;
 use crate::db::findings::{self, FindingRow};
 use crate::db::history::{self, Change};
-use crate::db::{applied, avvik, new_id, rounds};
+use crate::db::{avvik, new_id, reports, rounds};
 
 /// Who opens the cases, and when.
 pub struct Opening<'a> {
@@ -39,8 +39,9 @@ pub async fn open(
     late: bool,
 ) -> Result<String, ApplyError> {
     let round = opening.round;
-    let number = applied::next_counter(conn, "avvik_receipt").await?;
-    let receipt_no = format!("AV-{number:05}");
+    let year = crate::local_time::oslo_year(opening.now);
+    let number = reports::next_receipt_number(conn, year).await?;
+    let receipt_no = reports::receipt_no(year, number);
     let avvik_id = new_id();
     let case = avvik::NewAvvik {
         id: &avvik_id,

@@ -1,0 +1,160 @@
+//! The report form itself: a plain `multipart/form-data` form posted to
+//! `/r/{token}`, usable with no script at all.
+
+use leptos::prelude::*;
+
+use super::{
+    MAX_CONTACT_CHARS, MAX_DESCRIPTION_CHARS, ReportCategory, ReportRoom, Severity, report_path,
+};
+use crate::i18n::{t, use_i18n};
+
+/// The fields of a report for one room.
+#[component]
+pub fn ReportForm(room: ReportRoom) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = move || i18n.get_locale();
+    let place = [room.room.as_str(), room.building.as_str()]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let floor = room.floor.clone();
+    let has_floor = !floor.is_empty();
+
+    view! {
+        <h1>{t!(i18n, report_title)}</h1>
+        <p class="report-place">
+            <strong>{place}</strong>
+            {has_floor.then(|| view! { <span>" · " {t!(i18n, report_floor, floor)}</span> })}
+            <br />
+            <span class="muted">{room.unit.clone()}</span>
+        </p>
+        <p class="emergency">{t!(i18n, report_emergency)}</p>
+        <form
+            method="post"
+            action=report_path(&room.token)
+            enctype="multipart/form-data"
+            class="stack report-form"
+        >
+            <input type="hidden" name="client_id" value=room.client_id.clone() />
+            <div class="hp" aria-hidden="true">
+                <label for="website">{t!(i18n, report_honeypot)}</label>
+                <input id="website" name="website" tabindex="-1" autocomplete="off" />
+            </div>
+            <label for="category">{t!(i18n, report_category)}</label>
+            <select id="category" name="category" required>
+                <option value="">{t!(i18n, report_choose)}</option>
+                {ReportCategory::ALL
+                    .into_iter()
+                    .map(|category| {
+                        view! {
+                            <option value=category.as_str()>{move || category.name(locale())}</option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <label for="description">{t!(i18n, report_description)}</label>
+            <p class="hint" id="description-hint">{t!(i18n, report_description_hint)}</p>
+            <textarea
+                id="description"
+                name="description"
+                rows="5"
+                required
+                maxlength=MAX_DESCRIPTION_CHARS.to_string()
+                aria-describedby="description-hint"
+            ></textarea>
+            <label for="occurred_at">{t!(i18n, report_when)}</label>
+            <p class="hint" id="when-hint">{t!(i18n, report_when_hint)}</p>
+            <input id="occurred_at" name="occurred_at" type="datetime-local" aria-describedby="when-hint" />
+            <SeverityChoice />
+            <label for="photo">{t!(i18n, report_photos)}</label>
+            <p class="hint" id="photo-hint">{t!(i18n, report_photos_hint)}</p>
+            <input
+                id="photo"
+                name="photo"
+                type="file"
+                accept="image/jpeg,image/png,image/webp"
+                multiple
+                aria-describedby="photo-hint"
+            />
+            <ContactFields name=room.reporter_name.clone() email=room.reporter_email.clone() />
+            <button type="submit" class="primary">{t!(i18n, report_submit)}</button>
+        </form>
+    }
+}
+
+/// How serious it is, in words a colleague understands.
+#[component]
+fn SeverityChoice() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset class="severity">
+            <legend>{t!(i18n, report_severity)}</legend>
+            {Severity::ALL
+                .into_iter()
+                .map(|severity| {
+                    let id = format!("severity-{}", severity.as_str());
+                    let label = move || severity.describe(i18n.get_locale()).0;
+                    let hint = move || severity.describe(i18n.get_locale()).1;
+                    view! {
+                        <div class="choice">
+                            <input type="radio" id=id.clone() name="severity" value=severity.as_str() required />
+                            <label for=id>
+                                <strong>{label}</strong>
+                                <span class="hint">{hint}</span>
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// Name and e-mail (filled in for a logged-in person), or "Meld anonymt".
+#[component]
+fn ContactFields(name: String, email: String) -> impl IntoView {
+    let i18n = use_i18n();
+    // With the app loaded, ticking "anonymous" greys out the name and
+    // e-mail (disabled fields are not sent); without it, the server drops
+    // them when the box is ticked.
+    let anonymous = RwSignal::new(false);
+    view! {
+        <fieldset class="contact">
+            <legend>{t!(i18n, report_contact)}</legend>
+            <div class="stack">
+                <label for="reporter_name">{t!(i18n, report_name)}</label>
+                <input
+                    id="reporter_name"
+                    name="reporter_name"
+                    autocomplete="name"
+                    maxlength=MAX_CONTACT_CHARS.to_string()
+                    value=name
+                    disabled=move || anonymous.get()
+                />
+                <label for="reporter_email">{t!(i18n, report_email)}</label>
+                <input
+                    id="reporter_email"
+                    name="reporter_email"
+                    type="email"
+                    autocomplete="email"
+                    maxlength=MAX_CONTACT_CHARS.to_string()
+                    value=email
+                    disabled=move || anonymous.get()
+                />
+            </div>
+            <div class="choice anonymous">
+                <input
+                    type="checkbox"
+                    id="anonymous"
+                    name="anonymous"
+                    value="1"
+                    aria-describedby="anonymous-promise"
+                    on:change=move |event| anonymous.set(event_target_checked(&event))
+                />
+                <label for="anonymous"><strong>{t!(i18n, report_anonymous)}</strong></label>
+            </div>
+            <p class="hint" id="anonymous-promise">{t!(i18n, report_anonymous_promise)}</p>
+        </fieldset>
+    }
+}
