@@ -14,6 +14,9 @@
 //   a newer page whose files cannot be fetched is not shown either.
 // - After a warm-up has kept every field page, hashed files no kept page
 //   refers to are removed (the previous version's wasm, JS and CSS).
+// - A room's report page (/r/{code}) is kept like a field page, one copy
+//   per room, once it has been opened: staff with the app can report from
+//   a room they scanned before with no network (the app queues the report).
 // - Other navigations offline go to /runder; API calls are never cached.
 'use strict';
 
@@ -48,8 +51,12 @@ function isStatic(url) {
   return url.origin === self.location.origin && (url.pathname.startsWith('/pkg/') || url.pathname.startsWith('/icons/'));
 }
 
+function isReportPage(url) {
+  return /^\/r\/[A-Za-z0-9_-]+$/.test(url.pathname);
+}
+
 function isFieldPage(url) {
-  return url.origin === self.location.origin && FIELD_PAGES.includes(url.pathname);
+  return url.origin === self.location.origin && (FIELD_PAGES.includes(url.pathname) || isReportPage(url));
 }
 
 // A page is worth keeping only if it is the real page for a logged-in person,
@@ -142,11 +149,20 @@ async function offlinePage(url) {
   const cache = await caches.open(PAGE_CACHE);
   const page = await cache.match(url.pathname, { ignoreSearch: true });
   if (page) return page;
+  if (isReportPage(url)) {
+    return offlineAnswer(
+      'Meldeskjemaet for dette rommet er ikke lagret på telefonen. Skann koden igjen når du har nett – ' +
+        'eller meld fra til lederen din.',
+    );
+  }
   if (await cache.match('/runder')) return Response.redirect('/runder', 302);
+  return offlineAnswer('Åpne Vern med nett én gang mens du er logget inn, så virker vernerundene også uten nett.');
+}
+
+function offlineAnswer(text) {
   return new Response(
     '<!DOCTYPE html><html lang="nb"><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
-      '<title>Vern – uten nett</title><main><h1>Ingen nettforbindelse</h1>' +
-      '<p>Åpne Vern med nett én gang mens du er logget inn, så virker vernerundene også uten nett.</p></main></html>',
+      `<title>Vern – uten nett</title><main><h1>Ingen nettforbindelse</h1><p>${text}</p></main></html>`,
     { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } },
   );
 }
@@ -187,14 +203,14 @@ async function warm() {
   return true;
 }
 
-// Removes hashed build files that no kept field page refers to.
+// Removes hashed build files that no kept page refers to.
 async function pruneStatic() {
   const pages = await caches.open(PAGE_CACHE);
+  if (!(await allKept())) return; // not every field page is kept: keep every file too
   const needed = new Set();
-  for (const path of FIELD_PAGES) {
-    const page = await pages.match(path);
-    if (!page) return; // not every page is kept: keep every file too
-    for (const asset of assetsOf(await page.text())) needed.add(asset);
+  for (const request of await pages.keys()) {
+    const page = await pages.match(request);
+    if (page) for (const asset of assetsOf(await page.text())) needed.add(asset);
   }
   const files = await caches.open(STATIC_CACHE);
   for (const request of await files.keys()) {

@@ -13,7 +13,9 @@ use crate::admin::{AdminOverview, NewUser};
 use crate::domain::roles::Role;
 use crate::domain::users::CurrentUser;
 use crate::error::AppError;
-use crate::reports::{Poster, PosterRoom, ReportStatus, RoomLookup};
+use crate::places::import::ImportPreview;
+use crate::places::{RoomChange, RoomsAdmin};
+use crate::reports::{Poster, ReportStatus, RoomLookup};
 use crate::start::StartPageData;
 
 /// A newly created login session.
@@ -64,8 +66,29 @@ pub trait Backend: Send + Sync + 'static {
     ) -> Result<RoomLookup, AppError>;
     /// The case behind a private status link.
     async fn report_status(&self, status_token: &str) -> Result<ReportStatus, AppError>;
-    /// Rooms whose posters this user may print, by unit and building.
-    async fn poster_rooms(&self, user: &CurrentUser) -> Result<Vec<PosterRoom>, AppError>;
+    /// The rooms and units this user manages.
+    async fn rooms_admin(&self, user: &CurrentUser) -> Result<RoomsAdmin, AppError>;
+    /// Checks a CSV file of rooms for `unit_id`, line by line.
+    async fn preview_room_import(
+        &self,
+        user: &CurrentUser,
+        unit_id: &str,
+        csv: &str,
+    ) -> Result<ImportPreview, AppError>;
+    /// Saves every room of a CSV file, or none; returns how many.
+    async fn import_rooms(
+        &self,
+        user: &CurrentUser,
+        unit_id: &str,
+        csv: &str,
+    ) -> Result<usize, AppError>;
+    /// Renames or retires a room.
+    async fn change_room(
+        &self,
+        user: &CurrentUser,
+        room_id: &str,
+        change: RoomChange,
+    ) -> Result<(), AppError>;
     /// A room's poster with its QR code.
     async fn room_poster(&self, user: &CurrentUser, room_id: &str) -> Result<Poster, AppError>;
     /// Gives a room a new QR code; the old one leads to a "no longer in use" page.

@@ -69,6 +69,18 @@ pub enum InvalidInput {
     /// An image that is damaged or too large to open.
     #[error("the photo is damaged or has too many pixels")]
     PhotoUnreadable,
+    /// A room import without any room in it.
+    #[error("the file holds no rooms")]
+    ImportEmpty,
+    /// A room import with more lines than one import may hold.
+    #[error("the file holds more than 5000 rooms")]
+    ImportTooLarge,
+    /// A room import with at least one line that cannot be saved.
+    #[error("some lines cannot be saved; nothing was saved")]
+    ImportHasProblems,
+    /// A room name that is empty or too long.
+    #[error("the room needs a name of at most 200 characters")]
+    RoomName,
 }
 
 /// Why a request failed.

@@ -13,6 +13,7 @@ pub mod error;
 pub mod layout;
 pub mod offline;
 pub mod outbox;
+pub mod places;
 pub mod pwa;
 pub mod reports;
 pub mod rounds;
@@ -59,6 +60,8 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
         offline::engine::start(sync_status);
+        #[cfg(feature = "hydrate")]
+        reports::form_sending::send_waiting_reports();
         #[cfg(not(feature = "hydrate"))]
         let _ = sync_status;
     });
@@ -87,7 +90,7 @@ pub fn App() -> impl IntoView {
                     // must work with no script, and set 404/410 themselves.
                     <Route path=path!("/r/:token") view=reports::page::ReportPage ssr=SsrMode::Async />
                     <Route path=path!("/s/:token") view=reports::status_page::StatusPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/plakater") view=reports::posters_page::PostersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/rom") view=places::rooms_page::RoomsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/plakat") view=reports::poster_page::PosterPage ssr=SsrMode::Async />
                 </Routes>
             </Router>

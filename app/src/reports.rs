@@ -1,17 +1,21 @@
 //! Reports from staff who scan the QR code posted in a room: the report page
 //! (`/r/{token}`), the receipt and private status page (`/s/{token}`), and
-//! the room's poster (`/admin/plakat?rom=…`).
+//! the room's poster (`/admin/plakat?rom=…`; the rooms are listed on
+//! `/admin/rom`, see [`crate::places`]).
 //!
 //! The report page is a plain HTML form that posts to the server without
 //! any script (multipart, with photos); the server answers with a redirect
 //! to the status page, which then shows the receipt number.
 
 pub mod categories;
+pub mod form_sending;
 pub mod load;
 pub mod page;
 pub mod poster_page;
-pub mod posters_page;
+#[cfg(feature = "hydrate")]
+pub mod queue;
 pub mod report_form;
+pub mod sending;
 pub mod status_page;
 
 use serde::{Deserialize, Serialize};
@@ -142,7 +146,7 @@ pub struct Poster {
     pub qr_svg: String,
 }
 
-/// A room in the list of posters to print.
+/// A room in the admin's list of rooms.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PosterRoom {
     /// Room id.

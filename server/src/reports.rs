@@ -30,7 +30,6 @@ use axum::{Extension, Json, Router};
 use serde_json::json;
 
 use crate::db::now_ms;
-use crate::errors::ApiError;
 use crate::state::AppState;
 use submit::Receipt;
 
@@ -135,7 +134,19 @@ impl Answer {
 
     fn refused(&self, error: &AppError, offer_form: bool) -> Response {
         if self.json {
-            return ApiError(error.clone()).into_response();
+            // The app shows the refusal in the person's language, so it
+            // gets the error itself beside the usual code and message.
+            let status = StatusCode::from_u16(error.status_code())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let body =
+                json!({ "error": error.code(), "message": error.to_string(), "app_error": error });
+            let mut response = (status, Json(body)).into_response();
+            if let Some(seconds) = error.retry_after_secs() {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, seconds.into());
+            }
+            return response;
         }
         let form_path = offer_form.then_some(self.form_path.as_str());
         answer_page::refusal(self.locale, error, form_path)

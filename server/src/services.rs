@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod places;
 pub mod scope;
 pub mod start;
 
@@ -11,7 +12,9 @@ use app::backend::{Backend, NewSession};
 use app::domain::roles::Role;
 use app::domain::users::CurrentUser;
 use app::error::AppError;
-use app::reports::{Poster, PosterRoom, ReportStatus, RoomLookup};
+use app::places::import::ImportPreview;
+use app::places::{RoomChange, RoomsAdmin};
+use app::reports::{Poster, ReportStatus, RoomLookup};
 use app::start::StartPageData;
 use async_trait::async_trait;
 
@@ -101,8 +104,35 @@ impl Backend for Services {
         reports::lookup::status(&self.state, status_token).await
     }
 
-    async fn poster_rooms(&self, user: &CurrentUser) -> Result<Vec<PosterRoom>, AppError> {
-        reports::posters::rooms(&self.state, user).await
+    async fn rooms_admin(&self, user: &CurrentUser) -> Result<RoomsAdmin, AppError> {
+        places::rooms_admin(&self.state, user).await
+    }
+
+    async fn preview_room_import(
+        &self,
+        user: &CurrentUser,
+        unit_id: &str,
+        csv: &str,
+    ) -> Result<ImportPreview, AppError> {
+        places::preview_import(&self.state, user, unit_id, csv).await
+    }
+
+    async fn import_rooms(
+        &self,
+        user: &CurrentUser,
+        unit_id: &str,
+        csv: &str,
+    ) -> Result<usize, AppError> {
+        places::import_rooms(&self.state, user, unit_id, csv).await
+    }
+
+    async fn change_room(
+        &self,
+        user: &CurrentUser,
+        room_id: &str,
+        change: RoomChange,
+    ) -> Result<(), AppError> {
+        places::change_room(&self.state, user, room_id, change).await
     }
 
     async fn room_poster(&self, user: &CurrentUser, room_id: &str) -> Result<Poster, AppError> {

@@ -17,6 +17,7 @@ mod api {
     pub mod photo_race;
     pub mod photos;
     pub mod qr_reports;
+    pub mod rooms_admin;
     pub mod schema;
     pub mod session_end;
     pub mod sibling_units;

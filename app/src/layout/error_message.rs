@@ -59,5 +59,9 @@ pub fn invalid_input_text(locale: Locale, reason: InvalidInput) -> &'static str 
         InvalidInput::PhotoTooLarge => td_string!(locale, invalid_photo_too_large),
         InvalidInput::PhotoNotImage => td_string!(locale, invalid_photo_not_image),
         InvalidInput::PhotoUnreadable => td_string!(locale, invalid_photo_unreadable),
+        InvalidInput::ImportEmpty => td_string!(locale, invalid_import_empty),
+        InvalidInput::ImportTooLarge => td_string!(locale, invalid_import_too_large),
+        InvalidInput::ImportHasProblems => td_string!(locale, invalid_import_problems),
+        InvalidInput::RoomName => td_string!(locale, invalid_room_name),
     }
 }

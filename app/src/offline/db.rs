@@ -32,11 +32,14 @@ pub(crate) const PHOTO_BLOBS: &str = "photo_blobs";
 pub(crate) const OUTBOX: &str = "outbox";
 /// Single values under string keys (device id, cursor, reference data …).
 pub(crate) const META: &str = "meta";
+/// QR reports waiting to be sent, under their client id.
+pub(crate) const REPORTS: &str = "reports";
 /// The index on `round_id` in [`FINDINGS`] and [`PHOTO_META`].
 pub(crate) const BY_ROUND: &str = "round_id";
 
 const NAME: &str = "vern";
-const VERSION: u32 = 1;
+// 2: the store of waiting QR reports.
+const VERSION: u32 = 2;
 
 thread_local! {
     static DATABASE: RefCell<Option<Rc<Database>>> = const { RefCell::new(None) };
@@ -68,6 +71,7 @@ async fn open() -> Result<Database, idb::Error> {
         .add_object_store(ObjectStoreBuilder::new(PHOTO_BLOBS))
         .add_object_store(ObjectStoreBuilder::new(OUTBOX).auto_increment(true))
         .add_object_store(ObjectStoreBuilder::new(META))
+        .add_object_store(ObjectStoreBuilder::new(REPORTS))
         .build()
         .await
 }

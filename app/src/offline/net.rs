@@ -83,6 +83,48 @@ pub(crate) async fn put_jpeg(
     decode(&body)
 }
 
+/// POSTs a multipart form (the browser sets its boundary) asking for JSON,
+/// and returns the status and body text of whatever came back; `None`
+/// when nothing did (no network, or no answer within the upload time).
+pub(crate) async fn post_form(url: &str, form: &web_sys::FormData) -> Option<(u16, String)> {
+    let window = web_sys::window()?;
+    let headers = Headers::new().ok()?;
+    let _ = headers.set("Accept", "application/json");
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_credentials(RequestCredentials::SameOrigin);
+    init.set_headers(&headers);
+    init.set_body(form.as_ref());
+    let controller = AbortController::new().ok();
+    if let Some(controller) = &controller {
+        init.set_signal(Some(&controller.signal()));
+    }
+    let timer = controller.clone().and_then(|controller| {
+        leptos::prelude::set_timeout_with_handle(move || controller.abort(), UPLOAD_TIMEOUT).ok()
+    });
+    let response: Option<Response> = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .ok()
+        .and_then(|value| value.dyn_into().ok());
+    let answer = match response {
+        Some(response) => {
+            let text = match response.text() {
+                Ok(promise) => JsFuture::from(promise)
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string()),
+                Err(_) => None,
+            };
+            text.map(|text| (response.status(), text))
+        }
+        None => None,
+    };
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    answer
+}
+
 /// Encodes a query value.
 pub(crate) fn encode(value: &str) -> String {
     String::from(js_sys::encode_uri_component(value))

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{Poster, PosterRoom, ReportStatus, RoomLookup};
+use super::{Poster, ReportStatus, RoomLookup};
 use crate::error::AppError;
 
 /// What a room's QR code leads to (anyone may ask). A replaced code answers
@@ -23,19 +23,6 @@ pub async fn load_report_room(token: String) -> Result<RoomLookup, AppError> {
 pub async fn load_report_status(token: String) -> Result<ReportStatus, AppError> {
     use crate::backend::{backend, with_status};
     with_status(backend()?.report_status(&token).await)
-}
-
-/// Rooms whose posters the logged-in admin may print.
-#[server(prefix = "/api/fn", endpoint = "poster_rooms")]
-pub async fn load_poster_rooms() -> Result<Vec<PosterRoom>, AppError> {
-    use crate::backend::{backend, require_user, with_status};
-    with_status(
-        async {
-            let user = require_user()?;
-            backend()?.poster_rooms(&user).await
-        }
-        .await,
-    )
 }
 
 /// One room's poster.

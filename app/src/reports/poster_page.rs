@@ -34,7 +34,7 @@ pub fn PosterPage() -> impl IntoView {
                                 let room_id = poster.room_id.clone();
                                 view! {
                                     <div class="no-print stack">
-                                        <p><a href="/admin/plakater">{t!(i18n, posters_back)}</a></p>
+                                        <p><a href="/admin/rom">{t!(i18n, posters_back)}</a></p>
                                         <Show when=regenerated>
                                             <p class="ok" role="status">{t!(i18n, poster_regenerated)}</p>
                                         </Show>

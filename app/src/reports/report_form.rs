@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::form_sending::{SendState, SendStatus};
 use super::{
     MAX_CONTACT_CHARS, MAX_DESCRIPTION_CHARS, ReportCategory, ReportRoom, Severity, report_path,
 };
@@ -20,6 +21,44 @@ pub fn ReportForm(room: ReportRoom) -> impl IntoView {
         .join(", ");
     let floor = room.floor.clone();
     let has_floor = !floor.is_empty();
+    let state = RwSignal::new(SendState::Idle);
+    // The id the server rendered stands for this page view when the
+    // browser posts the form. The app makes its own, because a page kept
+    // for offline use is shown again for every report made from it.
+    let client_id = StoredValue::new(room.client_id.clone());
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        client_id.set_value(crate::offline::db::new_id());
+    });
+    let token = room.token.clone();
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        if matches!(
+            state.get_untracked(),
+            SendState::Sending | SendState::Waiting
+        ) {
+            event.prevent_default();
+            return;
+        }
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let form = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok());
+            if let Some(form) = form {
+                event.prevent_default();
+                let sending = super::form_sending::send_report(
+                    form,
+                    token.clone(),
+                    client_id.get_value(),
+                    state,
+                );
+                leptos::task::spawn_local(sending);
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (&token, client_id);
+    };
 
     view! {
         <h1>{t!(i18n, report_title)}</h1>
@@ -35,6 +74,7 @@ pub fn ReportForm(room: ReportRoom) -> impl IntoView {
             action=report_path(&room.token)
             enctype="multipart/form-data"
             class="stack report-form"
+            on:submit=on_submit
         >
             <input type="hidden" name="client_id" value=room.client_id.clone() />
             <div class="hp" aria-hidden="true">
@@ -78,7 +118,14 @@ pub fn ReportForm(room: ReportRoom) -> impl IntoView {
                 aria-describedby="photo-hint"
             />
             <ContactFields name=room.reporter_name.clone() email=room.reporter_email.clone() />
-            <button type="submit" class="primary">{t!(i18n, report_submit)}</button>
+            <SendStatus state />
+            <button
+                type="submit"
+                class="primary"
+                disabled=move || matches!(state.get(), SendState::Sending | SendState::Waiting)
+            >
+                {t!(i18n, report_submit)}
+            </button>
         </form>
     }
 }

@@ -204,3 +204,67 @@ pub async fn replace_qr_token(
         .await?;
     Ok(())
 }
+
+/// Buildings owned by any of `unit_ids` (active), as (id, name, owner unit).
+pub async fn buildings_of_units(
+    pool: &AnyPool,
+    unit_ids: &[String],
+) -> sqlx::Result<Vec<(String, String, String)>> {
+    if unit_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (1..=unit_ids.len()).map(|n| format!("${n}")).collect();
+    let sql = format!(
+        "SELECT id, name, unit_id FROM buildings
+         WHERE archived_at IS NULL AND unit_id IN ({})",
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query_as(&sql);
+    for id in unit_ids {
+        query = query.bind(id);
+    }
+    query.fetch_all(pool).await
+}
+
+/// The names of the active rooms in a building.
+pub async fn room_names_in_building(
+    pool: &AnyPool,
+    building_id: &str,
+) -> sqlx::Result<Vec<String>> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT name FROM rooms WHERE building_id = $1 AND archived_at IS NULL")
+            .bind(building_id)
+            .fetch_all(pool)
+            .await?;
+    Ok(rows.into_iter().map(|(name,)| name).collect())
+}
+
+/// Renames a room and sets its floor.
+pub async fn rename_room(
+    conn: &mut sqlx::AnyConnection,
+    room_id: &str,
+    name: &str,
+    floor: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE rooms SET name = $1, floor = $2 WHERE id = $3")
+        .bind(name)
+        .bind(floor)
+        .bind(room_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Retires a room: it keeps its rounds and reports, and its code stops working.
+pub async fn retire_room(
+    conn: &mut sqlx::AnyConnection,
+    room_id: &str,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE rooms SET archived_at = $1 WHERE id = $2 AND archived_at IS NULL")
+        .bind(now)
+        .bind(room_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

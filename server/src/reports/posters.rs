@@ -5,7 +5,7 @@ use anyhow::Context;
 use app::domain::access::Action;
 use app::domain::users::CurrentUser;
 use app::error::AppError;
-use app::reports::{Poster, PosterRoom, report_path};
+use app::reports::{Poster, report_path};
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
@@ -40,36 +40,6 @@ pub fn new_room_token() -> String {
         }
     }
     token
-}
-
-/// Rooms of the units where `user` manages the organisation.
-pub async fn rooms(state: &AppState, user: &CurrentUser) -> Result<Vec<PosterRoom>, AppError> {
-    let pool = state.db.pool();
-    let units = crate::db::units::all(pool)
-        .await
-        .map_err(internal("load units"))?;
-    let managed: Vec<String> =
-        crate::services::scope::units_in_scope(&units, user, Action::ManageOrganisation)
-            .into_iter()
-            .map(|unit| unit.id)
-            .collect();
-    if managed.is_empty() {
-        return Err(AppError::Forbidden);
-    }
-    let rows = places::all_poster_rooms(pool)
-        .await
-        .map_err(internal("load rooms"))?;
-    Ok(rows
-        .into_iter()
-        .filter(|row| managed.contains(&row.unit_id))
-        .map(|row| PosterRoom {
-            id: row.id,
-            room: row.name,
-            floor: row.floor,
-            building: row.building,
-            unit: row.unit_name,
-        })
-        .collect())
 }
 
 /// The room if `user` manages its unit (`NotFound` for an unknown room).

@@ -446,9 +446,9 @@ async fn posters_are_for_admins_of_the_room_only(backend: Backend) {
         let school = room_id("Naturfagrom").await;
         let (status, _) = app.call("room_poster", &[("room_id", &school)]).await;
         assert_eq!(status, StatusCode::OK, "a room in her sector");
-        let (status, rooms) = app.call("poster_rooms", &[]).await;
+        let (status, admin) = app.call("rooms_admin", &[]).await;
         assert_eq!(status, StatusCode::OK);
-        let units: Vec<&str> = rooms
+        let units: Vec<&str> = admin["rooms"]
             .as_array()
             .expect("rooms")
             .iter()

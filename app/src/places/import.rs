@@ -1,0 +1,227 @@
+//! Rooms from a CSV file: `bygg;rom;etasje` per line, as Norwegian Excel
+//! writes it (semicolons, UTF-8 with or without BOM, fields in double
+//! quotes when they hold a semicolon). Read line by line, so that every
+//! problem is shown with its line number before anything is saved.
+
+use serde::{Deserialize, Serialize};
+
+/// The most lines one import may hold.
+pub const MAX_LINES: usize = 5_000;
+/// The longest building or room name, or floor, in characters.
+pub const MAX_FIELD_CHARS: usize = 200;
+
+/// One line of the file as read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportLine {
+    /// Line number in the file (1 for the first line).
+    pub line: usize,
+    /// Building name.
+    pub building: String,
+    /// Room name or number.
+    pub room: String,
+    /// Floor (may be empty).
+    pub floor: String,
+    /// The building is not in the unit yet and will be created.
+    pub new_building: bool,
+    /// Why the line cannot be saved, if it cannot.
+    pub problem: Option<ImportProblem>,
+}
+
+/// Why a line cannot be saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportProblem {
+    /// Not two or three fields.
+    Columns,
+    /// No building name.
+    BuildingMissing,
+    /// No room name.
+    RoomMissing,
+    /// A field longer than [`MAX_FIELD_CHARS`].
+    TooLong,
+    /// The same building and room appear on an earlier line.
+    Repeated,
+    /// The building already has an active room with this name.
+    Exists,
+}
+
+/// The whole file as checked: every line, and whether it can be saved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportPreview {
+    /// Every non-empty line but a header.
+    pub lines: Vec<ImportLine>,
+}
+
+impl ImportPreview {
+    /// Lines with a problem.
+    pub fn problems(&self) -> usize {
+        self.lines
+            .iter()
+            .filter(|line| line.problem.is_some())
+            .count()
+    }
+
+    /// Whether the import may be saved (some lines, none with a problem).
+    pub fn can_save(&self) -> bool {
+        !self.lines.is_empty() && self.problems() == 0
+    }
+}
+
+/// Why a whole file was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileProblem {
+    /// Nothing to import.
+    Empty,
+    /// More than [`MAX_LINES`] lines.
+    TooManyLines,
+}
+
+/// Reads the file into lines with the problems a line has on its own
+/// (columns, empty or long fields, repeats); which rooms already exist is
+/// for the server to add.
+pub fn parse(text: &str) -> Result<Vec<ImportLine>, FileProblem> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (index, raw) in text.lines().enumerate() {
+        if raw.trim().is_empty() || (lines.is_empty() && is_header(raw)) {
+            continue;
+        }
+        if lines.len() == MAX_LINES {
+            return Err(FileProblem::TooManyLines);
+        }
+        let fields = split(raw);
+        let field = |n: usize| {
+            fields
+                .get(n)
+                .map(|f| f.trim().to_owned())
+                .unwrap_or_default()
+        };
+        let (building, room, floor) = (field(0), field(1), field(2));
+        let too_long = [&building, &room, &floor]
+            .iter()
+            .any(|f| f.chars().count() > MAX_FIELD_CHARS);
+        let problem = if !(2..=3).contains(&fields.len()) {
+            Some(ImportProblem::Columns)
+        } else if building.is_empty() {
+            Some(ImportProblem::BuildingMissing)
+        } else if room.is_empty() {
+            Some(ImportProblem::RoomMissing)
+        } else if too_long {
+            Some(ImportProblem::TooLong)
+        } else if !seen.insert((building.to_lowercase(), room.to_lowercase())) {
+            Some(ImportProblem::Repeated)
+        } else {
+            None
+        };
+        lines.push(ImportLine {
+            line: index + 1,
+            building,
+            room,
+            floor,
+            new_building: false,
+            problem,
+        });
+    }
+    if lines.is_empty() {
+        return Err(FileProblem::Empty);
+    }
+    Ok(lines)
+}
+
+/// A first line that names the columns instead of a room.
+fn is_header(line: &str) -> bool {
+    let first = line.trim().to_lowercase();
+    first.starts_with("bygg") || first.starts_with("building")
+}
+
+/// Splits on semicolons outside double quotes; `""` inside quotes is a quote.
+fn split(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                push(&mut fields, '"');
+            }
+            '"' => quoted = !quoted,
+            ';' if !quoted => fields.push(String::new()),
+            _ => push(&mut fields, c),
+        }
+    }
+    // Empty fields after the third (Excel pads short rows) are no columns.
+    while fields.len() > 3 && fields.last().is_some_and(|f| f.trim().is_empty()) {
+        fields.pop();
+    }
+    fields
+}
+
+fn push(fields: &mut [String], c: char) {
+    if let Some(field) = fields.last_mut() {
+        field.push(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<(usize, Option<ImportProblem>)> {
+        parse(text)
+            .expect("lines")
+            .into_iter()
+            .map(|line| (line.line, line.problem))
+            .collect()
+    }
+
+    #[test]
+    fn a_header_a_bom_and_blank_lines_are_skipped() {
+        let lines = parse("\u{feff}Bygg;Rom;Etasje\r\nHovedbygg;Rom 101;1\n\nHovedbygg;Rom 102\n")
+            .expect("lines");
+        assert_eq!(lines.len(), 2);
+        assert_eq!(
+            (
+                lines[0].line,
+                lines[0].room.as_str(),
+                lines[0].floor.as_str()
+            ),
+            (2, "Rom 101", "1")
+        );
+        assert_eq!((lines[1].line, lines[1].floor.as_str()), (4, ""));
+        assert!(lines.iter().all(|line| line.problem.is_none()));
+    }
+
+    #[test]
+    fn quoted_fields_may_hold_semicolons_and_quotes() {
+        let lines = parse("\"Bygg A; vest\";\"Rom \"\"stor\"\"\";2").expect("lines");
+        assert_eq!(lines[0].building, "Bygg A; vest");
+        assert_eq!(lines[0].room, "Rom \"stor\"");
+    }
+
+    #[test]
+    fn each_bad_line_is_named_with_its_number() {
+        let text =
+            "A;Rom 1;1\nA\n;Rom 2\nA;;1\nA;rom 1;2\nA;Rom 3;1;x\nA;".to_owned() + &"x".repeat(201);
+        assert_eq!(
+            problems(&text),
+            [
+                (1, None),
+                (2, Some(ImportProblem::Columns)),
+                (3, Some(ImportProblem::BuildingMissing)),
+                (4, Some(ImportProblem::RoomMissing)),
+                (5, Some(ImportProblem::Repeated)),
+                (6, Some(ImportProblem::Columns)),
+                (7, Some(ImportProblem::TooLong)),
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_oversized_files_are_refused_whole() {
+        assert_eq!(parse("Bygg;Rom;Etasje\n\n"), Err(FileProblem::Empty));
+        let many: String = (0..=MAX_LINES).map(|n| format!("A;Rom {n};1\n")).collect();
+        assert_eq!(parse(&many), Err(FileProblem::TooManyLines));
+    }
+}

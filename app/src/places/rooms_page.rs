@@ -1,0 +1,101 @@
+//! `/admin/rom`: the rooms the HMS-ansvarlig manages, their posters, and an
+//! import of many rooms at once.
+
+use leptos::prelude::*;
+
+use super::load::{ImportRooms, RenameRoom, RetireRoom, load_rooms_admin};
+use super::room_import_form::RoomImportForm;
+use super::room_row::RoomRow;
+use crate::i18n::{t, use_i18n};
+use crate::layout::error_message::ErrorMessage;
+use crate::layout::page_frame::PageFrame;
+use crate::reports::PosterRoom;
+
+/// The room list beside the import form; both refresh after a change.
+#[component]
+pub fn RoomsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let import = ServerAction::<ImportRooms>::new();
+    let rename = ServerAction::<RenameRoom>::new();
+    let retire = ServerAction::<RetireRoom>::new();
+    let admin = Resource::new(
+        move || {
+            (
+                import.version().get(),
+                rename.version().get(),
+                retire.version().get(),
+            )
+        },
+        |_| load_rooms_admin(),
+    );
+    let failed = move || {
+        rename
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| retire.value().get().and_then(Result::err))
+    };
+
+    view! {
+        <PageFrame>
+            <main id="main" class="page">
+                <h1>{t!(i18n, rooms_title)}</h1>
+                <p>{t!(i18n, posters_intro)}</p>
+                <div role="alert" class="alert-slot">
+                    {move || failed().map(|error| view! { <p class="error"><ErrorMessage error /></p> })}
+                </div>
+                <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+                    {move || {
+                        admin
+                            .get()
+                            .map(|result| match result {
+                                Ok(admin) => {
+                                    view! {
+                                        <div class="two-pane">
+                                            <RoomTable rooms=admin.rooms.clone() rename retire />
+                                            <RoomImportForm units=admin.units.clone() import />
+                                        </div>
+                                    }
+                                        .into_any()
+                                }
+                                Err(error) => {
+                                    view! { <p class="error" role="alert"><ErrorMessage error /></p> }
+                                        .into_any()
+                                }
+                            })
+                    }}
+                </Transition>
+            </main>
+        </PageFrame>
+    }
+}
+
+#[component]
+fn RoomTable(
+    rooms: Vec<PosterRoom>,
+    rename: ServerAction<RenameRoom>,
+    retire: ServerAction<RetireRoom>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section aria-labelledby="rooms-heading">
+            <h2 id="rooms-heading">{t!(i18n, rooms_list)}</h2>
+            <table class="users rooms">
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, posters_room)}</th>
+                        <th scope="col">{t!(i18n, posters_building)}</th>
+                        <th scope="col">{t!(i18n, posters_unit)}</th>
+                        <th scope="col">{t!(i18n, rooms_actions)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rooms
+                        .into_iter()
+                        .map(|room| view! { <RoomRow room rename retire /> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
