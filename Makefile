@@ -31,9 +31,10 @@ clippy:
 	cargo clippy -p app -p server --all-targets --features server/s3 -- -D warnings
 	cargo clippy -p frontend -p app --target wasm32-unknown-unknown -- -D warnings
 
-## Sync benchmark on SQLite (and PostgreSQL with VERN_TEST_POSTGRES_URL): prints figures
+## Sync, QR report and room import benchmarks on SQLite (and PostgreSQL with VERN_TEST_POSTGRES_URL): prints figures
 bench:
 	cargo bench -p server --bench sync
+	cargo bench -p server --bench reports
 
 ## Sizes of the release client (raw, gzip -9, brotli -q 11)
 sizes: tools release

@@ -89,6 +89,9 @@ pub trait Backend: Send + Sync + 'static {
         room_id: &str,
         change: RoomChange,
     ) -> Result<(), AppError>;
+    /// Labels (posters) of every room of a unit and the units below it.
+    async fn label_sheet(&self, user: &CurrentUser, unit_id: &str)
+    -> Result<Vec<Poster>, AppError>;
     /// A room's poster with its QR code.
     async fn room_poster(&self, user: &CurrentUser, room_id: &str) -> Result<Poster, AppError>;
     /// Gives a room a new QR code; the old one leads to a "no longer in use" page.

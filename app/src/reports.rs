@@ -9,6 +9,7 @@
 
 pub mod categories;
 pub mod form_sending;
+pub mod labels_page;
 pub mod load;
 pub mod page;
 pub mod poster_page;

@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { expectAccessible, hydrated, logIn, makeJpeg, sqlite } from './helpers';
+import { expectAccessible, goOffline, goOnline, hydrated, idbRequest, logIn, makeJpeg, sqlite } from './helpers';
 import { killVern, startVern, Vern } from '../vern';
 
 test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'phone', 'a phone journey'));
@@ -36,11 +36,13 @@ async function receiptShown(page: Page): Promise<string> {
   return receipt;
 }
 
-/** A JPEG made in a page of its own (a page without JavaScript cannot draw one). */
-async function photoFrom(browser: Browser, seed: number): Promise<Buffer> {
-  const page = await browser.newPage();
+/** A JPEG drawn in a context of its own, with JavaScript (a page without it cannot draw one). */
+async function photoFrom(browser: Browser, baseURL: string | undefined, seed: number): Promise<Buffer> {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: true });
+  const page = await context.newPage();
+  await page.goto('/login');
   const photo = await makeJpeg(page, seed, 1600, 1200);
-  await page.close();
+  await context.close();
   return photo;
 }
 
@@ -66,11 +68,53 @@ test('a report with a photo gets a receipt, and its link shows the case as new',
   expect(rows).toEqual([['qr', 'brann', 'hoy', '1']]);
 });
 
+test('a report sent without signal waits on the phone and reaches the server once', async ({ page, context }) => {
+  const token = roomToken('Klasserom 1A');
+  await page.goto(`/r/${token}`);
+  await hydrated(page);
+  const text = `Vinduet lukker seg ikke (${Date.now()})`;
+  await fillReport(page, text, await makeJpeg(page, 4, 1200, 900));
+  await goOffline(context);
+  await page.getByRole('button', { name: 'Send melding' }).click();
+  await expect(page.getByRole('status')).toContainText('Sendes når du har nett');
+  expect(await idbRequest(page, 'reports', 'count')).toBe(1);
+  expect(sqlite(`SELECT COUNT(*) FROM avvik WHERE description = '${text}'`)).toEqual([['0']]);
+
+  await goOnline(context);
+  await receiptShown(page);
+  expect(sqlite(`SELECT COUNT(*) FROM avvik WHERE description = '${text}'`)).toEqual([['1']]);
+  expect(await idbRequest(page, 'reports', 'count')).toBe(0);
+});
+
+test('a room opened once before takes a report with no network, sent once when it returns', async ({ page, context }) => {
+  const token = roomToken('Naturfagrom');
+  await page.goto(`/r/${token}`);
+  await hydrated(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // Now through the service worker, which keeps the page.
+  await page.goto(`/r/${token}`);
+  await expect
+    .poll(() => page.evaluate(async (path) => Boolean(await (await caches.open('vern-pages-v1')).match(path)), `/r/${token}`))
+    .toBe(true);
+  await goOffline(context);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meld avvik' })).toBeVisible();
+  await hydrated(page);
+  const text = `Kjemikalier uten merking i skapet (${Date.now()})`;
+  await fillReport(page, text);
+  await page.getByRole('button', { name: 'Send melding' }).click();
+  await expect(page.getByRole('status')).toContainText('Sendes når du har nett');
+
+  await goOnline(context);
+  await receiptShown(page);
+  expect(sqlite(`SELECT COUNT(*) FROM avvik WHERE description = '${text}'`)).toEqual([['1']]);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the form posts with its photo and returns the receipt; the page is small', async ({ page, browser }) => {
-    const photo = await photoFrom(browser, 5);
+  test('the form posts with its photo and returns the receipt; the page is small', async ({ page, browser, baseURL }) => {
+    const photo = await photoFrom(browser, baseURL, 5);
     const token = roomToken('Klasserom 3B');
     const bodies: { url: string; type: string; bytes: Buffer }[] = [];
     page.on('response', async (response) => {
@@ -180,11 +224,10 @@ test.describe('anonymous', () => {
 test('the HMS-ansvarlig prints a poster whose code leads to the room, and replaces the code', async ({ page }) => {
   await logIn(page, 'hms');
   await expect(page.getByRole('heading', { level: 1, name: 'Hei, Hanne Haugen' })).toBeVisible();
-  await page.goto('/admin/plakater');
-  await expect(page.getByRole('heading', { level: 1, name: 'QR-plakater' })).toBeVisible();
+  await page.goto('/admin/rom');
+  await expect(page.getByRole('heading', { level: 1, name: 'Rom og QR-koder' })).toBeVisible();
   await hydrated(page);
-  await expectAccessible(page);
-  await page.getByRole('link', { name: 'Gymsal' }).click();
+  await page.locator('tr[data-room="Gymsal"]').getByRole('link', { name: 'Plakat' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Gymsal' })).toBeVisible();
   await hydrated(page);
   await expect(page.getByText('Ser du noe som ikke er trygt? Skann koden og meld avvik.')).toBeVisible();

@@ -135,6 +135,14 @@ impl Backend for Services {
         places::change_room(&self.state, user, room_id, change).await
     }
 
+    async fn label_sheet(
+        &self,
+        user: &CurrentUser,
+        unit_id: &str,
+    ) -> Result<Vec<Poster>, AppError> {
+        reports::posters::label_sheet(&self.state, user, unit_id).await
+    }
+
     async fn room_poster(&self, user: &CurrentUser, room_id: &str) -> Result<Poster, AppError> {
         reports::posters::poster(&self.state, user, room_id).await
     }

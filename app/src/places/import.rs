@@ -84,7 +84,7 @@ pub fn parse(text: &str) -> Result<Vec<ImportLine>, FileProblem> {
     let mut lines = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (index, raw) in text.lines().enumerate() {
-        if raw.trim().is_empty() || (lines.is_empty() && is_header(raw)) {
+        if raw.trim().is_empty() || (lines.is_empty() && is_header(&split(raw))) {
             continue;
         }
         if lines.len() == MAX_LINES {
@@ -129,10 +129,17 @@ pub fn parse(text: &str) -> Result<Vec<ImportLine>, FileProblem> {
     Ok(lines)
 }
 
-/// A first line that names the columns instead of a room.
-fn is_header(line: &str) -> bool {
-    let first = line.trim().to_lowercase();
-    first.starts_with("bygg") || first.starts_with("building")
+/// A first line that names the columns instead of a room ("Bygg;Rom;…"),
+/// told from a building called "Bygg A" by its exact words.
+fn is_header(fields: &[String]) -> bool {
+    let word = |n: usize| {
+        fields
+            .get(n)
+            .map(|f| f.trim().to_lowercase())
+            .unwrap_or_default()
+    };
+    matches!(word(0).as_str(), "bygg" | "bygning" | "building")
+        && matches!(word(1).as_str(), "rom" | "romnavn" | "room" | "room name")
 }
 
 /// Splits on semicolons outside double quotes; `""` inside quotes is a quote.
@@ -191,6 +198,13 @@ mod tests {
         );
         assert_eq!((lines[1].line, lines[1].floor.as_str()), (4, ""));
         assert!(lines.iter().all(|line| line.problem.is_none()));
+    }
+
+    #[test]
+    fn a_building_called_bygg_is_a_room_line_not_a_header() {
+        let lines = parse("Bygg A;Rom 1;1\nBygg A;Rom 2;1").expect("lines");
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].building, "Bygg A");
     }
 
     #[test]

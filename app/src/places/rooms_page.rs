@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::load::{ImportRooms, RenameRoom, RetireRoom, load_rooms_admin};
 use super::room_import_form::RoomImportForm;
 use super::room_row::RoomRow;
+use crate::domain::units::UnitView;
 use crate::i18n::{t, use_i18n};
 use crate::layout::error_message::ErrorMessage;
 use crate::layout::page_frame::PageFrame;
@@ -53,7 +54,10 @@ pub fn RoomsPage() -> impl IntoView {
                                     view! {
                                         <div class="two-pane">
                                             <RoomTable rooms=admin.rooms.clone() rename retire />
-                                            <RoomImportForm units=admin.units.clone() import />
+                                            <div class="stack">
+                                                <RoomImportForm units=admin.units.clone() import />
+                                                <LabelLinks units=admin.units.clone() />
+                                            </div>
                                         </div>
                                     }
                                         .into_any()
@@ -96,6 +100,31 @@ fn RoomTable(
                         .collect_view()}
                 </tbody>
             </table>
+        </section>
+    }
+}
+
+/// Links to each unit's sheet of room labels.
+#[component]
+fn LabelLinks(units: Vec<UnitView>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card" aria-labelledby="labels-heading">
+            <h2 id="labels-heading">{t!(i18n, labels_title)}</h2>
+            <ul class="units">
+                {units
+                    .into_iter()
+                    .map(|unit| {
+                        let href = format!("/admin/etiketter?enhet={}", unit.id);
+                        let depth = format!("--depth: {}", unit.depth);
+                        view! {
+                            <li style=depth>
+                                <a href=href>{t!(i18n, labels_for)} " " {unit.name.clone()}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
         </section>
     }
 }

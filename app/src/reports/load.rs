@@ -25,6 +25,19 @@ pub async fn load_report_status(token: String) -> Result<ReportStatus, AppError>
     with_status(backend()?.report_status(&token).await)
 }
 
+/// The labels of a unit's rooms (and of the units below it).
+#[server(prefix = "/api/fn", endpoint = "label_sheet")]
+pub async fn load_label_sheet(unit_id: String) -> Result<Vec<Poster>, AppError> {
+    use crate::backend::{backend, require_user, with_status};
+    with_status(
+        async {
+            let user = require_user()?;
+            backend()?.label_sheet(&user, &unit_id).await
+        }
+        .await,
+    )
+}
+
 /// One room's poster.
 #[server(prefix = "/api/fn", endpoint = "room_poster")]
 pub async fn load_room_poster(room_id: String) -> Result<Poster, AppError> {

@@ -46,7 +46,8 @@ fn anonymous_drops_whatever_name_and_email_were_typed() {
 
 #[test]
 fn each_bad_field_is_named() {
-    let cases: [(fn(&mut RawReport), InvalidInput); 8] = [
+    type Spoil = fn(&mut RawReport);
+    let cases: [(Spoil, InvalidInput); 8] = [
         (|r| r.client_id = "1".to_owned(), InvalidInput::ReportForm),
         (
             |r| r.category = "Brann".to_owned(),

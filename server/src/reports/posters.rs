@@ -2,7 +2,7 @@
 //! short address printed under it, and replacing a room's code.
 
 use anyhow::Context;
-use app::domain::access::Action;
+use app::domain::access::{Action, UnitTree};
 use app::domain::users::CurrentUser;
 use app::error::AppError;
 use app::reports::{Poster, report_path};
@@ -63,6 +63,33 @@ pub async fn poster(
     room_id: &str,
 ) -> Result<Poster, AppError> {
     let room = managed_room(state, user, room_id).await?;
+    poster_of(state, room)
+}
+
+/// Posters of every room of a unit and the units below it, for a sheet
+/// of labels.
+pub async fn label_sheet(
+    state: &AppState,
+    user: &CurrentUser,
+    unit_id: &str,
+) -> Result<Vec<Poster>, AppError> {
+    access::require(&state.db, user, Action::ManageOrganisation, unit_id).await?;
+    let pool = state.db.pool();
+    let units = crate::db::units::all(pool)
+        .await
+        .map_err(internal("load units"))?;
+    let tree = UnitTree::new(units.into_iter().map(|unit| (unit.id, unit.parent_id)));
+    let rooms = places::all_poster_rooms(pool)
+        .await
+        .map_err(internal("load rooms"))?;
+    rooms
+        .into_iter()
+        .filter(|room| tree.chain(&room.unit_id).iter().any(|id| id == unit_id))
+        .map(|room| poster_of(state, room))
+        .collect()
+}
+
+fn poster_of(state: &AppState, room: PosterRow) -> Result<Poster, AppError> {
     let url = format!("{}{}", state.public_url, report_path(&room.qr_token));
     let qr_svg = qr_svg(&url).map_err(internal("draw a QR code"))?;
     Ok(Poster {

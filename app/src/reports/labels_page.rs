@@ -1,0 +1,93 @@
+//! `/admin/etiketter?enhet=…`: a unit's rooms as sheets of 3 × 8 labels
+//! (70 × 37 mm, A4), each with its QR code, room, building and address.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::Poster;
+use super::load::load_label_sheet;
+use crate::i18n::{t, td_string, use_i18n};
+use crate::layout::error_message::ErrorMessage;
+use crate::layout::page_frame::PageFrame;
+
+/// Labels on one A4 sheet.
+const PER_SHEET: usize = 24;
+
+/// The sheets, with a print button.
+#[component]
+pub fn LabelsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let unit_id = move || query.read().get("enhet").unwrap_or_default();
+    let labels = Resource::new(unit_id, load_label_sheet);
+    view! {
+        <PageFrame>
+            <main id="main" class="page labels-page">
+                <div class="no-print">
+                    <h1>{t!(i18n, labels_title)}</h1>
+                    <p>{t!(i18n, labels_intro)}</p>
+                    <p><a href="/admin/rom">{t!(i18n, posters_back)}</a></p>
+                </div>
+                <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+                    {move || Suspend::new(async move {
+                        match labels.await {
+                            Ok(labels) if labels.is_empty() => {
+                                view! { <p>{t!(i18n, labels_none)}</p> }.into_any()
+                            }
+                            Ok(labels) => view! { <Sheets labels /> }.into_any(),
+                            Err(error) => {
+                                view! { <p class="error" role="alert"><ErrorMessage error /></p> }
+                                    .into_any()
+                            }
+                        }
+                    })}
+                </Suspense>
+            </main>
+        </PageFrame>
+    }
+}
+
+#[component]
+fn Sheets(labels: Vec<Poster>) -> impl IntoView {
+    let sheets: Vec<Vec<Poster>> = labels.chunks(PER_SHEET).map(<[Poster]>::to_vec).collect();
+    sheets
+        .into_iter()
+        .map(|sheet| {
+            view! {
+                <div class="label-sheet">
+                    {sheet.into_iter().map(|label| view! { <Label label /> }).collect_view()}
+                </div>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn Label(label: Poster) -> impl IntoView {
+    let i18n = use_i18n();
+    // Made by the server from the room's address alone (see the poster page).
+    let svg = label
+        .qr_svg
+        .find("<svg")
+        .map(|start| label.qr_svg[start..].to_owned())
+        .unwrap_or_default();
+    let room = label.room.clone();
+    let name = move || {
+        format!(
+            "{} {}",
+            td_string!(i18n.get_locale(), poster_qr_label),
+            room
+        )
+    };
+    view! {
+        <div class="label">
+            <div class="label-qr" role="img" aria-label=name inner_html=svg></div>
+            <div class="label-text">
+                <strong>{label.room.clone()}</strong>
+                <span>{label.building.clone()}</span>
+                <span class="label-line">{t!(i18n, labels_line)}</span>
+                <span class="label-url">{label.url.clone()}</span>
+            </div>
+        </div>
+    }
+}
