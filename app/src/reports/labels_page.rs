@@ -6,7 +6,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::Poster;
 use super::load::load_label_sheet;
-use crate::i18n::{t, td_string, use_i18n};
+use super::poster_page::QrImage;
+use crate::i18n::{t, use_i18n};
 use crate::layout::error_message::ErrorMessage;
 use crate::layout::page_frame::PageFrame;
 
@@ -65,23 +66,9 @@ fn Sheets(labels: Vec<Poster>) -> impl IntoView {
 #[component]
 fn Label(label: Poster) -> impl IntoView {
     let i18n = use_i18n();
-    // Made by the server from the room's address alone (see the poster page).
-    let svg = label
-        .qr_svg
-        .find("<svg")
-        .map(|start| label.qr_svg[start..].to_owned())
-        .unwrap_or_default();
-    let room = label.room.clone();
-    let name = move || {
-        format!(
-            "{} {}",
-            td_string!(i18n.get_locale(), poster_qr_label),
-            room
-        )
-    };
     view! {
         <div class="label">
-            <div class="label-qr" role="img" aria-label=name inner_html=svg></div>
+            <QrImage svg=label.qr_svg.clone() room=label.room.clone() class="label-qr" />
             <div class="label-text">
                 <strong>{label.room.clone()}</strong>
                 <span>{label.building.clone()}</span>

@@ -68,19 +68,17 @@ pub fn PosterPage() -> impl IntoView {
     }
 }
 
-/// The printed A4 sheet: where, the one line, the code and the address.
+/// A room's QR code as the server drew it, named for screen readers.
 #[component]
-fn PosterSheet(poster: Poster) -> impl IntoView {
+pub fn QrImage(svg: String, room: String, class: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     // The server made this SVG from the room's address alone (no text a
     // person typed), so it is inserted as markup; from `<svg` on, leaving
     // out the XML declaration.
-    let svg = poster
-        .qr_svg
+    let markup = svg
         .find("<svg")
-        .map(|start| poster.qr_svg[start..].to_owned())
+        .map(|start| svg[start..].to_owned())
         .unwrap_or_default();
-    let room = poster.room.clone();
     let label = move || {
         format!(
             "{} {}",
@@ -88,6 +86,13 @@ fn PosterSheet(poster: Poster) -> impl IntoView {
             room
         )
     };
+    view! { <div class=class role="img" aria-label=label inner_html=markup></div> }
+}
+
+/// The printed A4 sheet: where, the one line, the code and the address.
+#[component]
+fn PosterSheet(poster: Poster) -> impl IntoView {
+    let i18n = use_i18n();
     let place = if poster.floor.is_empty() {
         poster.building.clone()
     } else {
@@ -99,7 +104,7 @@ fn PosterSheet(poster: Poster) -> impl IntoView {
             <h1 class="poster-room">{poster.room.clone()}</h1>
             <p class="poster-place">{place}</p>
             <p class="poster-line">{t!(i18n, poster_line)}</p>
-            <div class="poster-qr" role="img" aria-label=label inner_html=svg></div>
+            <QrImage svg=poster.qr_svg.clone() room=poster.room.clone() class="poster-qr" />
             <p class="poster-type">{t!(i18n, poster_or_type)}</p>
             <p class="poster-url">{poster.url.clone()}</p>
         </article>

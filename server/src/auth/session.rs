@@ -68,8 +68,12 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
         return next.run(request).await;
     }
     let mut renewed = None;
+    // Sending a QR report never moves the session's last-seen time: the
+    // time of an anonymous report must not match a person's activity.
+    let touch =
+        !(request.method() == axum::http::Method::POST && request.uri().path().starts_with("/r/"));
     if let Some(token) = token_from_headers(request.headers()) {
-        match load(&state, &token).await {
+        match load(&state, &token, touch).await {
             Ok(Some(Loaded { user, extended })) => {
                 renewed = extended.then(|| token.clone());
                 request
@@ -108,8 +112,9 @@ pub struct Loaded {
     pub extended: bool,
 }
 
-/// Loads the user of a live session, extending the session when due.
-pub async fn load(state: &AppState, token: &str) -> Result<Option<Loaded>, AppError> {
+/// Loads the user of a live session, extending the session when due and
+/// `touch` allows it.
+pub async fn load(state: &AppState, token: &str, touch: bool) -> Result<Option<Loaded>, AppError> {
     let pool = state.db.pool();
     let hash = token_hash(token);
     let now = now_ms();
@@ -119,7 +124,7 @@ pub async fn load(state: &AppState, token: &str) -> Result<Option<Loaded>, AppEr
     else {
         return Ok(None);
     };
-    let extended = now - session.last_seen_at > TOUCH_INTERVAL_MS;
+    let extended = touch && now - session.last_seen_at > TOUCH_INTERVAL_MS;
     if extended {
         let expires = now + state.session_ttl_ms();
         sessions::touch(pool, &hash, now, expires)

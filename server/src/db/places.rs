@@ -139,9 +139,9 @@ pub async fn all_areas(pool: &AnyPool) -> sqlx::Result<Vec<AreaRow>> {
     .await
 }
 
-/// A room with the names printed on its poster.
+/// A room with the names shown about it (on its poster and its report page).
 #[derive(Clone, Debug, FromRow)]
-pub struct PosterRow {
+pub struct NamedRoom {
     /// Room id.
     pub id: String,
     /// Name or number on the door.
@@ -158,24 +158,35 @@ pub struct PosterRow {
     pub qr_token: String,
 }
 
-const POSTER_COLUMNS: &str = "r.id, r.name, r.floor, b.name AS building, r.unit_id,
+const NAMED_COLUMNS: &str = "r.id, r.name, r.floor, b.name AS building, r.unit_id,
         u.name AS unit_name, r.qr_token
      FROM rooms r JOIN buildings b ON b.id = r.building_id JOIN org_units u ON u.id = r.unit_id";
 
 /// One active room with its poster's names.
-pub async fn poster_room(pool: &AnyPool, room_id: &str) -> sqlx::Result<Option<PosterRow>> {
+pub async fn poster_room(pool: &AnyPool, room_id: &str) -> sqlx::Result<Option<NamedRoom>> {
     sqlx::query_as(&format!(
-        "SELECT {POSTER_COLUMNS} WHERE r.id = $1 AND r.archived_at IS NULL"
+        "SELECT {NAMED_COLUMNS} WHERE r.id = $1 AND r.archived_at IS NULL"
     ))
     .bind(room_id)
     .fetch_optional(pool)
     .await
 }
 
-/// Every active room, by unit, building and name.
-pub async fn all_poster_rooms(pool: &AnyPool) -> sqlx::Result<Vec<PosterRow>> {
+/// The active room whose current QR code is `token`.
+pub async fn room_by_token(pool: &AnyPool, token: &str) -> sqlx::Result<Option<NamedRoom>> {
     sqlx::query_as(&format!(
-        "SELECT {POSTER_COLUMNS} WHERE r.archived_at IS NULL ORDER BY u.name, b.name, r.name"
+        "SELECT {NAMED_COLUMNS}
+         WHERE r.qr_token = $1 AND r.archived_at IS NULL AND r.qr_revoked_at IS NULL"
+    ))
+    .bind(token)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Every active room, by unit, building and name.
+pub async fn all_poster_rooms(pool: &AnyPool) -> sqlx::Result<Vec<NamedRoom>> {
+    sqlx::query_as(&format!(
+        "SELECT {NAMED_COLUMNS} WHERE r.archived_at IS NULL ORDER BY u.name, b.name, r.name"
     ))
     .fetch_all(pool)
     .await

@@ -3,35 +3,6 @@
 
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
-/// A room found by its QR code, with the names the report page shows.
-#[derive(Clone, Debug, FromRow)]
-pub struct CodedRoom {
-    /// Room id.
-    pub id: String,
-    /// Name or number on the door.
-    pub name: String,
-    /// Floor.
-    pub floor: String,
-    /// Building name.
-    pub building: String,
-    /// The unit that uses the room.
-    pub unit_id: String,
-    /// The unit's name.
-    pub unit_name: String,
-}
-
-/// The active room whose current code is `token`.
-pub async fn room_by_token(pool: &AnyPool, token: &str) -> sqlx::Result<Option<CodedRoom>> {
-    sqlx::query_as(
-        "SELECT r.id, r.name, r.floor, b.name AS building, r.unit_id, u.name AS unit_name
-         FROM rooms r JOIN buildings b ON b.id = r.building_id JOIN org_units u ON u.id = r.unit_id
-         WHERE r.qr_token = $1 AND r.archived_at IS NULL AND r.qr_revoked_at IS NULL",
-    )
-    .bind(token)
-    .fetch_optional(pool)
-    .await
-}
-
 /// The unit of the room a retired code (replaced, or of a retired room) belonged to.
 pub async fn unit_of_retired_token(
     pool: &AnyPool,

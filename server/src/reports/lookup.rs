@@ -7,7 +7,8 @@ use app::reports::{
 };
 
 use super::submit::key_of;
-use crate::db::reports::{self, CodedRoom};
+use crate::db::places::{self, NamedRoom};
+use crate::db::reports;
 use crate::db::{units, users};
 use crate::errors::internal;
 use crate::local_time::oslo_text;
@@ -15,9 +16,9 @@ use crate::state::AppState;
 
 /// The room whose current code is `token`; `Retired` for a replaced code
 /// or a retired room, `NotFound` for a code Vern never made.
-pub async fn open_room(state: &AppState, token: &str) -> Result<CodedRoom, AppError> {
+pub async fn open_room(state: &AppState, token: &str) -> Result<NamedRoom, AppError> {
     let pool = state.db.pool();
-    if let Some(room) = reports::room_by_token(pool, token)
+    if let Some(room) = places::room_by_token(pool, token)
         .await
         .map_err(internal("look up a room by its code"))?
     {

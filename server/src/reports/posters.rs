@@ -13,7 +13,7 @@ use qrcode::{EcLevel, QrCode};
 use crate::auth::access;
 use crate::db::history::{self, Change};
 use crate::db::now_ms;
-use crate::db::places::{self, PosterRow};
+use crate::db::places::{self, NamedRoom};
 use crate::errors::internal;
 use crate::state::AppState;
 
@@ -47,7 +47,7 @@ async fn managed_room(
     state: &AppState,
     user: &CurrentUser,
     room_id: &str,
-) -> Result<PosterRow, AppError> {
+) -> Result<NamedRoom, AppError> {
     let room = places::poster_room(state.db.pool(), room_id)
         .await
         .map_err(internal("load a room"))?
@@ -89,7 +89,7 @@ pub async fn label_sheet(
         .collect()
 }
 
-fn poster_of(state: &AppState, room: PosterRow) -> Result<Poster, AppError> {
+fn poster_of(state: &AppState, room: NamedRoom) -> Result<Poster, AppError> {
     let url = format!("{}{}", state.public_url, report_path(&room.qr_token));
     let qr_svg = qr_svg(&url).map_err(internal("draw a QR code"))?;
     Ok(Poster {

@@ -12,7 +12,8 @@ use sha2::{Digest, Sha256};
 
 use super::form::{Contact, ValidReport};
 use crate::db::history::{self, Change};
-use crate::db::reports::{self, CodedRoom, NewReport, ReportPhoto};
+use crate::db::places::NamedRoom;
+use crate::db::reports::{self, NewReport, ReportPhoto};
 use crate::db::{new_id, now_ms};
 use crate::errors::internal;
 use crate::local_time::oslo_year;
@@ -74,7 +75,7 @@ struct CleanPhoto {
 /// id won a race meanwhile, its receipt is returned and ours removed.
 pub async fn open_case(
     state: &AppState,
-    room: &CodedRoom,
+    room: &NamedRoom,
     report: ValidReport,
     user: Option<&CurrentUser>,
 ) -> Result<Receipt, AppError> {
@@ -156,7 +157,7 @@ async fn remove_photos(objects: &dyn ObjectStore, photos: &[CleanPhoto]) {
 
 async fn write_case(
     state: &AppState,
-    room: &CodedRoom,
+    room: &NamedRoom,
     report: &ValidReport,
     user: Option<&CurrentUser>,
     photos: &[CleanPhoto],

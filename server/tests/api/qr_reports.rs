@@ -191,6 +191,14 @@ async fn an_anonymous_report_keeps_nothing_about_its_sender(backend: Backend) {
         let (token, _) = room(&app, "Naturfagrom").await;
         // Logged in, name typed, and then "anonymous" ticked.
         app.login_ok("medarbeider").await;
+        // A session last seen an hour ago would be extended by any other
+        // request; a report must leave its time untouched.
+        let an_hour_ago = vern::db::now_ms() - 3_600_000;
+        sqlx::query("UPDATE sessions SET last_seen_at = $1")
+            .bind(an_hour_ago)
+            .execute(app.db.pool())
+            .await
+            .expect("age the session");
         let anonymous = with_photo(
             form(&new_client_id(), &[("anonymous", "1")]),
             jpeg_with_exif(3),
@@ -222,6 +230,14 @@ async fn an_anonymous_report_keeps_nothing_about_its_sender(backend: Backend) {
                 .await
                 .expect("the photo");
         assert_eq!(uploader, None);
+        let (last_seen,): (i64,) = sqlx::query_as("SELECT last_seen_at FROM sessions")
+            .fetch_one(app.db.pool())
+            .await
+            .expect("the session");
+        assert_eq!(
+            last_seen, an_hour_ago,
+            "the report did not touch the session"
+        );
 
         // Without "anonymous", a logged-in reporter is on the case.
         let (status, named) = post_json(&app, &token, form(&new_client_id(), &[])).await;
