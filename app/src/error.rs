@@ -78,6 +78,9 @@ pub enum InvalidInput {
     /// A room import with at least one line that cannot be saved.
     #[error("some lines cannot be saved; nothing was saved")]
     ImportHasProblems,
+    /// Another room in the building has this name.
+    #[error("the building already has a room with this name")]
+    RoomExists,
     /// A room name that is empty or too long.
     #[error("the room needs a name of at most 200 characters")]
     RoomName,

@@ -59,9 +59,14 @@ pub fn App() -> impl IntoView {
     let sync_status = offline::status::provide_sync_status();
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
-        offline::engine::start(sync_status);
-        #[cfg(feature = "hydrate")]
-        reports::form_sending::send_waiting_reports();
+        {
+            // The QR pages run no sync: their requests would mark the
+            // person's session active right when an anonymous report is sent.
+            if !reports::is_report_page() {
+                offline::engine::start(sync_status);
+            }
+            reports::form_sending::send_waiting_reports();
+        }
         #[cfg(not(feature = "hydrate"))]
         let _ = sync_status;
     });

@@ -33,6 +33,14 @@ pub fn status_path(status_token: &str) -> String {
     format!("/s/{status_token}")
 }
 
+/// Whether the page shown is a QR report or status page (in the browser).
+#[cfg(feature = "hydrate")]
+pub fn is_report_page() -> bool {
+    web_sys::window()
+        .and_then(|window| window.location().pathname().ok())
+        .is_some_and(|path| path.starts_with("/r/") || path.starts_with("/s/"))
+}
+
 /// The longest "what happened" text accepted, in characters.
 pub const MAX_DESCRIPTION_CHARS: usize = 4_000;
 /// The longest name or e-mail accepted, in characters.
@@ -60,6 +68,11 @@ pub struct ReportRoom {
     pub reporter_name: String,
     /// The logged-in person's e-mail, filled in for them; empty otherwise.
     pub reporter_email: String,
+    /// The id of the person the form was made for (empty when nobody was
+    /// logged in). The report is tied to an account only when it is sent
+    /// under that same person's session: a report kept on a shared phone
+    /// is never credited to whoever logs in next.
+    pub reporter_user_id: String,
 }
 
 /// What a scanned code leads to.

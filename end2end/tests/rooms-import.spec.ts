@@ -19,10 +19,11 @@ test('a CSV file with a bad line shows its error and saves nothing; fixed, it sa
   await unit.selectOption(kindergarten ?? '');
   const rooms = () => sqlite('SELECT COUNT(*) FROM rooms')[0][0];
   const before = rooms();
-  const file = 'Bygg;Rom;Etasje\nSolsikken hus;Lekerom;1\nSolsikken hus;;1\nSolsikken hus;Garderobe;1\n';
-  await page.getByLabel('CSV-fil').setInputFiles({ name: 'rom.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+  // Saved by Excel as "CSV (semikolonseparert)": Windows-1252, not UTF-8.
+  const file = 'Bygg;Rom;Etasje\nSolsikken hus;Grovkjøkken;1\nSolsikken hus;;1\nSolsikken hus;Garderobe;1\n';
+  await page.getByLabel('CSV-fil').setInputFiles({ name: 'rom.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'latin1') });
   const content = page.getByLabel('Innhold (lim inn fra Excel eller velg fil)');
-  await expect(content).toHaveValue(/Lekerom/);
+  await expect(content).toHaveValue(/Grovkjøkken/);
   await page.getByRole('button', { name: 'Kontroller' }).click();
   await expect(page.getByText('Linjer som må rettes: 1. Ingenting er lagret.')).toBeVisible();
   await expect(page.locator('tr[data-line="3"]')).toContainText('Rommet mangler navn.');
@@ -31,7 +32,7 @@ test('a CSV file with a bad line shows its error and saves nothing; fixed, it sa
   expect(rooms()).toBe(before);
   await expectAccessible(page);
 
-  await content.fill('Solsikken hus;Lekerom;1\nSolsikken hus;Sovrom;1\nSolsikken hus;Garderobe;1\n');
+  await content.fill('Solsikken hus;Grovkjøkken;1\nSolsikken hus;Sovrom;1\nSolsikken hus;Garderobe;1\n');
   await page.getByRole('button', { name: 'Kontroller' }).click();
   await expect(page.getByText('Alle 3 linjene kan lagres.')).toBeVisible();
   await page.getByRole('button', { name: 'Lagre 3 rom' }).click();

@@ -16,6 +16,7 @@ pub mod form;
 pub mod limiter;
 pub mod lookup;
 pub mod posters;
+pub mod report_photos;
 pub mod submit;
 
 use app::backend::{Authenticated, ClientAddress};
@@ -57,6 +58,11 @@ pub async fn submit_form(
         Ok(room) => room,
         Err(error) => return answer.refused(&error, false),
     };
+    let address = address.map(|Extension(ClientAddress(address))| address);
+    if let Err(retry_after_secs) = state.report_limiter.check(address, &token, now_ms()) {
+        tracing::warn!(room_id = %room.id, "report refused by the rate limit before its body was read");
+        return answer.refused(&AppError::RateLimited { retry_after_secs }, true);
+    }
     let Ok(multipart) = multipart else {
         return answer.refused(&AppError::Malformed("not a form".to_owned()), true);
     };
@@ -83,7 +89,6 @@ pub async fn submit_form(
         Ok(None) => {}
         Err(error) => return answer.refused(&error, true),
     }
-    let address = address.map(|Extension(ClientAddress(address))| address);
     if let Err(retry_after_secs) = state.report_limiter.admit(address, &token, now) {
         tracing::warn!(room_id = %room.id, "report refused by the rate limit");
         return answer.refused(&AppError::RateLimited { retry_after_secs }, true);

@@ -63,5 +63,6 @@ pub fn invalid_input_text(locale: Locale, reason: InvalidInput) -> &'static str 
         InvalidInput::ImportTooLarge => td_string!(locale, invalid_import_too_large),
         InvalidInput::ImportHasProblems => td_string!(locale, invalid_import_problems),
         InvalidInput::RoomName => td_string!(locale, invalid_room_name),
+        InvalidInput::RoomExists => td_string!(locale, import_exists),
     }
 }

@@ -17,6 +17,8 @@ pub enum DeviceError {
     RoundFinished,
     /// The answer breaks a checklist rule.
     Finding(FindingProblem),
+    /// A QR report could not be written to the phone.
+    ReportNotKept,
     /// The browser's storage failed; the text says how.
     Storage(String),
 }
@@ -45,6 +47,7 @@ impl DeviceError {
             DeviceError::Finding(FindingProblem::TextTooLong) => {
                 td_string!(locale, device_text_too_long).to_owned()
             }
+            DeviceError::ReportNotKept => td_string!(locale, device_report_not_kept).to_owned(),
             DeviceError::Storage(message) => message.clone(),
         }
     }

@@ -109,8 +109,7 @@ fn FilePicker(csv: RwSignal<String>) -> impl IntoView {
                 .and_then(|files| files.get(0));
             if let Some(file) = file {
                 leptos::task::spawn_local(async move {
-                    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-                    if let Some(text) = text.ok().and_then(|value| value.as_string()) {
+                    if let Some(text) = file_text(&file).await {
                         csv.set(text);
                     }
                 });
@@ -123,6 +122,25 @@ fn FilePicker(csv: RwSignal<String>) -> impl IntoView {
         <label for="import-file">{t!(i18n, import_file)}</label>
         <input id="import-file" type="file" accept=".csv,text/csv,text/plain" on:change=on_change />
     }
+}
+
+/// A file's text: UTF-8 (as "CSV UTF-8" is saved), else Windows-1252, the
+/// encoding Norwegian Excel uses for plain "CSV (semikolonseparert)", so
+/// that æ, ø and å arrive whichever was chosen.
+#[cfg(feature = "hydrate")]
+async fn file_text(file: &web_sys::File) -> Option<String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    let bytes = js_sys::Uint8Array::new(&buffer);
+    let strict = web_sys::TextDecoderOptions::new();
+    strict.set_fatal(true);
+    let utf8 = web_sys::TextDecoder::new_with_label_and_options("utf-8", &strict).ok()?;
+    if let Ok(text) = utf8.decode_with_buffer_source(&bytes) {
+        return Some(text);
+    }
+    let legacy = web_sys::TextDecoder::new_with_label("windows-1252").ok()?;
+    legacy.decode_with_buffer_source(&bytes).ok()
 }
 
 #[component]

@@ -123,9 +123,7 @@ impl Draft {
 
 /// Keeps the report on the phone (before anything is sent).
 pub async fn keep(draft: &Draft) -> Result<(), DeviceError> {
-    let value = draft
-        .to_js()
-        .map_err(|_| DeviceError::Storage("the report could not be stored".to_owned()))?;
+    let value = draft.to_js().map_err(|_| DeviceError::ReportNotKept)?;
     let transaction = db::write(&[REPORTS]).await?;
     let store = db::store(&transaction, REPORTS)?;
     let work = db::put_at(&store, &draft.client_id, &value).await;

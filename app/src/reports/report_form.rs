@@ -77,6 +77,7 @@ pub fn ReportForm(room: ReportRoom) -> impl IntoView {
             on:submit=on_submit
         >
             <input type="hidden" name="client_id" value=room.client_id.clone() />
+            <input type="hidden" name="reporter_user_id" value=room.reporter_user_id.clone() />
             <div class="hp" aria-hidden="true">
                 <label for="website">{t!(i18n, report_honeypot)}</label>
                 <input id="website" name="website" tabindex="-1" autocomplete="off" />

@@ -68,10 +68,7 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
         return next.run(request).await;
     }
     let mut renewed = None;
-    // Sending a QR report never moves the session's last-seen time: the
-    // time of an anonymous report must not match a person's activity.
-    let touch =
-        !(request.method() == axum::http::Method::POST && request.uri().path().starts_with("/r/"));
+    let touch = !is_report_traffic(request.uri().path());
     if let Some(token) = token_from_headers(request.headers()) {
         match load(&state, &token, touch).await {
             Ok(Some(Loaded { user, extended })) => {
@@ -97,6 +94,15 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
         }
     }
     response
+}
+
+/// The QR report pages, their form's post and the server functions behind
+/// them never move a session's last-seen time: the time of an anonymous
+/// report must not line up with a person's recorded activity.
+fn is_report_traffic(path: &str) -> bool {
+    path.starts_with("/r/")
+        || path.starts_with("/s/")
+        || matches!(path, "/api/fn/report_room" | "/api/fn/report_status")
 }
 
 /// Marks a request whose session cookie is expired or unknown.

@@ -250,6 +250,19 @@ pub async fn room_names_in_building(
     Ok(rows.into_iter().map(|(name,)| name).collect())
 }
 
+/// Whether another active room in the same building has this name.
+pub async fn room_name_taken(pool: &AnyPool, room_id: &str, name: &str) -> sqlx::Result<bool> {
+    let (count,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM rooms r JOIN rooms me ON me.building_id = r.building_id
+         WHERE me.id = $1 AND r.id <> $1 AND r.archived_at IS NULL AND lower(r.name) = lower($2)",
+    )
+    .bind(room_id)
+    .bind(name)
+    .fetch_one(pool)
+    .await?;
+    Ok(count > 0)
+}
+
 /// Renames a room and sets its floor.
 pub async fn rename_room(
     conn: &mut sqlx::AnyConnection,

@@ -37,6 +37,7 @@ pub fn refusal(locale: Locale, error: &AppError, form_path: Option<&str>) -> Res
         AppError::RateLimited { .. } => td_string!(locale, report_rate_limited).to_owned(),
         AppError::Busy { .. } => td_string!(locale, report_busy).to_owned(),
         AppError::CrossSite => td_string!(locale, err_cross_site).to_owned(),
+        AppError::Malformed(_) => td_string!(locale, invalid_report_form).to_owned(),
         _ => td_string!(locale, report_failed_internal).to_owned(),
     };
     let back = match form_path {

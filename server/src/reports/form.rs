@@ -40,6 +40,8 @@ pub struct RawReport {
     pub reporter_email: String,
     /// "Meld anonymt" was ticked.
     pub anonymous: bool,
+    /// The person the form was made for (a hidden field; empty if nobody).
+    pub reporter_user_id: String,
     /// The photos' bytes (empty file fields left out).
     pub photos: Vec<Bytes>,
 }
@@ -55,6 +57,10 @@ pub enum Contact {
         name: String,
         /// The e-mail.
         email: String,
+        /// The person the form was made for, when it was made for someone
+        /// and their name was left in; the report is tied to their account
+        /// only if it is also sent under their session.
+        user_id: Option<String>,
     },
 }
 
@@ -97,7 +103,11 @@ impl RawReport {
         }
         let severity = Severity::parse(self.severity.trim()).ok_or(InvalidInput::ReportSeverity)?;
         let occurred_at = parse_when(self.occurred_at.trim(), now)?;
-        let contact = contact(self.anonymous, &self.reporter_name, &self.reporter_email)?;
+        let contact = contact(
+            self.anonymous,
+            (&self.reporter_name, &self.reporter_email),
+            &self.reporter_user_id,
+        )?;
         if self.photos.len() > MAX_PHOTOS {
             return Err(InvalidInput::TooManyPhotos);
         }
@@ -125,7 +135,11 @@ fn parse_when(value: &str, now: i64) -> Result<Option<i64>, InvalidInput> {
     }
 }
 
-fn contact(anonymous: bool, name: &str, email: &str) -> Result<Contact, InvalidInput> {
+fn contact(
+    anonymous: bool,
+    (name, email): (&str, &str),
+    form_user: &str,
+) -> Result<Contact, InvalidInput> {
     if anonymous {
         // Whatever was typed before "anonymous" was ticked is dropped here.
         return Ok(Contact::Anonymous);
@@ -136,9 +150,13 @@ fn contact(anonymous: bool, name: &str, email: &str) -> Result<Contact, InvalidI
     if too_long(name) || too_long(email) || not_an_address {
         return Err(InvalidInput::ReportContact);
     }
+    // Clearing the name is a way of not being named: no account then.
+    let user_id =
+        (!name.is_empty() && !form_user.trim().is_empty()).then(|| form_user.trim().to_owned());
     Ok(Contact::Named {
         name: name.to_owned(),
         email: email.to_owned(),
+        user_id,
     })
 }
 
@@ -170,7 +188,13 @@ pub async fn read(mut multipart: Multipart) -> Result<RawReport, ReadError> {
             }
             continue;
         }
-        let text = field.text().await.map_err(read_error)?;
+        let Some(text) = read_text(&mut field).await? else {
+            return Err(ReadError::Invalid(match name.as_str() {
+                "description" => InvalidInput::ReportDescription,
+                "reporter_name" | "reporter_email" => InvalidInput::ReportContact,
+                _ => InvalidInput::ReportForm,
+            }));
+        };
         match name.as_str() {
             "client_id" => raw.client_id = text,
             "website" => raw.website = text,
@@ -181,10 +205,30 @@ pub async fn read(mut multipart: Multipart) -> Result<RawReport, ReadError> {
             "reporter_name" => raw.reporter_name = text,
             "reporter_email" => raw.reporter_email = text,
             "anonymous" => raw.anonymous = !text.is_empty(),
+            "reporter_user_id" => raw.reporter_user_id = text,
             _ => {}
         }
     }
     Ok(raw)
+}
+
+/// The longest text field read, in bytes: room for the longest description
+/// in any script, and no more.
+const MAX_TEXT_BYTES: usize = 32 * 1024;
+
+/// A text field's value; `None` when it is longer than [`MAX_TEXT_BYTES`]
+/// (read no further) or not UTF-8.
+async fn read_text(
+    field: &mut axum::extract::multipart::Field<'_>,
+) -> Result<Option<String>, ReadError> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(read_error)? {
+        if bytes.len() + chunk.len() > MAX_TEXT_BYTES {
+            return Ok(None);
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(String::from_utf8(bytes).ok())
 }
 
 fn read_error(error: MultipartError) -> ReadError {

@@ -10,6 +10,7 @@ fn filled() -> RawReport {
         severity: "hoy".to_owned(),
         reporter_name: "Kari Nordmann".to_owned(),
         reporter_email: "kari@example.no".to_owned(),
+        reporter_user_id: "u-kari".to_owned(),
         ..RawReport::default()
     }
 }
@@ -26,9 +27,22 @@ fn a_filled_form_passes_with_trimmed_text_and_a_lowercase_id() {
         report.contact,
         Contact::Named {
             name: "Kari Nordmann".to_owned(),
-            email: "kari@example.no".to_owned()
+            email: "kari@example.no".to_owned(),
+            user_id: Some("u-kari".to_owned()),
         }
     );
+}
+
+#[test]
+fn a_cleared_name_ties_the_report_to_no_account() {
+    let raw = RawReport {
+        reporter_name: " ".to_owned(),
+        ..filled()
+    };
+    let Contact::Named { user_id, .. } = raw.validate(NOW).expect("valid").contact else {
+        panic!("named");
+    };
+    assert_eq!(user_id, None);
 }
 
 #[test]

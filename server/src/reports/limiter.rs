@@ -41,6 +41,16 @@ impl ReportLimiter {
         }
     }
 
+    /// Whether a report now would be refused, counting nothing: checked
+    /// before a report's body is read, so that a flood costs no memory.
+    pub fn check(&self, address: Option<IpAddr>, room_token: &str, now: i64) -> Result<(), u64> {
+        let mut recent = self
+            .recent
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        self.wait_for(&mut recent, &self.keys(address, room_token), now)
+    }
+
     /// Counts a report at `now` (milliseconds) for `room_token` from
     /// `address`, or refuses it (counting nothing) with the seconds until
     /// the oldest report that fills a limit leaves the window.
@@ -52,12 +62,32 @@ impl ReportLimiter {
         if recent.len() > SWEEP_ABOVE {
             recent.retain(|_, times| times.back().is_some_and(|&t| t > now - WINDOW_MS));
         }
+        let keys = self.keys(address, room_token);
+        self.wait_for(&mut recent, &keys, now)?;
+        for (key, _) in keys {
+            recent.entry(key).or_default().push_back(now);
+        }
+        Ok(())
+    }
+
+    fn keys(&self, address: Option<IpAddr>, room_token: &str) -> Vec<(Key, usize)> {
         let mut keys = vec![(Key::Room(room_token.to_owned()), self.per_room)];
         if let Some(address) = address {
             keys.push((Key::Address(address), self.per_address));
         }
+        keys
+    }
+
+    /// Drops what left the window; refuses with the seconds to wait while
+    /// any of `keys` is at its limit.
+    fn wait_for(
+        &self,
+        recent: &mut HashMap<Key, VecDeque<i64>>,
+        keys: &[(Key, usize)],
+        now: i64,
+    ) -> Result<(), u64> {
         let mut wait_ms = 0;
-        for (key, limit) in &keys {
+        for (key, limit) in keys {
             let times = recent.entry(key.clone()).or_default();
             while times.front().is_some_and(|&t| t <= now - WINDOW_MS) {
                 times.pop_front();
@@ -70,9 +100,6 @@ impl ReportLimiter {
         if wait_ms > 0 {
             let seconds = (wait_ms + 999) / 1000;
             return Err(u64::try_from(seconds).unwrap_or(1).max(1));
-        }
-        for (key, _) in keys {
-            recent.entry(key).or_default().push_back(now);
         }
         Ok(())
     }
@@ -93,6 +120,11 @@ mod tests {
         assert_eq!(limiter.admit(HOME, "room-c", 2_000), Err(3_598));
         // Others are not held up by it.
         assert!(limiter.admit(OTHER, "room-c", 2_000).is_ok());
+        assert_eq!(
+            limiter.check(HOME, "room-d", 2_000),
+            Err(3_598),
+            "checked before the body"
+        );
         assert!(limiter.admit(HOME, "room-c", WINDOW_MS).is_ok());
     }
 

@@ -36,6 +36,7 @@ pub async fn open_room(state: &AppState, token: &str) -> Result<NamedRoom, AppEr
 
 /// What the report page shows for `token`; a logged-in person's name and
 /// e-mail are filled in for them.
+#[tracing::instrument(name = "report_room", skip_all)]
 pub async fn room_lookup(
     state: &AppState,
     token: &str,
@@ -58,6 +59,7 @@ pub async fn room_lookup(
                 client_id: uuid::Uuid::new_v4().to_string(),
                 reporter_name: user.map(|u| u.display_name.clone()).unwrap_or_default(),
                 reporter_email: email,
+                reporter_user_id: user.map(|u| u.id.clone()).unwrap_or_default(),
             }))
         }
         Err(AppError::Retired) => retired(state, token).await,
@@ -89,6 +91,7 @@ async fn retired(state: &AppState, token: &str) -> Result<RoomLookup, AppError> 
 }
 
 /// The case behind a status link; `NotFound` for any other token.
+#[tracing::instrument(name = "report_status", skip_all)]
 pub async fn status(state: &AppState, status_token: &str) -> Result<ReportStatus, AppError> {
     let pool = state.db.pool();
     let case = reports::case_by_status_key(pool, &key_of(status_token))

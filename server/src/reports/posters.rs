@@ -57,6 +57,7 @@ async fn managed_room(
 }
 
 /// A room's poster.
+#[tracing::instrument(skip(state, user), fields(user = %user.id))]
 pub async fn poster(
     state: &AppState,
     user: &CurrentUser,
@@ -68,6 +69,7 @@ pub async fn poster(
 
 /// Posters of every room of a unit and the units below it, for a sheet
 /// of labels.
+#[tracing::instrument(skip(state, user), fields(user = %user.id))]
 pub async fn label_sheet(
     state: &AppState,
     user: &CurrentUser,
@@ -117,6 +119,7 @@ pub fn qr_svg(url: &str) -> anyhow::Result<String> {
 }
 
 /// Gives the room a new code; the old one is kept as retired.
+#[tracing::instrument(skip(state, user), fields(user = %user.id))]
 pub async fn regenerate(
     state: &AppState,
     user: &CurrentUser,

@@ -3,21 +3,19 @@
 
 use anyhow::Context;
 use app::domain::users::CurrentUser;
-use app::error::{AppError, InvalidInput};
-use axum::body::Bytes;
+use app::error::AppError;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
 use sha2::{Digest, Sha256};
 
 use super::form::{Contact, ValidReport};
+use super::report_photos::{CleanPhoto, clean_photos, remove_photos, store_photos};
 use crate::db::history::{self, Change};
 use crate::db::places::NamedRoom;
 use crate::db::reports::{self, NewReport, ReportPhoto};
 use crate::db::{new_id, now_ms};
 use crate::errors::internal;
 use crate::local_time::oslo_year;
-use crate::photos::process::{self, ProcessError, Processed};
 use crate::photos::store;
 use crate::state::AppState;
 
@@ -63,13 +61,6 @@ pub async fn earlier_receipt(
     }))
 }
 
-/// A photo checked, cleaned and ready to store.
-struct CleanPhoto {
-    id: String,
-    sha256: String,
-    processed: Processed,
-}
-
 /// Opens the case. The photos are decoded first (a refused photo stores
 /// nothing), then stored, then the case is written; when the same device
 /// id won a race meanwhile, its receipt is returned and ours removed.
@@ -93,68 +84,6 @@ pub async fn open_case(
     }
 }
 
-async fn clean_photos(state: &AppState, photos: &[Bytes]) -> Result<Vec<CleanPhoto>, AppError> {
-    let mut clean = Vec::with_capacity(photos.len());
-    for bytes in photos {
-        let sha256 = hex::encode(Sha256::digest(bytes));
-        let body = bytes.clone();
-        let processed = state
-            .photo_slots
-            .run(move || process::process(&body))
-            .await?
-            .map_err(|error| match error {
-                ProcessError::NotAnImage => AppError::Invalid(InvalidInput::PhotoNotImage),
-                ProcessError::TooLarge | ProcessError::Unreadable => {
-                    AppError::Invalid(InvalidInput::PhotoUnreadable)
-                }
-                ProcessError::Encode(_) => internal("encode a reported photo")(error),
-            })?;
-        clean.push(CleanPhoto {
-            id: new_id(),
-            sha256,
-            processed,
-        });
-    }
-    Ok(clean)
-}
-
-async fn store_photos(objects: &dyn ObjectStore, photos: &[CleanPhoto]) -> Result<(), AppError> {
-    for photo in photos {
-        let pairs = [
-            (
-                store::photo_key(&photo.id, &photo.sha256),
-                &photo.processed.jpeg,
-            ),
-            (
-                store::thumb_key(&photo.id, &photo.sha256),
-                &photo.processed.thumb,
-            ),
-        ];
-        for (key, bytes) in pairs {
-            objects
-                .put(&key, PutPayload::from(bytes.clone()))
-                .await
-                .map_err(internal("store a reported photo"))?;
-        }
-    }
-    Ok(())
-}
-
-/// Removes the objects of photos no row points at; a failure only leaves
-/// an unreferenced object behind, so it is logged.
-async fn remove_photos(objects: &dyn ObjectStore, photos: &[CleanPhoto]) {
-    for photo in photos {
-        for key in [
-            store::photo_key(&photo.id, &photo.sha256),
-            store::thumb_key(&photo.id, &photo.sha256),
-        ] {
-            if let Err(error) = objects.delete(&key).await {
-                tracing::warn!(%key, %error, "could not remove a reported photo");
-            }
-        }
-    }
-}
-
 async fn write_case(
     state: &AppState,
     room: &NamedRoom,
@@ -166,8 +95,17 @@ async fn write_case(
     let year = oslo_year(now);
     let (reported_by, name, email) = match &report.contact {
         Contact::Anonymous => (None, "", ""),
-        Contact::Named { name, email } => {
-            (user.map(|u| u.id.as_str()), name.as_str(), email.as_str())
+        Contact::Named {
+            name,
+            email,
+            user_id,
+        } => {
+            let same_person = user.filter(|u| Some(&u.id) == user_id.as_ref());
+            (
+                same_person.map(|u| u.id.as_str()),
+                name.as_str(),
+                email.as_str(),
+            )
         }
     };
     let token = status_token(&report.client_id);

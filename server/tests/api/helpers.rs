@@ -184,6 +184,41 @@ pub async fn session_cookie(app: &TestApp, username: &str) -> String {
     cookie.split(';').next().expect("name=value").to_owned()
 }
 
+/// Makes `olga` the HMS-ansvarlig of the Oppvekst sector only (done by the
+/// root admin); she then logs in with the demo password.
+pub async fn make_sector_admin(app: &TestApp) {
+    let hms = app.logged_in("hms").await;
+    let sector = app.unit_id("Oppvekst").await;
+    let post = |name: &'static str, form: Vec<(&'static str, String)>| {
+        hms.post(format!("{}/api/fn/{name}", app.address))
+            .header("origin", &app.address)
+            .form(&form)
+            .send()
+    };
+    let created = post(
+        "create_user",
+        vec![
+            ("username", "olga".to_owned()),
+            ("display_name", "Olga".to_owned()),
+            ("password", demo::DEMO_PASSWORD.to_owned()),
+        ],
+    )
+    .await
+    .expect("create olga");
+    let olga_id: String = created.json().await.expect("user id");
+    let grant = post(
+        "grant_role",
+        vec![
+            ("user_id", olga_id),
+            ("role", "hms_admin".to_owned()),
+            ("unit_id", sector),
+        ],
+    )
+    .await
+    .expect("grant");
+    assert_eq!(grant.status(), StatusCode::OK, "olga made a sector admin");
+}
+
 /// All rows of `table`.
 pub async fn table_rows(db: &Db, table: &str) -> i64 {
     let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))

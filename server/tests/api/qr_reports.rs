@@ -6,7 +6,9 @@ use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 use serde_json::Value;
 
-use super::helpers::{Backend, TestApp, json_body, table_rows, with_app, with_app_settings};
+use super::helpers::{
+    Backend, TestApp, json_body, make_sector_admin, table_rows, with_app, with_app_settings,
+};
 use super::photos::jpeg_with_exif;
 use crate::on_both_backends;
 
@@ -76,6 +78,24 @@ async fn post_json(app: &TestApp, token: &str, form: Form) -> (StatusCode, Value
         .expect("post the report form");
     let status = response.status();
     (status, json_body(response).await)
+}
+
+async fn user_id(app: &TestApp, username: &str) -> String {
+    let (id,): (String,) = sqlx::query_as("SELECT id FROM users WHERE username = $1")
+        .bind(username)
+        .fetch_one(app.db.pool())
+        .await
+        .expect("user");
+    id
+}
+
+/// The account and name a case was reported under.
+async fn reporter(app: &TestApp, receipt: &Value) -> (Option<String>, String) {
+    sqlx::query_as("SELECT reported_by, reporter_name FROM avvik WHERE receipt_no = $1")
+        .bind(receipt["receipt_no"].as_str().expect("receipt"))
+        .fetch_one(app.db.pool())
+        .await
+        .expect("the case")
 }
 
 async fn count(app: &TestApp, sql: &str, bind: &str) -> i64 {
@@ -177,6 +197,16 @@ async fn the_same_device_id_sent_twice_opens_one_case(backend: Backend) {
         assert_eq!(table_rows(&app.db, "avvik").await, 1);
         let reported = "SELECT COUNT(*) FROM history WHERE action = $1";
         assert_eq!(count(&app, reported, "reported").await, 1);
+        // The database itself refuses a second case for one device id
+        // (the guard when two sends pass the check at the same moment).
+        let duplicate = sqlx::query(
+            "INSERT INTO avvik (id, unit_id, source, description, status, receipt_no, client_key,
+                                created_at, updated_at)
+             SELECT 'other', unit_id, 'qr', 'x', 'open', 'AV-0-0', client_key, 0, 0 FROM avvik",
+        )
+        .execute(app.db.pool())
+        .await;
+        assert!(duplicate.is_err(), "client_key is unique");
         // Another device id is another report.
         let (status, other) = post_json(&app, &token, form(&new_client_id(), &[])).await;
         assert_eq!(status, StatusCode::CREATED);
@@ -239,17 +269,37 @@ async fn an_anonymous_report_keeps_nothing_about_its_sender(backend: Backend) {
             "the report did not touch the session"
         );
 
-        // Without "anonymous", a logged-in reporter is on the case.
-        let (status, named) = post_json(&app, &token, form(&new_client_id(), &[])).await;
-        assert_eq!(status, StatusCode::CREATED);
-        let (by, name): (Option<String>, String) =
-            sqlx::query_as("SELECT reported_by, reporter_name FROM avvik WHERE receipt_no = $1")
-                .bind(named["receipt_no"].as_str().expect("receipt"))
+        // The stored photo's hash is not the upload's (which the phone keeps).
+        let (stored_hash,): (String,) =
+            sqlx::query_as("SELECT sha256 FROM photos WHERE owner_kind = 'avvik'")
                 .fetch_one(app.db.pool())
                 .await
-                .expect("the case");
-        assert!(by.is_some());
-        assert_eq!(name, "Kari Nordmann");
+                .expect("the photo");
+        assert_ne!(stored_hash, super::photos::sha256(&jpeg_with_exif(3)));
+
+        // Without "anonymous", a form made for her and sent under her
+        // session ties the case to her account, with the name she left in.
+        let mona = user_id(&app, "medarbeider").await;
+        let own = form(&new_client_id(), &[("reporter_user_id", &mona)]);
+        let (status, named) = post_json(&app, &token, own).await;
+        assert_eq!(status, StatusCode::CREATED);
+        assert_eq!(
+            reporter(&app, &named).await,
+            (Some(mona.clone()), "Kari Nordmann".to_owned())
+        );
+        // A form made for Vera (kept on a shared phone) and sent under
+        // Mona's session is tied to nobody's account.
+        let vera = user_id(&app, "verneombud").await;
+        let kept = form(&new_client_id(), &[("reporter_user_id", &vera)]);
+        let (_, credited) = post_json(&app, &token, kept).await;
+        assert_eq!(reporter(&app, &credited).await.0, None);
+        // Nor is a form whose name was cleared.
+        let cleared = form(
+            &new_client_id(),
+            &[("reporter_user_id", &mona), ("reporter_name", "")],
+        );
+        let (_, unnamed) = post_json(&app, &token, cleared).await;
+        assert_eq!(reporter(&app, &unnamed).await.0, None);
     })
     .await;
 }
@@ -368,6 +418,43 @@ async fn a_room_flooded_with_reports_is_paused(backend: Backend) {
 }
 on_both_backends!(a_room_flooded_with_reports_is_paused);
 
+async fn one_address_is_paused_across_rooms(backend: Backend) {
+    let adjust = |settings| vern::config::Settings {
+        report_limit_per_address: 2,
+        ..settings
+    };
+    with_app_settings(backend, adjust, |app| async move {
+        for name in ["Naturfagrom", "Gymsal"] {
+            let (token, _) = room(&app, name).await;
+            let (status, _) = post_json(&app, &token, form(&new_client_id(), &[])).await;
+            assert_eq!(status, StatusCode::CREATED, "{name}");
+        }
+        let (third, _) = room(&app, "Klasserom 1A").await;
+        let answer = app
+            .client
+            .post(format!("{}/r/{third}", app.address))
+            .header("origin", &app.address)
+            .header("accept", "application/json")
+            .multipart(form(&new_client_id(), &[]))
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(answer.status(), StatusCode::TOO_MANY_REQUESTS);
+        let wait: u64 = answer.headers()["retry-after"]
+            .to_str()
+            .expect("header")
+            .parse()
+            .expect("seconds");
+        assert!((1..=3_600).contains(&wait), "{wait}");
+        let body = json_body(answer).await;
+        assert_eq!(body["error"], "rate_limited");
+        assert!(body["app_error"]["RateLimited"].is_object(), "{body}");
+        assert_eq!(table_rows(&app.db, "avvik").await, 2);
+    })
+    .await;
+}
+on_both_backends!(one_address_is_paused_across_rooms);
+
 async fn unknown_and_replaced_codes_get_clear_pages(backend: Backend) {
     with_app(backend, |app| async move {
         let (old, _) = room(&app, "Naturfagrom").await;
@@ -420,32 +507,8 @@ on_both_backends!(unknown_and_replaced_codes_get_clear_pages);
 
 async fn posters_are_for_admins_of_the_room_only(backend: Backend) {
     with_app(backend, |app| async move {
-        let hms = app.logged_in("hms").await;
+        make_sector_admin(&app).await;
         let sector = app.unit_id("Oppvekst").await;
-        let created = hms
-            .post(format!("{}/api/fn/create_user", app.address))
-            .header("origin", &app.address)
-            .form(&[
-                ("username", "olga"),
-                ("display_name", "Olga"),
-                ("password", vern::demo::DEMO_PASSWORD),
-            ])
-            .send()
-            .await
-            .expect("create olga");
-        let olga_id: String = created.json().await.expect("user id");
-        let grant = hms
-            .post(format!("{}/api/fn/grant_role", app.address))
-            .header("origin", &app.address)
-            .form(&[
-                ("user_id", olga_id.as_str()),
-                ("role", "hms_admin"),
-                ("unit_id", &sector),
-            ])
-            .send()
-            .await
-            .expect("grant");
-        assert_eq!(grant.status(), StatusCode::OK);
         app.login_ok("olga").await;
 
         let room_id = |name: &'static str| {
@@ -474,6 +537,23 @@ async fn posters_are_for_admins_of_the_room_only(backend: Backend) {
             !units.is_empty() && !units.contains(&"Fjordvik sykehjem"),
             "{units:?}"
         );
+        let (status, labels) = app.call("label_sheet", &[("unit_id", &sector)]).await;
+        assert_eq!(status, StatusCode::OK);
+        let labels = labels.as_array().expect("labels");
+        assert_eq!(
+            labels.len(),
+            units.len(),
+            "one label per room of her sector"
+        );
+        let drawn = |label: &Value| {
+            label["qr_svg"]
+                .as_str()
+                .is_some_and(|svg| svg.contains("<svg"))
+        };
+        assert!(labels.iter().all(drawn));
+        let nursing_unit = app.unit_id("Fjordvik sykehjem").await;
+        let (status, _) = app.call("label_sheet", &[("unit_id", &nursing_unit)]).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
 
         let (nursing_home, _) = sqlx::query_as::<_, (String, String)>(
             "SELECT r.id, r.qr_token FROM rooms r JOIN org_units u ON u.id = r.unit_id

@@ -5,7 +5,7 @@
 use reqwest::StatusCode;
 use serde_json::Value;
 
-use super::helpers::{Backend, TestApp, table_rows, with_app};
+use super::helpers::{Backend, TestApp, make_sector_admin, table_rows, with_app};
 use crate::on_both_backends;
 
 async fn rooms_named(app: &TestApp, name: &str) -> i64 {
@@ -82,6 +82,16 @@ async fn a_file_with_a_bad_line_saves_nothing_and_a_good_one_saves_all(backend: 
             .await;
         assert!(statuses(&again).iter().all(|(_, problem, _)| problem == "exists"), "{again}");
 
+        // A name with markup is shown as text on the rooms page.
+        let markup = "Paviljong;<b>Fet</b> rom;1";
+        let (status, _) = app
+            .call("import_rooms", &[("unit_id", &school), ("csv", markup)])
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let page = app.get("/admin/rom").await.text().await.expect("rooms page");
+        assert!(page.contains("&lt;b&gt;Fet&lt;/b&gt; rom"), "escaped");
+        assert!(!page.contains("<b>Fet</b>"), "never as markup");
+
         let (status, empty) = app
             .call("preview_room_import", &[("unit_id", &school), ("csv", "Bygg;Rom\n\n")])
             .await;
@@ -117,6 +127,18 @@ async fn a_renamed_room_keeps_its_code_and_a_retired_one_loses_it(backend: Backe
             )
             .await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "a room needs a name");
+        let (status, body) = app
+            .call(
+                "rename_room",
+                &[("room_id", &id), ("name", "naturfagrom"), ("floor", "")],
+            )
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::BAD_REQUEST,
+            "the building has one: {body}"
+        );
+        assert_eq!(rooms_named(&app, "Idrettshall").await, 1, "unchanged");
 
         let (status, _) = app.call("retire_room", &[("room_id", &id)]).await;
         assert_eq!(status, StatusCode::OK);
@@ -175,6 +197,37 @@ async fn an_admin_changes_rooms_only_in_their_own_part(backend: Backend) {
                 .fetch_one(app.db.pool())
                 .await
                 .expect("a nursing home room");
+
+        // An admin of the Oppvekst sector reaches its schools, not the
+        // nursing home in another sector.
+        make_sector_admin(&app).await;
+        app.login_ok("olga").await;
+        let school = app.unit_id("Solsikken barnehage").await;
+        let (status, _) = app
+            .call("import_rooms", &[("unit_id", &school), ("csv", csv)])
+            .await;
+        assert_eq!(status, StatusCode::OK, "her own sector");
+        for (name, form) in [
+            (
+                "import_rooms",
+                vec![("unit_id", nursing_home.as_str()), ("csv", csv)],
+            ),
+            (
+                "preview_room_import",
+                vec![("unit_id", nursing_home.as_str()), ("csv", csv)],
+            ),
+            (
+                "rename_room",
+                vec![("room_id", room.as_str()), ("name", "X"), ("floor", "")],
+            ),
+            ("retire_room", vec![("room_id", room.as_str())]),
+            ("room_poster", vec![("room_id", room.as_str())]),
+            ("regenerate_room_code", vec![("room_id", room.as_str())]),
+            ("label_sheet", vec![("unit_id", nursing_home.as_str())]),
+        ] {
+            let (status, _) = app.call(name, &form).await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "olga: {name}");
+        }
 
         app.login_ok("verneombud").await;
         for (name, form) in [
