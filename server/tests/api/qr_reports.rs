@@ -6,14 +6,12 @@ use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 use serde_json::Value;
 
-use super::helpers::{
-    Backend, TestApp, json_body, make_sector_admin, table_rows, with_app, with_app_settings,
-};
+use super::helpers::{Backend, TestApp, json_body, make_sector_admin, table_rows, with_app};
 use super::photos::jpeg_with_exif;
 use crate::on_both_backends;
 
 /// The code and unit of a demo room by name.
-async fn room(app: &TestApp, name: &str) -> (String, String) {
+pub(super) async fn room(app: &TestApp, name: &str) -> (String, String) {
     sqlx::query_as("SELECT qr_token, unit_id FROM rooms WHERE name = $1")
         .bind(name)
         .fetch_one(app.db.pool())
@@ -21,12 +19,12 @@ async fn room(app: &TestApp, name: &str) -> (String, String) {
         .expect("demo room")
 }
 
-fn new_client_id() -> String {
+pub(super) fn new_client_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
 /// A filled-in form; `extra` adds or overrides fields.
-fn form(client_id: &str, extra: &[(&'static str, &str)]) -> Form {
+pub(super) fn form(client_id: &str, extra: &[(&'static str, &str)]) -> Form {
     let mut fields = vec![
         ("client_id", client_id.to_owned()),
         ("website", String::new()),
@@ -46,7 +44,7 @@ fn form(client_id: &str, extra: &[(&'static str, &str)]) -> Form {
         .fold(Form::new(), |form, (name, value)| form.text(name, value))
 }
 
-fn with_photo(form: Form, bytes: Vec<u8>, mime: &str) -> Form {
+pub(super) fn with_photo(form: Form, bytes: Vec<u8>, mime: &str) -> Form {
     let part = Part::bytes(bytes)
         .file_name("bilde.jpg")
         .mime_str(mime)
@@ -55,7 +53,7 @@ fn with_photo(form: Form, bytes: Vec<u8>, mime: &str) -> Form {
 }
 
 /// Posts the form as a browser without script does (no JSON asked for).
-async fn post_page(app: &TestApp, token: &str, form: Form) -> reqwest::Response {
+pub(super) async fn post_page(app: &TestApp, token: &str, form: Form) -> reqwest::Response {
     app.client
         .post(format!("{}/r/{token}", app.address))
         .header("origin", &app.address)
@@ -66,7 +64,7 @@ async fn post_page(app: &TestApp, token: &str, form: Form) -> reqwest::Response 
 }
 
 /// Posts the form as the app does, asking for JSON.
-async fn post_json(app: &TestApp, token: &str, form: Form) -> (StatusCode, Value) {
+pub(super) async fn post_json(app: &TestApp, token: &str, form: Form) -> (StatusCode, Value) {
     let response = app
         .client
         .post(format!("{}/r/{token}", app.address))
@@ -98,7 +96,7 @@ async fn reporter(app: &TestApp, receipt: &Value) -> (Option<String>, String) {
         .expect("the case")
 }
 
-async fn count(app: &TestApp, sql: &str, bind: &str) -> i64 {
+pub(super) async fn count(app: &TestApp, sql: &str, bind: &str) -> i64 {
     let (n,): (i64,) = sqlx::query_as(sql)
         .bind(bind)
         .fetch_one(app.db.pool())
@@ -304,156 +302,6 @@ async fn an_anonymous_report_keeps_nothing_about_its_sender(backend: Backend) {
     .await;
 }
 on_both_backends!(an_anonymous_report_keeps_nothing_about_its_sender);
-
-async fn refusals_say_why_and_store_nothing(backend: Backend) {
-    with_app(backend, |app| async move {
-        let (token, _) = room(&app, "Naturfagrom").await;
-        let not_an_image = with_photo(
-            form(&new_client_id(), &[]),
-            b"%PDF-1.4 not a photo".to_vec(),
-            "image/jpeg",
-        );
-        let answer = post_page(&app, &token, not_an_image).await;
-        assert_eq!(answer.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
-        let html = answer.text().await.expect("page");
-        assert!(html.contains("Filen er ikke et bilde"), "{html}");
-        assert!(
-            html.contains(&format!("href=\"/r/{token}\"")),
-            "a way back: {html}"
-        );
-
-        let oversized = with_photo(
-            form(&new_client_id(), &[]),
-            vec![0xFF; 21 * 1024 * 1024],
-            "image/jpeg",
-        );
-        let (status, body) = post_json(&app, &token, oversized).await;
-        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
-
-        let four = (0..4).fold(form(&new_client_id(), &[]), |form, seed| {
-            with_photo(form, jpeg_with_exif(seed), "image/jpeg")
-        });
-        let (status, body) = post_json(&app, &token, four).await;
-        assert_eq!(
-            (status, body["error"].as_str()),
-            (StatusCode::BAD_REQUEST, Some("invalid_input"))
-        );
-
-        let empty = form(&new_client_id(), &[("description", "  ")]);
-        let answer = post_page(&app, &token, empty).await;
-        assert_eq!(answer.status(), StatusCode::BAD_REQUEST);
-        assert!(
-            answer
-                .text()
-                .await
-                .expect("page")
-                .contains("Skriv hva som skjedde")
-        );
-
-        // Markup in a report is text wherever it is shown back.
-        let markup = form(&new_client_id(), &[("category", "<b>brann</b>")]);
-        let answer = post_page(&app, &token, markup).await;
-        assert_eq!(answer.status(), StatusCode::BAD_REQUEST);
-        assert!(!answer.text().await.expect("page").contains("<b>"));
-
-        assert_eq!(table_rows(&app.db, "avvik").await, 0);
-        assert_eq!(table_rows(&app.db, "photos").await, 0);
-        let stored = std::fs::read_dir(app.photo_dir.path()).map_or(0, |dir| dir.count());
-        assert_eq!(stored, 0, "no photo object left behind");
-    })
-    .await;
-}
-on_both_backends!(refusals_say_why_and_store_nothing);
-
-async fn the_honeypot_is_thanked_and_nothing_kept(backend: Backend) {
-    with_app(backend, |app| async move {
-        let (token, _) = room(&app, "Naturfagrom").await;
-        let bot = form(&new_client_id(), &[("website", "https://spam.example")]);
-        let answer = post_page(&app, &token, bot).await;
-        assert_eq!(answer.status(), StatusCode::OK);
-        assert!(answer.text().await.expect("page").contains("Takk"));
-        assert_eq!(table_rows(&app.db, "avvik").await, 0);
-        assert_eq!(
-            count(
-                &app,
-                "SELECT COUNT(*) FROM history WHERE action = $1",
-                "reported"
-            )
-            .await,
-            0
-        );
-    })
-    .await;
-}
-on_both_backends!(the_honeypot_is_thanked_and_nothing_kept);
-
-async fn a_room_flooded_with_reports_is_paused(backend: Backend) {
-    let adjust = |settings| vern::config::Settings {
-        report_limit_per_room: 2,
-        ..settings
-    };
-    with_app_settings(backend, adjust, |app| async move {
-        let (token, _) = room(&app, "Naturfagrom").await;
-        for _ in 0..2 {
-            let (status, _) = post_json(&app, &token, form(&new_client_id(), &[])).await;
-            assert_eq!(status, StatusCode::CREATED);
-        }
-        let answer = post_page(&app, &token, form(&new_client_id(), &[])).await;
-        assert_eq!(answer.status(), StatusCode::TOO_MANY_REQUESTS);
-        assert!(answer.headers().contains_key("retry-after"));
-        assert!(
-            answer
-                .text()
-                .await
-                .expect("page")
-                .contains("mange meldinger")
-        );
-        // Another room is not held up.
-        let (other, _) = room(&app, "Klasserom 1A").await;
-        let (status, _) = post_json(&app, &other, form(&new_client_id(), &[])).await;
-        assert_eq!(status, StatusCode::CREATED);
-        assert_eq!(table_rows(&app.db, "avvik").await, 3);
-    })
-    .await;
-}
-on_both_backends!(a_room_flooded_with_reports_is_paused);
-
-async fn one_address_is_paused_across_rooms(backend: Backend) {
-    let adjust = |settings| vern::config::Settings {
-        report_limit_per_address: 2,
-        ..settings
-    };
-    with_app_settings(backend, adjust, |app| async move {
-        for name in ["Naturfagrom", "Gymsal"] {
-            let (token, _) = room(&app, name).await;
-            let (status, _) = post_json(&app, &token, form(&new_client_id(), &[])).await;
-            assert_eq!(status, StatusCode::CREATED, "{name}");
-        }
-        let (third, _) = room(&app, "Klasserom 1A").await;
-        let answer = app
-            .client
-            .post(format!("{}/r/{third}", app.address))
-            .header("origin", &app.address)
-            .header("accept", "application/json")
-            .multipart(form(&new_client_id(), &[]))
-            .send()
-            .await
-            .expect("post");
-        assert_eq!(answer.status(), StatusCode::TOO_MANY_REQUESTS);
-        let wait: u64 = answer.headers()["retry-after"]
-            .to_str()
-            .expect("header")
-            .parse()
-            .expect("seconds");
-        assert!((1..=3_600).contains(&wait), "{wait}");
-        let body = json_body(answer).await;
-        assert_eq!(body["error"], "rate_limited");
-        assert!(body["app_error"]["RateLimited"].is_object(), "{body}");
-        assert_eq!(table_rows(&app.db, "avvik").await, 2);
-    })
-    .await;
-}
-on_both_backends!(one_address_is_paused_across_rooms);
 
 async fn unknown_and_replaced_codes_get_clear_pages(backend: Backend) {
     with_app(backend, |app| async move {
