@@ -34,17 +34,7 @@ const PHOTO_REPORTS: usize = 10;
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     vern::telemetry::init("error", false);
-    let dir = tempfile::tempdir()?;
-    let sqlite = format!("sqlite://{}/bench.db?mode=rwc", dir.path().display());
-    run("SQLite", &sqlite, dir.path()).await?;
-    if let Ok(admin) = std::env::var("VERN_TEST_POSTGRES_URL") {
-        let (url, drop) = client::fresh_postgres(&admin).await?;
-        run("PostgreSQL", &url, dir.path()).await?;
-        drop.await?;
-    } else {
-        println!("(PostgreSQL skipped: set VERN_TEST_POSTGRES_URL to include it)");
-    }
-    Ok(())
+    client::on_each_backend(run).await
 }
 
 async fn run(backend: &str, url: &str, dir: &std::path::Path) -> anyhow::Result<()> {

@@ -250,6 +250,25 @@ pub fn two_megabyte_jpeg() -> anyhow::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Runs `run` (with a backend's name, its database URL and a scratch
+/// directory) on SQLite, then on PostgreSQL when `VERN_TEST_POSTGRES_URL`
+/// names an admin connection.
+pub async fn on_each_backend(
+    run: impl AsyncFn(&str, &str, &Path) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let sqlite = format!("sqlite://{}/bench.db?mode=rwc", dir.path().display());
+    run("SQLite", &sqlite, dir.path()).await?;
+    if let Ok(admin) = std::env::var("VERN_TEST_POSTGRES_URL") {
+        let (url, drop) = fresh_postgres(&admin).await?;
+        run("PostgreSQL", &url, dir.path()).await?;
+        drop.await?;
+    } else {
+        println!("(PostgreSQL skipped: set VERN_TEST_POSTGRES_URL to include it)");
+    }
+    Ok(())
+}
+
 /// A fresh PostgreSQL database; the future drops it.
 pub async fn fresh_postgres(
     admin_url: &str,
