@@ -13,8 +13,9 @@ use crate::admin::{AdminOverview, NewUser};
 use crate::domain::roles::Role;
 use crate::domain::users::CurrentUser;
 use crate::error::AppError;
+use crate::places::RoomsAdmin;
 use crate::places::import::ImportPreview;
-use crate::places::{RoomChange, RoomsAdmin};
+use crate::places::structure::{NewPlace, OrgAdmin, PlaceChange, PlaceKind};
 use crate::reports::{Poster, ReportStatus, RoomLookup};
 use crate::start::StartPageData;
 
@@ -82,16 +83,25 @@ pub trait Backend: Send + Sync + 'static {
         unit_id: &str,
         csv: &str,
     ) -> Result<usize, AppError>;
-    /// Renames or retires a room.
-    async fn change_room(
+    /// The units, areas and buildings this user manages.
+    async fn org_admin(&self, user: &CurrentUser) -> Result<OrgAdmin, AppError>;
+    /// Creates a unit, area or building; returns its id.
+    async fn create_place(&self, user: &CurrentUser, new: NewPlace) -> Result<String, AppError>;
+    /// Renames, moves or retires a place, or sets an area's verneombud.
+    async fn change_place(
         &self,
         user: &CurrentUser,
-        room_id: &str,
-        change: RoomChange,
+        kind: PlaceKind,
+        id: &str,
+        change: PlaceChange,
     ) -> Result<(), AppError>;
-    /// Labels (posters) of every room of a unit and the units below it.
-    async fn label_sheet(&self, user: &CurrentUser, unit_id: &str)
-    -> Result<Vec<Poster>, AppError>;
+    /// Labels (posters) of every room of a unit and the units below it, or of a building.
+    async fn label_sheet(
+        &self,
+        user: &CurrentUser,
+        kind: PlaceKind,
+        id: &str,
+    ) -> Result<Vec<Poster>, AppError>;
     /// A room's poster with its QR code.
     async fn room_poster(&self, user: &CurrentUser, room_id: &str) -> Result<Poster, AppError>;
     /// Gives a room a new QR code; the old one leads to a "no longer in use" page.

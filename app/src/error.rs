@@ -78,12 +78,26 @@ pub enum InvalidInput {
     /// A room import with at least one line that cannot be saved.
     #[error("some lines cannot be saved; nothing was saved")]
     ImportHasProblems,
-    /// Another room in the building has this name.
-    #[error("the building already has a room with this name")]
-    RoomExists,
-    /// A room name that is empty or too long.
-    #[error("the room needs a name of at most 200 characters")]
-    RoomName,
+    /// Another place where this one would be has the same name (a room in
+    /// the building, a unit under the parent, an area or building in the unit).
+    #[error("there is already one with this name here")]
+    PlaceExists,
+    /// A name that is empty or longer than 200 characters.
+    #[error("the name must have 1 to 200 characters")]
+    PlaceName,
+    /// A unit or building that still holds active places cannot be retired.
+    #[error("move or retire what it holds first")]
+    PlaceInUse,
+    /// A unit moved or created where the tree has no room for its level
+    /// (a sektor under a kommune, an enhet under a sektor, an avdeling under an enhet).
+    #[error("that level cannot sit there in the organisation tree")]
+    UnitLevel,
+    /// A room put in a building that neither its unit nor a unit above owns.
+    #[error("the building does not belong to the unit or a unit above it")]
+    RoomBuilding,
+    /// A verneombud who does not hold that role in the admin's units.
+    #[error("choose a verneombud from the list")]
+    Verneombud,
 }
 
 /// Why a request failed.

@@ -12,8 +12,9 @@ use app::backend::{Backend, NewSession};
 use app::domain::roles::Role;
 use app::domain::users::CurrentUser;
 use app::error::AppError;
+use app::places::RoomsAdmin;
 use app::places::import::ImportPreview;
-use app::places::{RoomChange, RoomsAdmin};
+use app::places::structure::{NewPlace, OrgAdmin, PlaceChange, PlaceKind};
 use app::reports::{Poster, ReportStatus, RoomLookup};
 use app::start::StartPageData;
 use async_trait::async_trait;
@@ -126,21 +127,31 @@ impl Backend for Services {
         places::import_rooms(&self.state, user, unit_id, csv).await
     }
 
-    async fn change_room(
+    async fn org_admin(&self, user: &CurrentUser) -> Result<OrgAdmin, AppError> {
+        places::org_admin(&self.state, user).await
+    }
+
+    async fn create_place(&self, user: &CurrentUser, new: NewPlace) -> Result<String, AppError> {
+        places::create_place(&self.state, user, new).await
+    }
+
+    async fn change_place(
         &self,
         user: &CurrentUser,
-        room_id: &str,
-        change: RoomChange,
+        kind: PlaceKind,
+        id: &str,
+        change: PlaceChange,
     ) -> Result<(), AppError> {
-        places::change_room(&self.state, user, room_id, change).await
+        places::change_place(&self.state, user, kind, id, change).await
     }
 
     async fn label_sheet(
         &self,
         user: &CurrentUser,
-        unit_id: &str,
+        kind: PlaceKind,
+        id: &str,
     ) -> Result<Vec<Poster>, AppError> {
-        reports::posters::label_sheet(&self.state, user, unit_id).await
+        reports::posters::label_sheet(&self.state, user, kind, id).await
     }
 
     async fn room_poster(&self, user: &CurrentUser, room_id: &str) -> Result<Poster, AppError> {

@@ -16,6 +16,7 @@ mod api {
     pub mod photo_cut;
     pub mod photo_race;
     pub mod photos;
+    pub mod places_admin;
     pub mod qr_report_refusals;
     pub mod qr_reports;
     pub mod rooms_admin;

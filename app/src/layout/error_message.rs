@@ -62,7 +62,11 @@ pub fn invalid_input_text(locale: Locale, reason: InvalidInput) -> &'static str 
         InvalidInput::ImportEmpty => td_string!(locale, invalid_import_empty),
         InvalidInput::ImportTooLarge => td_string!(locale, invalid_import_too_large),
         InvalidInput::ImportHasProblems => td_string!(locale, invalid_import_problems),
-        InvalidInput::RoomName => td_string!(locale, invalid_room_name),
-        InvalidInput::RoomExists => td_string!(locale, import_exists),
+        InvalidInput::PlaceName => td_string!(locale, invalid_place_name),
+        InvalidInput::PlaceExists => td_string!(locale, invalid_place_exists),
+        InvalidInput::PlaceInUse => td_string!(locale, invalid_place_in_use),
+        InvalidInput::UnitLevel => td_string!(locale, invalid_unit_level),
+        InvalidInput::RoomBuilding => td_string!(locale, invalid_room_building),
+        InvalidInput::Verneombud => td_string!(locale, invalid_verneombud),
     }
 }

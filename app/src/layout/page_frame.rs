@@ -51,6 +51,7 @@ pub fn PageFrame(children: Children) -> impl IntoView {
                 <Suspense fallback=|| ()>
                     <Show when=is_admin>
                         <a href="/admin/users">{t!(i18n, nav_admin)}</a>
+                        <a href="/admin/steder">{t!(i18n, nav_places)}</a>
                         <a href="/admin/rom">{t!(i18n, nav_posters)}</a>
                     </Show>
                 </Suspense>

@@ -44,27 +44,3 @@ pub async fn import_rooms(unit_id: String, csv: String) -> Result<usize, AppErro
         .await,
     )
 }
-
-/// Renames a room and sets its floor.
-#[server(prefix = "/api/fn", endpoint = "rename_room")]
-pub async fn rename_room(room_id: String, name: String, floor: String) -> Result<(), AppError> {
-    change(room_id, super::RoomChange::Rename { name, floor }).await
-}
-
-/// Takes a room out of use (its code then leads to "no longer in use").
-#[server(prefix = "/api/fn", endpoint = "retire_room")]
-pub async fn retire_room(room_id: String) -> Result<(), AppError> {
-    change(room_id, super::RoomChange::Retire).await
-}
-
-#[cfg(feature = "ssr")]
-async fn change(room_id: String, change: super::RoomChange) -> Result<(), AppError> {
-    use crate::backend::{backend, require_user, with_status};
-    with_status(
-        async {
-            let user = require_user()?;
-            backend()?.change_room(&user, &room_id, change).await
-        }
-        .await,
-    )
-}

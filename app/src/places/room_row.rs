@@ -1,23 +1,45 @@
-//! One room in the list: its poster, a new name or floor, or retirement.
+//! One room in the list: its poster, a new name or floor, a move to
+//! another building or unit, or retirement.
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use super::load::{RenameRoom, RetireRoom};
+use super::change_load::{MoveRoom, RenamePlace, RetirePlace};
+use super::{AdminRoom, RoomsAdmin};
 use crate::i18n::{t, td_string, use_i18n};
-use crate::reports::PosterRoom;
 
-/// A row of the room table.
+/// The actions a room row can send.
+#[derive(Clone, Copy)]
+pub struct RoomActions {
+    /// New name and floor.
+    pub rename: ServerAction<RenamePlace>,
+    /// Another building and unit.
+    pub relocate: ServerAction<MoveRoom>,
+    /// Out of use.
+    pub retire: ServerAction<RetirePlace>,
+}
+
+/// A row of the room table; `admin` gives the buildings and units it may move to.
 #[component]
 pub fn RoomRow(
-    room: PosterRoom,
-    rename: ServerAction<RenameRoom>,
-    retire: ServerAction<RetireRoom>,
+    room: AdminRoom,
+    admin: StoredValue<RoomsAdmin>,
+    actions: RoomActions,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let AdminRoom {
+        room,
+        building_id,
+        unit_id,
+    } = room;
     let poster = format!("/admin/plakat?rom={}", room.id);
-    let name_id = format!("name-{}", room.id);
-    let floor_id = format!("floor-{}", room.id);
+    let field = |name: &str| format!("{name}-{}", room.id);
+    let (name_id, floor_id, building_field, unit_field) = (
+        field("name"),
+        field("floor"),
+        field("building"),
+        field("unit"),
+    );
     let label = room.room.clone();
     let retire_label = move || format!("{} {}", td_string!(i18n.get_locale(), rooms_retire), label);
     let place = if room.floor.is_empty() {
@@ -25,10 +47,12 @@ pub fn RoomRow(
     } else {
         format!("{} ({})", room.room, room.floor)
     };
-    let (rename_id, retire_id) = (room.id.clone(), room.id.clone());
-    let (name, floor) = (room.room.clone(), room.floor.clone());
+    let (rename_id, move_id, retire_id) = (room.id.clone(), room.id.clone(), room.id.clone());
+    let (row_name, room_name) = (room.room.clone(), room.room.clone());
+    let buildings = admin.with_value(|admin| admin.buildings.clone());
+    let units = admin.with_value(|admin| admin.units.clone());
     view! {
-        <tr data-room=room.room.clone()>
+        <tr data-room=row_name>
             <td>{place}</td>
             <td>{room.building.clone()}</td>
             <td>{room.unit.clone()}</td>
@@ -36,16 +60,44 @@ pub fn RoomRow(
                 <a href=poster>{t!(i18n, rooms_poster)}</a>
                 <details>
                     <summary>{t!(i18n, rooms_change)}</summary>
-                    <ActionForm action=rename attr:class="stack">
-                        <input type="hidden" name="room_id" value=rename_id />
+                    <ActionForm action=actions.rename attr:class="stack">
+                        <input type="hidden" name="kind" value="room" />
+                        <input type="hidden" name="id" value=rename_id />
                         <label for=name_id.clone()>{t!(i18n, posters_room)}</label>
-                        <input id=name_id name="name" required maxlength="200" value=name />
+                        <input id=name_id name="name" required maxlength="200" value=room_name />
                         <label for=floor_id.clone()>{t!(i18n, posters_floor)}</label>
-                        <input id=floor_id name="floor" maxlength="200" value=floor />
+                        <input id=floor_id name="detail" maxlength="200" value=room.floor.clone() />
                         <button type="submit" class="small">{t!(i18n, rooms_save)}</button>
                     </ActionForm>
-                    <ActionForm action=retire>
-                        <input type="hidden" name="room_id" value=retire_id />
+                    <ActionForm action=actions.relocate attr:class="stack">
+                        <input type="hidden" name="id" value=move_id />
+                        <label for=building_field.clone()>{t!(i18n, posters_building)}</label>
+                        <select id=building_field name="building_id">
+                            {buildings
+                                .into_iter()
+                                .map(|building| {
+                                    let selected = building.id == building_id;
+                                    view! {
+                                        <option value=building.id selected=selected>{building.name}</option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                        <label for=unit_field.clone()>{t!(i18n, posters_unit)}</label>
+                        <select id=unit_field name="unit_id">
+                            {units
+                                .into_iter()
+                                .map(|unit| {
+                                    let selected = unit.id == unit_id;
+                                    view! { <option value=unit.id selected=selected>{unit.name}</option> }
+                                })
+                                .collect_view()}
+                        </select>
+                        <button type="submit" class="small">{t!(i18n, rooms_move)}</button>
+                    </ActionForm>
+                    <ActionForm action=actions.retire>
+                        <input type="hidden" name="kind" value="room" />
+                        <input type="hidden" name="id" value=retire_id />
                         <p class="hint">{t!(i18n, rooms_retire_hint)}</p>
                         <button type="submit" class="small secondary" aria-label=retire_label>
                             {t!(i18n, rooms_retire)}

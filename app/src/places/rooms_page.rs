@@ -3,38 +3,41 @@
 
 use leptos::prelude::*;
 
-use super::load::{ImportRooms, RenameRoom, RetireRoom, load_rooms_admin};
+use super::RoomsAdmin;
+use super::change_load::{MoveRoom, RenamePlace, RetirePlace};
+use super::load::{ImportRooms, load_rooms_admin};
 use super::room_import_form::RoomImportForm;
-use super::room_row::RoomRow;
-use crate::domain::units::UnitView;
+use super::room_row::{RoomActions, RoomRow};
 use crate::i18n::{t, use_i18n};
 use crate::layout::error_message::ErrorMessage;
 use crate::layout::page_frame::PageFrame;
-use crate::reports::PosterRoom;
 
 /// The room list beside the import form; both refresh after a change.
 #[component]
 pub fn RoomsPage() -> impl IntoView {
     let i18n = use_i18n();
     let import = ServerAction::<ImportRooms>::new();
-    let rename = ServerAction::<RenameRoom>::new();
-    let retire = ServerAction::<RetireRoom>::new();
+    let actions = RoomActions {
+        rename: ServerAction::<RenamePlace>::new(),
+        relocate: ServerAction::<MoveRoom>::new(),
+        retire: ServerAction::<RetirePlace>::new(),
+    };
     let admin = Resource::new(
         move || {
             (
                 import.version().get(),
-                rename.version().get(),
-                retire.version().get(),
+                actions.rename.version().get(),
+                actions.relocate.version().get(),
+                actions.retire.version().get(),
             )
         },
         |_| load_rooms_admin(),
     );
     let failed = move || {
-        rename
-            .value()
-            .get()
-            .and_then(Result::err)
-            .or_else(|| retire.value().get().and_then(Result::err))
+        let rename = actions.rename.value().get().and_then(Result::err);
+        let relocate = move || actions.relocate.value().get().and_then(Result::err);
+        let retire = move || actions.retire.value().get().and_then(Result::err);
+        rename.or_else(relocate).or_else(retire)
     };
 
     view! {
@@ -53,10 +56,10 @@ pub fn RoomsPage() -> impl IntoView {
                                 Ok(admin) => {
                                     view! {
                                         <div class="two-pane">
-                                            <RoomTable rooms=admin.rooms.clone() rename retire />
+                                            <RoomTable admin=admin.clone() actions />
                                             <div class="stack">
                                                 <RoomImportForm units=admin.units.clone() import />
-                                                <LabelLinks units=admin.units.clone() />
+                                                <LabelLinks admin />
                                             </div>
                                         </div>
                                     }
@@ -75,12 +78,10 @@ pub fn RoomsPage() -> impl IntoView {
 }
 
 #[component]
-fn RoomTable(
-    rooms: Vec<PosterRoom>,
-    rename: ServerAction<RenameRoom>,
-    retire: ServerAction<RetireRoom>,
-) -> impl IntoView {
+fn RoomTable(admin: RoomsAdmin, actions: RoomActions) -> impl IntoView {
     let i18n = use_i18n();
+    let rooms = admin.rooms.clone();
+    let admin = StoredValue::new(admin);
     view! {
         <section aria-labelledby="rooms-heading">
             <h2 id="rooms-heading">{t!(i18n, rooms_list)}</h2>
@@ -96,7 +97,7 @@ fn RoomTable(
                 <tbody>
                     {rooms
                         .into_iter()
-                        .map(|room| view! { <RoomRow room rename retire /> })
+                        .map(|room| view! { <RoomRow room admin actions /> })
                         .collect_view()}
                 </tbody>
             </table>
@@ -104,15 +105,16 @@ fn RoomTable(
     }
 }
 
-/// Links to each unit's sheet of room labels.
+/// Links to each unit's and each building's sheet of room labels.
 #[component]
-fn LabelLinks(units: Vec<UnitView>) -> impl IntoView {
+fn LabelLinks(admin: RoomsAdmin) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="card" aria-labelledby="labels-heading">
             <h2 id="labels-heading">{t!(i18n, labels_title)}</h2>
             <ul class="units">
-                {units
+                {admin
+                    .units
                     .into_iter()
                     .map(|unit| {
                         let href = format!("/admin/etiketter?enhet={}", unit.id);
@@ -120,6 +122,21 @@ fn LabelLinks(units: Vec<UnitView>) -> impl IntoView {
                         view! {
                             <li style=depth>
                                 <a href=href>{t!(i18n, labels_for)} " " {unit.name.clone()}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <ul>
+                {admin
+                    .buildings
+                    .into_iter()
+                    .filter(|building| building.room_count > 0)
+                    .map(|building| {
+                        let href = format!("/admin/etiketter?bygg={}", building.id);
+                        view! {
+                            <li>
+                                <a href=href>{t!(i18n, labels_for)} " " {building.name.clone()}</a>
                             </li>
                         }
                     })

@@ -1,4 +1,5 @@
-//! `/admin/etiketter?enhet=…`: a unit's rooms as sheets of 3 × 8 labels
+//! `/admin/etiketter?enhet=…` or `?bygg=…`: a unit's or a building's rooms
+//! as sheets of 3 × 8 labels
 //! (70 × 37 mm, A4), each with its QR code, room, building and address.
 
 use leptos::prelude::*;
@@ -10,6 +11,7 @@ use super::poster_page::QrImage;
 use crate::i18n::{t, use_i18n};
 use crate::layout::error_message::ErrorMessage;
 use crate::layout::page_frame::PageFrame;
+use crate::places::structure::PlaceKind;
 
 /// Labels on one A4 sheet.
 const PER_SHEET: usize = 24;
@@ -19,8 +21,14 @@ const PER_SHEET: usize = 24;
 pub fn LabelsPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let unit_id = move || query.read().get("enhet").unwrap_or_default();
-    let labels = Resource::new(unit_id, load_label_sheet);
+    let sheet_of = move || {
+        let query = query.read();
+        match query.get("bygg") {
+            Some(building) => (PlaceKind::Building, building),
+            None => (PlaceKind::Unit, query.get("enhet").unwrap_or_default()),
+        }
+    };
+    let labels = Resource::new(sheet_of, |(kind, id)| load_label_sheet(kind, id));
     view! {
         <PageFrame>
             <main id="main" class="page labels-page">

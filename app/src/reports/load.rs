@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::{Poster, ReportStatus, RoomLookup};
 use crate::error::AppError;
+use crate::places::structure::PlaceKind;
 
 /// What a room's QR code leads to (anyone may ask). A replaced code answers
 /// 410 Gone with whom to contact; an unknown one 404.
@@ -25,14 +26,15 @@ pub async fn load_report_status(token: String) -> Result<ReportStatus, AppError>
     with_status(backend()?.report_status(&token).await)
 }
 
-/// The labels of a unit's rooms (and of the units below it).
+/// The labels of a unit's rooms (and of the units below it), or of a
+/// building's rooms (`kind` is `unit` or `building`).
 #[server(prefix = "/api/fn", endpoint = "label_sheet")]
-pub async fn load_label_sheet(unit_id: String) -> Result<Vec<Poster>, AppError> {
+pub async fn load_label_sheet(kind: PlaceKind, id: String) -> Result<Vec<Poster>, AppError> {
     use crate::backend::{backend, require_user, with_status};
     with_status(
         async {
             let user = require_user()?;
-            backend()?.label_sheet(&user, &unit_id).await
+            backend()?.label_sheet(&user, kind, &id).await
         }
         .await,
     )

@@ -150,6 +150,8 @@ pub struct NamedRoom {
     pub floor: String,
     /// Building name.
     pub building: String,
+    /// The building's id.
+    pub building_id: String,
     /// The unit that uses the room.
     pub unit_id: String,
     /// The unit's name.
@@ -158,7 +160,7 @@ pub struct NamedRoom {
     pub qr_token: String,
 }
 
-const NAMED_COLUMNS: &str = "r.id, r.name, r.floor, b.name AS building, r.unit_id,
+const NAMED_COLUMNS: &str = "r.id, r.name, r.floor, b.name AS building, r.building_id, r.unit_id,
         u.name AS unit_name, r.qr_token
      FROM rooms r JOIN buildings b ON b.id = r.building_id JOIN org_units u ON u.id = r.unit_id";
 
@@ -248,47 +250,4 @@ pub async fn room_names_in_building(
             .fetch_all(pool)
             .await?;
     Ok(rows.into_iter().map(|(name,)| name).collect())
-}
-
-/// Whether another active room in the same building has this name.
-pub async fn room_name_taken(pool: &AnyPool, room_id: &str, name: &str) -> sqlx::Result<bool> {
-    let (count,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM rooms r JOIN rooms me ON me.building_id = r.building_id
-         WHERE me.id = $1 AND r.id <> $1 AND r.archived_at IS NULL AND lower(r.name) = lower($2)",
-    )
-    .bind(room_id)
-    .bind(name)
-    .fetch_one(pool)
-    .await?;
-    Ok(count > 0)
-}
-
-/// Renames a room and sets its floor.
-pub async fn rename_room(
-    conn: &mut sqlx::AnyConnection,
-    room_id: &str,
-    name: &str,
-    floor: &str,
-) -> sqlx::Result<()> {
-    sqlx::query("UPDATE rooms SET name = $1, floor = $2 WHERE id = $3")
-        .bind(name)
-        .bind(floor)
-        .bind(room_id)
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
-/// Retires a room: it keeps its rounds and reports, and its code stops working.
-pub async fn retire_room(
-    conn: &mut sqlx::AnyConnection,
-    room_id: &str,
-    now: i64,
-) -> sqlx::Result<()> {
-    sqlx::query("UPDATE rooms SET archived_at = $1 WHERE id = $2 AND archived_at IS NULL")
-        .bind(now)
-        .bind(room_id)
-        .execute(conn)
-        .await?;
-    Ok(())
 }

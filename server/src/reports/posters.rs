@@ -5,6 +5,7 @@ use anyhow::Context;
 use app::domain::access::{Action, UnitTree};
 use app::domain::users::CurrentUser;
 use app::error::AppError;
+use app::places::structure::PlaceKind;
 use app::reports::{Poster, report_path};
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use qrcode::render::svg;
@@ -14,6 +15,7 @@ use crate::auth::access;
 use crate::db::history::{self, Change};
 use crate::db::now_ms;
 use crate::db::places::{self, NamedRoom};
+use crate::db::structure;
 use crate::errors::internal;
 use crate::state::AppState;
 
@@ -73,10 +75,29 @@ pub async fn poster(
 pub async fn label_sheet(
     state: &AppState,
     user: &CurrentUser,
-    unit_id: &str,
+    kind: PlaceKind,
+    id: &str,
 ) -> Result<Vec<Poster>, AppError> {
-    access::require(&state.db, user, Action::ManageOrganisation, unit_id).await?;
     let pool = state.db.pool();
+    // A building's rooms are all in its owner's subtree (a room's building
+    // belongs to the room's unit or a unit above it), so the owner's admin
+    // may print them all.
+    let owner = match kind {
+        PlaceKind::Unit => id.to_owned(),
+        PlaceKind::Building => {
+            structure::place(pool, kind, id)
+                .await
+                .map_err(internal("load a building"))?
+                .ok_or(AppError::NotFound)?
+                .owner_unit
+        }
+        PlaceKind::Area | PlaceKind::Room => {
+            return Err(AppError::Malformed(
+                "labels are made per unit or building".into(),
+            ));
+        }
+    };
+    access::require(&state.db, user, Action::ManageOrganisation, &owner).await?;
     let units = crate::db::units::all(pool)
         .await
         .map_err(internal("load units"))?;
@@ -86,7 +107,10 @@ pub async fn label_sheet(
         .map_err(internal("load rooms"))?;
     rooms
         .into_iter()
-        .filter(|room| tree.chain(&room.unit_id).iter().any(|id| id == unit_id))
+        .filter(|room| match kind {
+            PlaceKind::Building => room.building_id == id,
+            _ => tree.chain(&room.unit_id).iter().any(|unit| unit == id),
+        })
         .map(|room| poster_of(state, room))
         .collect()
 }

@@ -1,26 +1,29 @@
-//! Rooms for the HMS-ansvarlig: the list, an import from CSV (checked line
-//! by line, saved all at once or not at all: [`room_import`]), renaming and
-//! retiring. Each change is in the history; nothing is deleted.
+//! Places for the HMS-ansvarlig: the organisation page (units, areas,
+//! buildings), the room list, an import of rooms from CSV (checked line by
+//! line, saved all at once or not at all: [`room_import`]), and creating,
+//! renaming, moving and retiring ([`create`], [`change`]). Each change is in
+//! the history; nothing is deleted.
 
+pub mod change;
+pub mod create;
 pub mod room_import;
+pub mod rules;
 
+pub use change::change_place;
+pub use create::create_place;
 pub use room_import::{import_rooms, preview_import};
 
 use std::collections::HashSet;
 
-use anyhow::Context;
 use app::domain::access::Action;
 use app::domain::users::CurrentUser;
-use app::error::{AppError, InvalidInput};
-use app::places::import::MAX_FIELD_CHARS;
-use app::places::{RoomChange, RoomsAdmin};
+use app::error::AppError;
+use app::places::structure::{BuildingView, OrgAdmin, PersonOption};
+use app::places::{AdminRoom, RoomsAdmin};
 use app::reports::PosterRoom;
 
 use super::scope::units_in_scope;
-use crate::auth::access;
-use crate::db::history::{self, Change};
-use crate::db::places;
-use crate::db::{now_ms, units};
+use crate::db::{org_places, places, units};
 use crate::errors::internal;
 use crate::state::AppState;
 
@@ -39,86 +42,73 @@ pub async fn rooms_admin(state: &AppState, user: &CurrentUser) -> Result<RoomsAd
         .map_err(internal("load rooms"))?
         .into_iter()
         .filter(|row| ids.contains(row.unit_id.as_str()))
-        .map(|row| PosterRoom {
-            id: row.id,
-            room: row.name,
-            floor: row.floor,
-            building: row.building,
-            unit: row.unit_name,
+        .map(|row| AdminRoom {
+            building_id: row.building_id,
+            unit_id: row.unit_id,
+            room: PosterRoom {
+                id: row.id,
+                room: row.name,
+                floor: row.floor,
+                building: row.building,
+                unit: row.unit_name,
+            },
         })
         .collect();
+    let buildings = managed_buildings(state, &ids).await?;
     Ok(RoomsAdmin {
         rooms,
         units: managed,
+        buildings,
     })
 }
 
-/// Changes a room in a unit the admin manages, with its history entry.
-#[tracing::instrument(skip(state, user), fields(user = %user.id))]
-pub async fn change_room(
-    state: &AppState,
-    user: &CurrentUser,
-    room_id: &str,
-    change: RoomChange,
-) -> Result<(), AppError> {
-    let change = match change {
-        RoomChange::Rename { name, floor } => {
-            let (name, floor) = (name.trim().to_owned(), floor.trim().to_owned());
-            let fits = |text: &str| text.chars().count() <= MAX_FIELD_CHARS;
-            if name.is_empty() || !fits(&name) || !fits(&floor) {
-                return Err(AppError::Invalid(InvalidInput::RoomName));
-            }
-            RoomChange::Rename { name, floor }
-        }
-        RoomChange::Retire => RoomChange::Retire,
-    };
-    let room = places::poster_room(state.db.pool(), room_id)
+/// The admin's part of the organisation: units, areas with their
+/// verneombud, buildings, and the people who may cover an area.
+#[tracing::instrument(skip_all, fields(user = %user.id))]
+pub async fn org_admin(state: &AppState, user: &CurrentUser) -> Result<OrgAdmin, AppError> {
+    let pool = state.db.pool();
+    let rows = units::all(pool).await.map_err(internal("load units"))?;
+    let managed = units_in_scope(&rows, user, Action::ManageOrganisation);
+    if managed.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let ids: HashSet<&str> = managed.iter().map(|unit| unit.id.as_str()).collect();
+    let areas = org_places::areas(pool)
         .await
-        .map_err(internal("load a room"))?
-        .ok_or(AppError::NotFound)?;
-    access::require(&state.db, user, Action::ManageOrganisation, &room.unit_id).await?;
-    if let RoomChange::Rename { name, .. } = &change {
-        let taken = places::room_name_taken(state.db.pool(), &room.id, name)
-            .await
-            .map_err(internal("check the room's name"))?;
-        if taken {
-            return Err(AppError::Invalid(InvalidInput::RoomExists));
+        .map_err(internal("load areas"))?
+        .into_iter()
+        .filter(|area| ids.contains(area.unit_id.as_str()))
+        .collect();
+    let buildings = managed_buildings(state, &ids).await?;
+    let mut verneombud: Vec<PersonOption> = Vec::new();
+    for grant in org_places::verneombud_grants(pool)
+        .await
+        .map_err(internal("load verneombud"))?
+    {
+        let listed = verneombud.iter().any(|person| person.id == grant.user_id);
+        if ids.contains(grant.unit_id.as_str()) && !listed {
+            verneombud.push(PersonOption {
+                id: grant.user_id,
+                name: grant.name,
+            });
         }
     }
-    let now = now_ms();
-    let save = async {
-        let mut tx = state.db.begin_write().await.context("begin")?;
-        let (action, data) = match &change {
-            RoomChange::Rename { name, floor } => {
-                places::rename_room(&mut tx, &room.id, name, floor)
-                    .await
-                    .context("rename the room")?;
-                (
-                    "renamed",
-                    serde_json::json!({ "name": name, "floor": floor }),
-                )
-            }
-            RoomChange::Retire => {
-                places::retire_room(&mut tx, &room.id, now)
-                    .await
-                    .context("retire the room")?;
-                ("retired", serde_json::json!({}))
-            }
-        };
-        let entry = Change {
-            entity_kind: "room",
-            entity_id: &room.id,
-            unit_id: Some(&room.unit_id),
-            action,
-            actor_user_id: Some(&user.id),
-            data,
-        };
-        history::append(&mut tx, &entry, now)
-            .await
-            .context("record history")?;
-        tx.commit().await.context("commit")?;
-        anyhow::Ok(())
-    };
-    save.await
-        .map_err(|error| internal("change a room")(format!("{error:#}")))
+    Ok(OrgAdmin {
+        units: managed,
+        areas,
+        buildings,
+        verneombud,
+    })
+}
+
+async fn managed_buildings(
+    state: &AppState,
+    unit_ids: &HashSet<&str>,
+) -> Result<Vec<BuildingView>, AppError> {
+    Ok(org_places::buildings(state.db.pool())
+        .await
+        .map_err(internal("load buildings"))?
+        .into_iter()
+        .filter(|building| unit_ids.contains(building.unit_id.as_str()))
+        .collect())
 }

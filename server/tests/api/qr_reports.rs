@@ -379,13 +379,15 @@ async fn posters_are_for_admins_of_the_room_only(backend: Backend) {
             .as_array()
             .expect("rooms")
             .iter()
-            .filter_map(|room| room["unit"].as_str())
+            .filter_map(|room| room["room"]["unit"].as_str())
             .collect();
         assert!(
             !units.is_empty() && !units.contains(&"Fjordvik sykehjem"),
             "{units:?}"
         );
-        let (status, labels) = app.call("label_sheet", &[("unit_id", &sector)]).await;
+        let (status, labels) = app
+            .call("label_sheet", &[("kind", "unit"), ("id", &sector)])
+            .await;
         assert_eq!(status, StatusCode::OK);
         let labels = labels.as_array().expect("labels");
         assert_eq!(
@@ -400,7 +402,9 @@ async fn posters_are_for_admins_of_the_room_only(backend: Backend) {
         };
         assert!(labels.iter().all(drawn));
         let nursing_unit = app.unit_id("Fjordvik sykehjem").await;
-        let (status, _) = app.call("label_sheet", &[("unit_id", &nursing_unit)]).await;
+        let (status, _) = app
+            .call("label_sheet", &[("kind", "unit"), ("id", &nursing_unit)])
+            .await;
         assert_eq!(status, StatusCode::FORBIDDEN);
 
         let (nursing_home, _) = sqlx::query_as::<_, (String, String)>(

@@ -111,8 +111,13 @@ async fn a_renamed_room_keeps_its_code_and_a_retired_one_loses_it(backend: Backe
                 .expect("room");
         let (status, body) = app
             .call(
-                "rename_room",
-                &[("room_id", &id), ("name", "Idrettshall"), ("floor", "U1")],
+                "rename_place",
+                &[
+                    ("kind", "room"),
+                    ("id", &id),
+                    ("name", "Idrettshall"),
+                    ("detail", "U1"),
+                ],
             )
             .await;
         assert_eq!(status, StatusCode::OK, "{body}");
@@ -122,15 +127,20 @@ async fn a_renamed_room_keeps_its_code_and_a_retired_one_loses_it(backend: Backe
         assert!(page.text().await.expect("page").contains("Idrettshall"));
         let (status, _) = app
             .call(
-                "rename_room",
-                &[("room_id", &id), ("name", " "), ("floor", "")],
+                "rename_place",
+                &[("kind", "room"), ("id", &id), ("name", " "), ("detail", "")],
             )
             .await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "a room needs a name");
         let (status, body) = app
             .call(
-                "rename_room",
-                &[("room_id", &id), ("name", "naturfagrom"), ("floor", "")],
+                "rename_place",
+                &[
+                    ("kind", "room"),
+                    ("id", &id),
+                    ("name", "naturfagrom"),
+                    ("detail", ""),
+                ],
             )
             .await;
         assert_eq!(
@@ -140,7 +150,9 @@ async fn a_renamed_room_keeps_its_code_and_a_retired_one_loses_it(backend: Backe
         );
         assert_eq!(rooms_named(&app, "Idrettshall").await, 1, "unchanged");
 
-        let (status, _) = app.call("retire_room", &[("room_id", &id)]).await;
+        let (status, _) = app
+            .call("retire_place", &[("kind", "room"), ("id", &id)])
+            .await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(
             app.get(&format!("/r/{token}")).await.status(),
@@ -217,13 +229,19 @@ async fn an_admin_changes_rooms_only_in_their_own_part(backend: Backend) {
                 vec![("unit_id", nursing_home.as_str()), ("csv", csv)],
             ),
             (
-                "rename_room",
-                vec![("room_id", room.as_str()), ("name", "X"), ("floor", "")],
+                "rename_place",
+                vec![("kind", "room"), ("id", room.as_str()), ("name", "X")],
             ),
-            ("retire_room", vec![("room_id", room.as_str())]),
+            (
+                "retire_place",
+                vec![("kind", "room"), ("id", room.as_str())],
+            ),
             ("room_poster", vec![("room_id", room.as_str())]),
             ("regenerate_room_code", vec![("room_id", room.as_str())]),
-            ("label_sheet", vec![("unit_id", nursing_home.as_str())]),
+            (
+                "label_sheet",
+                vec![("kind", "unit"), ("id", nursing_home.as_str())],
+            ),
         ] {
             let (status, _) = app.call(name, &form).await;
             assert_eq!(status, StatusCode::FORBIDDEN, "olga: {name}");
@@ -236,10 +254,13 @@ async fn an_admin_changes_rooms_only_in_their_own_part(backend: Backend) {
                 vec![("unit_id", nursing_home.as_str()), ("csv", csv)],
             ),
             (
-                "rename_room",
-                vec![("room_id", room.as_str()), ("name", "X"), ("floor", "")],
+                "rename_place",
+                vec![("kind", "room"), ("id", room.as_str()), ("name", "X")],
             ),
-            ("retire_room", vec![("room_id", room.as_str())]),
+            (
+                "retire_place",
+                vec![("kind", "room"), ("id", room.as_str())],
+            ),
         ] {
             let (status, _) = app.call(name, &form).await;
             assert_eq!(status, StatusCode::FORBIDDEN, "{name}");

@@ -1,0 +1,88 @@
+//! Checks shared by creating and changing places: names, the admin's reach,
+//! and who may cover a verneområde.
+
+use app::domain::access::Action;
+use app::domain::users::CurrentUser;
+use app::error::{AppError, InvalidInput};
+use app::places::import::MAX_FIELD_CHARS;
+use app::places::structure::PlaceKind;
+
+use crate::db::history::{self, Change};
+use crate::db::{now_ms, org_places, structure, units};
+use crate::errors::internal;
+use crate::services::scope::units_in_scope;
+use crate::state::AppState;
+
+/// A trimmed name of 1–200 characters and a trimmed detail of at most 200.
+pub fn clean_names(name: &str, detail: &str) -> Result<(String, String), AppError> {
+    let (name, detail) = (name.trim().to_owned(), detail.trim().to_owned());
+    let fits = |text: &str| text.chars().count() <= MAX_FIELD_CHARS;
+    if name.is_empty() || !fits(&name) || !fits(&detail) {
+        return Err(AppError::Invalid(InvalidInput::PlaceName));
+    }
+    Ok((name, detail))
+}
+
+/// Refuses a name another active place under `parent` already has.
+pub async fn require_free_name(
+    state: &AppState,
+    kind: PlaceKind,
+    parent: &str,
+    name: &str,
+    except_id: &str,
+) -> Result<(), AppError> {
+    let taken = structure::name_taken(state.db.pool(), kind, parent, name, except_id)
+        .await
+        .map_err(internal("check a place's name"))?;
+    if taken {
+        return Err(AppError::Invalid(InvalidInput::PlaceExists));
+    }
+    Ok(())
+}
+
+/// Refuses anyone but a person with an active verneombud or
+/// hovedverneombud role in a unit the admin manages: the admin chooses
+/// among those elected in their part of the organisation.
+pub async fn require_verneombud(
+    state: &AppState,
+    admin: &CurrentUser,
+    user_id: &str,
+) -> Result<(), AppError> {
+    let pool = state.db.pool();
+    let rows = units::all(pool).await.map_err(internal("load units"))?;
+    let managed = units_in_scope(&rows, admin, Action::ManageOrganisation);
+    let grants = org_places::verneombud_grants(pool)
+        .await
+        .map_err(internal("load verneombud"))?;
+    let eligible = grants.iter().any(|grant| {
+        grant.user_id == user_id && managed.iter().any(|unit| unit.id == grant.unit_id)
+    });
+    if eligible {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(InvalidInput::Verneombud))
+    }
+}
+
+/// Runs `write` in a write transaction and records its history entry there,
+/// so a change and its entry land together or not at all.
+pub async fn save_with_history<F>(
+    state: &AppState,
+    entry: Change<'_>,
+    write: F,
+) -> Result<(), AppError>
+where
+    F: for<'c> FnOnce(
+        &'c mut sqlx::AnyConnection,
+        i64,
+    ) -> futures::future::BoxFuture<'c, sqlx::Result<()>>,
+{
+    let now = now_ms();
+    let save = async {
+        let mut tx = state.db.begin_write().await?;
+        write(&mut tx, now).await?;
+        history::append(&mut tx, &entry, now).await?;
+        tx.commit().await
+    };
+    save.await.map_err(internal("save a change to a place"))
+}
