@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::structure::{OrgAdmin, PlaceChange, PlaceKind};
+#[cfg(feature = "ssr")]
+use super::structure::PlaceChange;
+use super::structure::{OrgAdmin, PlaceKind};
 use crate::error::AppError;
 
 /// The units, areas and buildings the logged-in admin manages.
