@@ -71,7 +71,7 @@ pub fn RoomRow(
                     </ActionForm>
                     <ActionForm action=actions.relocate attr:class="stack">
                         <input type="hidden" name="id" value=move_id />
-                        <label for=building_field.clone()>{t!(i18n, posters_building)}</label>
+                        <label for=building_field.clone()>{t!(i18n, rooms_move_building)}</label>
                         <select id=building_field name="building_id">
                             {buildings
                                 .into_iter()
@@ -83,7 +83,7 @@ pub fn RoomRow(
                                 })
                                 .collect_view()}
                         </select>
-                        <label for=unit_field.clone()>{t!(i18n, posters_unit)}</label>
+                        <label for=unit_field.clone()>{t!(i18n, rooms_move_unit)}</label>
                         <select id=unit_field name="unit_id">
                             {units
                                 .into_iter()
