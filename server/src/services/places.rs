@@ -16,6 +16,7 @@ pub use room_import::{import_rooms, preview_import};
 use std::collections::HashSet;
 
 use app::domain::access::Action;
+use app::domain::units::UnitView;
 use app::domain::users::CurrentUser;
 use app::error::AppError;
 use app::places::structure::{BuildingView, OrgAdmin, PersonOption};
@@ -31,11 +32,7 @@ use crate::state::AppState;
 #[tracing::instrument(skip_all, fields(user = %user.id))]
 pub async fn rooms_admin(state: &AppState, user: &CurrentUser) -> Result<RoomsAdmin, AppError> {
     let pool = state.db.pool();
-    let rows = units::all(pool).await.map_err(internal("load units"))?;
-    let managed = units_in_scope(&rows, user, Action::ManageOrganisation);
-    if managed.is_empty() {
-        return Err(AppError::Forbidden);
-    }
+    let managed = managed_units(state, user).await?;
     let ids: HashSet<&str> = managed.iter().map(|unit| unit.id.as_str()).collect();
     let rooms = places::all_poster_rooms(pool)
         .await
@@ -67,11 +64,7 @@ pub async fn rooms_admin(state: &AppState, user: &CurrentUser) -> Result<RoomsAd
 #[tracing::instrument(skip_all, fields(user = %user.id))]
 pub async fn org_admin(state: &AppState, user: &CurrentUser) -> Result<OrgAdmin, AppError> {
     let pool = state.db.pool();
-    let rows = units::all(pool).await.map_err(internal("load units"))?;
-    let managed = units_in_scope(&rows, user, Action::ManageOrganisation);
-    if managed.is_empty() {
-        return Err(AppError::Forbidden);
-    }
+    let managed = managed_units(state, user).await?;
     let ids: HashSet<&str> = managed.iter().map(|unit| unit.id.as_str()).collect();
     let areas = org_places::areas(pool)
         .await
@@ -99,6 +92,19 @@ pub async fn org_admin(state: &AppState, user: &CurrentUser) -> Result<OrgAdmin,
         buildings,
         verneombud,
     })
+}
+
+/// The units where the user manages the organisation, in tree order;
+/// refused when there are none.
+async fn managed_units(state: &AppState, user: &CurrentUser) -> Result<Vec<UnitView>, AppError> {
+    let rows = units::all(state.db.pool())
+        .await
+        .map_err(internal("load units"))?;
+    let managed = units_in_scope(&rows, user, Action::ManageOrganisation);
+    if managed.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(managed)
 }
 
 async fn managed_buildings(
