@@ -19,7 +19,7 @@ use app::domain::access::Action;
 use app::domain::units::UnitView;
 use app::domain::users::CurrentUser;
 use app::error::AppError;
-use app::places::structure::{BuildingView, OrgAdmin, PersonOption};
+use app::places::structure::{BuildingView, OrgAdmin};
 use app::places::{AdminRoom, RoomsAdmin};
 use app::reports::PosterRoom;
 
@@ -73,19 +73,7 @@ pub async fn org_admin(state: &AppState, user: &CurrentUser) -> Result<OrgAdmin,
         .filter(|area| ids.contains(area.unit_id.as_str()))
         .collect();
     let buildings = managed_buildings(state, &ids).await?;
-    let mut verneombud: Vec<PersonOption> = Vec::new();
-    for grant in org_places::verneombud_grants(pool)
-        .await
-        .map_err(internal("load verneombud"))?
-    {
-        let listed = verneombud.iter().any(|person| person.id == grant.user_id);
-        if ids.contains(grant.unit_id.as_str()) && !listed {
-            verneombud.push(PersonOption {
-                id: grant.user_id,
-                name: grant.name,
-            });
-        }
-    }
+    let verneombud = rules::eligible_verneombud(state, &managed).await?;
     Ok(OrgAdmin {
         units: managed,
         areas,

@@ -1,16 +1,15 @@
 //! Checks shared by creating and changing places: names, the admin's reach,
 //! and who may cover a verneområde.
 
-use app::domain::access::Action;
+use app::domain::units::UnitView;
 use app::domain::users::CurrentUser;
 use app::error::{AppError, InvalidInput};
 use app::places::import::MAX_FIELD_CHARS;
-use app::places::structure::PlaceKind;
+use app::places::structure::{PersonOption, PlaceKind};
 
 use crate::db::history::{self, Change};
-use crate::db::{now_ms, org_places, structure, units};
+use crate::db::{now_ms, org_places, structure};
 use crate::errors::internal;
-use crate::services::scope::units_in_scope;
 use crate::state::AppState;
 
 /// A trimmed name of 1–200 characters and a trimmed detail of at most 200.
@@ -48,20 +47,35 @@ pub async fn require_verneombud(
     admin: &CurrentUser,
     user_id: &str,
 ) -> Result<(), AppError> {
-    let pool = state.db.pool();
-    let rows = units::all(pool).await.map_err(internal("load units"))?;
-    let managed = units_in_scope(&rows, admin, Action::ManageOrganisation);
-    let grants = org_places::verneombud_grants(pool)
-        .await
-        .map_err(internal("load verneombud"))?;
-    let eligible = grants.iter().any(|grant| {
-        grant.user_id == user_id && managed.iter().any(|unit| unit.id == grant.unit_id)
-    });
-    if eligible {
+    let managed = super::managed_units(state, admin).await?;
+    let eligible = eligible_verneombud(state, &managed).await?;
+    if eligible.iter().any(|person| person.id == user_id) {
         Ok(())
     } else {
         Err(AppError::Invalid(InvalidInput::Verneombud))
     }
+}
+
+/// The people with an active verneombud or hovedverneombud role in one of
+/// `managed`, each once, by name: the only ones an area may be given.
+pub async fn eligible_verneombud(
+    state: &AppState,
+    managed: &[UnitView],
+) -> Result<Vec<PersonOption>, AppError> {
+    let grants = org_places::verneombud_grants(state.db.pool())
+        .await
+        .map_err(internal("load verneombud"))?;
+    let mut people: Vec<PersonOption> = Vec::new();
+    for grant in grants {
+        let in_reach = managed.iter().any(|unit| unit.id == grant.unit_id);
+        if in_reach && !people.iter().any(|person| person.id == grant.user_id) {
+            people.push(PersonOption {
+                id: grant.user_id,
+                name: grant.name,
+            });
+        }
+    }
+    Ok(people)
 }
 
 /// Runs `write` in a write transaction and records its history entry there,
