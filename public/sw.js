@@ -15,8 +15,9 @@
 // - After a warm-up has kept every field page, hashed files no kept page
 //   refers to are removed (the previous version's wasm, JS and CSS).
 // - A room's report page (/r/{code}) is kept like a field page, one copy
-//   per room, once it has been opened: staff with the app can report from
-//   a room they scanned before with no network (the app queues the report).
+//   per room, once it has been opened. For a room never opened, the form
+//   for any room (/r/uten-nett, kept with the field pages) answers when
+//   there is no network: the app queues the report for the scanned code.
 // - Other navigations offline go to /runder; API calls are never cached.
 'use strict';
 
@@ -24,6 +25,11 @@ const STATIC_CACHE = 'vern-static-v1';
 const PAGE_CACHE = 'vern-pages-v1';
 const PRECACHE = ['/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'];
 const FIELD_PAGES = ['/runder', '/runder/ny', '/runde', '/runde/avslutt', '/synk'];
+// The report form for any room (ANY_ROOM_TOKEN in app/src/reports.rs).
+// Kept first: it needs no login, so a phone that has only scanned codes
+// keeps it too.
+const ANY_ROOM_FORM = '/r/uten-nett';
+const KEPT_PAGES = [ANY_ROOM_FORM, ...FIELD_PAGES];
 const WARM_INTERVAL_MS = 5 * 60 * 1000;
 const NETWORK_WAIT_MS = 3000;
 // A background copy (a warm-up, a file) gives up after this long.
@@ -114,7 +120,9 @@ async function pageNetworkFirst(event, request, url) {
     }
   }
   const started = Date.now();
-  const kept = await (await caches.open(PAGE_CACHE)).match(url.pathname);
+  const pages = await caches.open(PAGE_CACHE);
+  const own = await pages.match(url.pathname);
+  const kept = own || (isReportPage(url) ? await pages.match(ANY_ROOM_FORM) : undefined);
   const response = await networkAnswer(request, kept ? NETWORK_WAIT_MS : null);
   if (!response) return kept || offlinePage(url);
   // A redirect (to the login page, when the session is gone) always goes
@@ -127,7 +135,7 @@ async function pageNetworkFirst(event, request, url) {
   // network's answer, and a slow one never holds the page up.
   const keeping = keepPage(url.pathname, response.clone());
   event.waitUntil(keeping.catch(() => undefined));
-  if (!kept) return response;
+  if (!own) return response;
   // A complete kept copy is worth more than a newer page that cannot run:
   // the new page is shown once its files are here, within the time left.
   const left = Math.max(0, NETWORK_WAIT_MS - (Date.now() - started));
@@ -150,6 +158,8 @@ async function offlinePage(url) {
   const page = await cache.match(url.pathname, { ignoreSearch: true });
   if (page) return page;
   if (isReportPage(url)) {
+    const anyRoom = await cache.match(ANY_ROOM_FORM);
+    if (anyRoom) return anyRoom;
     return offlineAnswer(
       'Meldeskjemaet for dette rommet er ikke lagret på telefonen. Skann koden igjen når du har nett – ' +
         'eller meld fra til lederen din.',
@@ -193,7 +203,7 @@ async function keepAssetsOf(response) {
 // Fetches every field page (with the person's session) into the cache,
 // then removes the hashed files that no kept page needs any more.
 async function warm() {
-  for (const path of FIELD_PAGES) {
+  for (const path of KEPT_PAGES) {
     const response = await fetch(path, { credentials: 'same-origin', signal: AbortSignal.timeout(BACKGROUND_WAIT_MS) });
     if (!isKeepable(response) || !isVernAnswer(response)) return false;
     await keepPage(path, response);
@@ -222,7 +232,7 @@ async function pruneStatic() {
 // Whether every field page is kept (a logout drops them all).
 async function allKept() {
   const pages = await caches.open(PAGE_CACHE);
-  return (await Promise.all(FIELD_PAGES.map((path) => pages.match(path)))).every(Boolean);
+  return (await Promise.all(KEPT_PAGES.map((path) => pages.match(path)))).every(Boolean);
 }
 
 // Messages from pages: 'warm' (at most every few minutes unless a page

@@ -7,6 +7,7 @@
 //! any script (multipart, with photos); the server answers with a redirect
 //! to the status page, which then shows the receipt number.
 
+pub mod any_room;
 pub mod categories;
 pub mod form_sending;
 pub mod labels_page;
@@ -27,6 +28,13 @@ pub use categories::{ReportCategory, Severity};
 pub fn report_path(token: &str) -> String {
     format!("/r/{token}")
 }
+
+/// The code of the report form a phone keeps for rooms it has never
+/// opened: the service worker shows it for any room's code when there is
+/// no network, and the report goes to the room the scanned code belongs to
+/// once it is sent. A room's own code is ten characters from an alphabet
+/// without `-`, so it can never be this.
+pub const ANY_ROOM_TOKEN: &str = "uten-nett";
 
 /// Path of a report's private status page.
 pub fn status_path(status_token: &str) -> String {
@@ -80,6 +88,9 @@ pub struct ReportRoom {
 pub enum RoomLookup {
     /// A room that takes reports.
     Open(ReportRoom),
+    /// The form for a room the phone knows only by the code it scanned
+    /// (see [`ANY_ROOM_TOKEN`]); room, building and unit are empty.
+    AnyRoom(ReportRoom),
     /// A code that was replaced by a new one or whose room was retired.
     Retired {
         /// The unit the room belonged to.

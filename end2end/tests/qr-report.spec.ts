@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { expectAccessible, goOffline, goOnline, hydrated, idbRequest, logIn, makeJpeg, sqlite } from './helpers';
+import { expectAccessible, goOffline, goOnline, hydrated, idbRequest, logIn, logInAndSync, makeJpeg, sqlite } from './helpers';
 import { killVern, startVern, Vern } from '../vern';
 
 test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'phone', 'a phone journey'));
@@ -108,6 +108,62 @@ test('a room opened once before takes a report with no network, sent once when i
   await goOnline(context);
   await receiptShown(page);
   expect(sqlite(`SELECT COUNT(*) FROM avvik WHERE description = '${text}'`)).toEqual([['1']]);
+});
+
+/** Waits until the service worker keeps the report form for any room. */
+async function anyRoomFormKept(page: Page) {
+  await expect
+    .poll(() => page.evaluate(async () => Boolean(await (await caches.open('vern-pages-v1')).match('/r/uten-nett'))), {
+      timeout: 30_000,
+    })
+    .toBe(true);
+}
+
+test('a verneombud\'s phone takes a report, with no network, for a room it never opened', async ({ page, context }) => {
+  await logInAndSync(page, 'verneombud');
+  await anyRoomFormKept(page);
+  await goOffline(context);
+  await page.goto(`/r/${roomToken('Fyrrom (kjeller)')}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Meld avvik' })).toBeVisible();
+  await hydrated(page);
+  // Named from the rooms the phone keeps for Vera's rounds.
+  await expect(page.locator('.report-place')).toContainText('Fyrrom (kjeller), Nordby skole, hovedbygg');
+  await expect(page.getByText('Du er uten nett. Meld likevel')).toBeVisible();
+  await expect(page.getByLabel('Navn (valgfritt)')).toHaveValue('Vera Vik');
+  await expectAccessible(page);
+  const text = `Lekkasje fra røret over kjelen (${Date.now()})`;
+  await fillReport(page, text);
+  await page.getByRole('button', { name: 'Send melding' }).click();
+  await expect(page.getByRole('status')).toContainText('Sendes når du har nett');
+
+  await goOnline(context);
+  await receiptShown(page);
+  expect(sqlite(`SELECT r.name FROM avvik a JOIN rooms r ON r.id = a.room_id WHERE a.description = '${text}'`)).toEqual([
+    ['Fyrrom (kjeller)'],
+  ]);
+});
+
+test('a phone that scanned one code takes a report for another room with no network', async ({ page, context }) => {
+  await page.goto(`/r/${roomToken('Klasserom 2A')}`);
+  await hydrated(page);
+  await anyRoomFormKept(page);
+  await goOffline(context);
+  await page.goto(`/r/${roomToken('Personalrom')}`);
+  await hydrated(page);
+  // This phone knows no rooms: the server names it on the receipt.
+  await expect(page.locator('.report-place')).toHaveText('Rommet koden hører til');
+  const text = `Kaffetrakteren lukter brent (${Date.now()})`;
+  await fillReport(page, text);
+  await page.getByRole('button', { name: 'Send melding' }).click();
+  await expect(page.getByRole('status')).toContainText('Sendes når du har nett');
+  expect(await idbRequest(page, 'reports', 'count')).toBe(1);
+
+  await goOnline(context);
+  await receiptShown(page);
+  await expect(page.getByText('Personalrom')).toBeVisible();
+  expect(sqlite(`SELECT r.name FROM avvik a JOIN rooms r ON r.id = a.room_id WHERE a.description = '${text}'`)).toEqual([
+    ['Personalrom'],
+  ]);
 });
 
 test.describe('without JavaScript', () => {

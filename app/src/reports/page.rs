@@ -20,6 +20,9 @@ pub fn ReportPage() -> impl IntoView {
     let params = use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
     let lookup = Resource::new(token, load_report_room);
+    // The address's code, as the browser has it: the phone's copy of the
+    // form for any room was made for another address.
+    let token_now = move || params.with_untracked(|params| params.get("token").unwrap_or_default());
 
     view! {
         <Title text=move || format!("{} – Vern", td_string!(i18n.get_locale(), report_title)) />
@@ -28,6 +31,10 @@ pub fn ReportPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match lookup.await {
                         Ok(RoomLookup::Open(room)) => view! { <ReportForm room /> }.into_any(),
+                        Ok(RoomLookup::AnyRoom(room)) => {
+                            let scanned = token_now();
+                            view! { <ReportForm room scanned /> }.into_any()
+                        }
                         Ok(RoomLookup::Retired { unit, contacts }) => {
                             view! { <RetiredCode unit contacts /> }.into_any()
                         }

@@ -3,24 +3,20 @@
 
 use leptos::prelude::*;
 
+use super::any_room::AnyRoomPlace;
 use super::form_sending::{SendState, SendStatus};
 use super::{
     MAX_CONTACT_CHARS, MAX_DESCRIPTION_CHARS, ReportCategory, ReportRoom, Severity, report_path,
 };
 use crate::i18n::{t, use_i18n};
 
-/// The fields of a report for one room.
+/// The fields of a report for one room. `scanned` is the code in the
+/// address when the form is the phone's copy for any room
+/// ([`super::RoomLookup::AnyRoom`]): the report goes to that code's room.
 #[component]
-pub fn ReportForm(room: ReportRoom) -> impl IntoView {
+pub fn ReportForm(room: ReportRoom, #[prop(optional)] scanned: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let locale = move || i18n.get_locale();
-    let place = [room.room.as_str(), room.building.as_str()]
-        .into_iter()
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let floor = room.floor.clone();
-    let has_floor = !floor.is_empty();
     let state = RwSignal::new(SendState::Idle);
     // The id the server rendered stands for this page view when the
     // browser posts the form. The app makes its own, because a page kept
@@ -30,7 +26,7 @@ pub fn ReportForm(room: ReportRoom) -> impl IntoView {
         #[cfg(feature = "hydrate")]
         client_id.set_value(crate::offline::db::new_id());
     });
-    let token = room.token.clone();
+    let token = scanned.clone().unwrap_or_else(|| room.token.clone());
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         if matches!(
             state.get_untracked(),
@@ -62,12 +58,22 @@ pub fn ReportForm(room: ReportRoom) -> impl IntoView {
 
     view! {
         <h1>{t!(i18n, report_title)}</h1>
-        <p class="report-place">
-            <strong>{place}</strong>
-            {has_floor.then(|| view! { <span>" · " {t!(i18n, report_floor, floor)}</span> })}
-            <br />
-            <span class="muted">{room.unit.clone()}</span>
-        </p>
+        {match scanned {
+            Some(token) => view! { <AnyRoomPlace token /> }.into_any(),
+            None => {
+                view! {
+                    <p class="report-place">
+                        <RoomPlace
+                            room=room.room.clone()
+                            building=room.building.clone()
+                            floor=room.floor.clone()
+                            unit=room.unit.clone()
+                        />
+                    </p>
+                }
+                    .into_any()
+            }
+        }}
         <p class="emergency">{t!(i18n, report_emergency)}</p>
         <form
             method="post"
@@ -128,6 +134,24 @@ pub fn ReportForm(room: ReportRoom) -> impl IntoView {
                 {t!(i18n, report_submit)}
             </button>
         </form>
+    }
+}
+
+/// "Room, building · floor" and, below, the unit.
+#[component]
+pub fn RoomPlace(room: String, building: String, floor: String, unit: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let place = [room.as_str(), building.as_str()]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let has_floor = !floor.is_empty();
+    view! {
+        <strong>{place}</strong>
+        {has_floor.then(|| view! { <span>" · " {t!(i18n, report_floor, floor)}</span> })}
+        <br />
+        <span class="muted">{unit}</span>
     }
 }
 

@@ -54,6 +54,13 @@ pub struct RoomRef {
     pub name: String,
     /// Floor, e.g. "U1".
     pub floor: String,
+    /// The building it is in (empty in data kept before it was sent).
+    #[serde(default)]
+    pub building: String,
+    /// The code on the room's QR poster: a phone offline can then name the
+    /// room whose code was scanned (empty in data kept before it was sent).
+    #[serde(default)]
+    pub qr_token: String,
 }
 
 /// A checklist version with its sections and points.

@@ -11,11 +11,31 @@ pub async fn areas(pool: &AnyPool) -> sqlx::Result<Vec<(String, String, String)>
     .await
 }
 
-/// `(id, verneomrade_id, name, floor)` of every active room in an area.
-pub async fn area_rooms(pool: &AnyPool) -> sqlx::Result<Vec<(String, String, String, String)>> {
+/// An active room in a verneområde, as a phone walking rounds keeps it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct AreaRoomRow {
+    /// Room id.
+    pub id: String,
+    /// The verneområde it belongs to.
+    pub verneomrade_id: String,
+    /// Name or number on the door.
+    pub name: String,
+    /// Floor, possibly empty.
+    pub floor: String,
+    /// The building's name.
+    pub building: String,
+    /// The room's current QR code, empty when revoked (a poster's code is
+    /// on the wall for anyone to read anyway).
+    pub qr_token: String,
+}
+
+/// Every active room that lies in a verneområde, by floor and name.
+pub async fn area_rooms(pool: &AnyPool) -> sqlx::Result<Vec<AreaRoomRow>> {
     sqlx::query_as(
-        "SELECT id, verneomrade_id, name, floor FROM rooms
-         WHERE archived_at IS NULL AND verneomrade_id IS NOT NULL ORDER BY floor, name",
+        "SELECT r.id, r.verneomrade_id, r.name, r.floor, b.name AS building,
+                CASE WHEN r.qr_revoked_at IS NULL THEN r.qr_token ELSE '' END AS qr_token
+         FROM rooms r JOIN buildings b ON b.id = r.building_id
+         WHERE r.archived_at IS NULL AND r.verneomrade_id IS NOT NULL ORDER BY r.floor, r.name",
     )
     .fetch_all(pool)
     .await

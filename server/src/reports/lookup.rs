@@ -3,7 +3,7 @@
 use app::domain::users::CurrentUser;
 use app::error::AppError;
 use app::reports::{
-    CaseState, ReportCategory, ReportRoom, ReportStatus, RoomLookup, VisibleComment,
+    ANY_ROOM_TOKEN, CaseState, ReportCategory, ReportRoom, ReportStatus, RoomLookup, VisibleComment,
 };
 
 use super::submit::key_of;
@@ -42,29 +42,50 @@ pub async fn room_lookup(
     token: &str,
     user: Option<&CurrentUser>,
 ) -> Result<RoomLookup, AppError> {
+    if token == ANY_ROOM_TOKEN {
+        let form = blank_form(state, token, user).await?;
+        return Ok(RoomLookup::AnyRoom(form));
+    }
     match open_room(state, token).await {
         Ok(room) => {
-            let email = match user {
-                Some(user) => users::email_of(state.db.pool(), &user.id)
-                    .await
-                    .map_err(internal("load the reporter's e-mail"))?,
-                None => String::new(),
-            };
+            let form = blank_form(state, token, user).await?;
             Ok(RoomLookup::Open(ReportRoom {
-                token: token.to_owned(),
                 room: room.name,
                 floor: room.floor,
                 building: room.building,
                 unit: room.unit_name,
-                client_id: uuid::Uuid::new_v4().to_string(),
-                reporter_name: user.map(|u| u.display_name.clone()).unwrap_or_default(),
-                reporter_email: email,
-                reporter_user_id: user.map(|u| u.id.clone()).unwrap_or_default(),
+                ..form
             }))
         }
         Err(AppError::Retired) => retired(state, token).await,
         Err(error) => Err(error),
     }
+}
+
+/// A form for `token` with no room filled in yet, and the logged-in
+/// person's name and e-mail.
+async fn blank_form(
+    state: &AppState,
+    token: &str,
+    user: Option<&CurrentUser>,
+) -> Result<ReportRoom, AppError> {
+    let email = match user {
+        Some(user) => users::email_of(state.db.pool(), &user.id)
+            .await
+            .map_err(internal("load the reporter's e-mail"))?,
+        None => String::new(),
+    };
+    Ok(ReportRoom {
+        token: token.to_owned(),
+        room: String::new(),
+        floor: String::new(),
+        building: String::new(),
+        unit: String::new(),
+        client_id: uuid::Uuid::new_v4().to_string(),
+        reporter_name: user.map(|u| u.display_name.clone()).unwrap_or_default(),
+        reporter_email: email,
+        reporter_user_id: user.map(|u| u.id.clone()).unwrap_or_default(),
+    })
 }
 
 async fn retired(state: &AppState, token: &str) -> Result<RoomLookup, AppError> {

@@ -59,11 +59,13 @@ pub async fn reference(
         .map(|(id, unit_id, name)| AreaRef {
             rooms: rooms
                 .iter()
-                .filter(|room| room.1 == id)
-                .map(|(room_id, _, name, floor)| RoomRef {
-                    id: room_id.clone(),
-                    name: name.clone(),
-                    floor: floor.clone(),
+                .filter(|room| room.verneomrade_id == id)
+                .map(|room| RoomRef {
+                    id: room.id.clone(),
+                    name: room.name.clone(),
+                    floor: room.floor.clone(),
+                    building: room.building.clone(),
+                    qr_token: room.qr_token.clone(),
                 })
                 .collect(),
             id,
