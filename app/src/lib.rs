@@ -57,6 +57,8 @@ pub fn App() -> impl IntoView {
     pwa::register_service_worker();
     pwa::mark_hydrated();
     let sync_status = offline::status::provide_sync_status();
+    let waiting_sent = reports::form_sending::WaitingReportsSent(RwSignal::new(0));
+    provide_context(waiting_sent);
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
         {
@@ -65,10 +67,10 @@ pub fn App() -> impl IntoView {
             if !reports::is_report_page() {
                 offline::engine::start(sync_status);
             }
-            reports::form_sending::send_waiting_reports();
+            reports::form_sending::send_waiting_reports(waiting_sent);
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = sync_status;
+        let _ = (sync_status, waiting_sent);
     });
 
     view! {

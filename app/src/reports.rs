@@ -16,6 +16,7 @@ pub mod page;
 pub mod poster_page;
 #[cfg(feature = "hydrate")]
 pub mod queue;
+pub mod refused;
 pub mod report_form;
 pub mod sending;
 pub mod status_page;

@@ -166,6 +166,34 @@ test('a phone that scanned one code takes a report for another room with no netw
   ]);
 });
 
+test('a kept report whose code was replaced meanwhile stays on the phone with the reason until removed', async ({ page, context }) => {
+  await page.goto(`/r/${roomToken('Vaktmesterverksted')}`);
+  await hydrated(page);
+  await goOffline(context);
+  const text = `Sagbenken mangler vern (${Date.now()})`;
+  await fillReport(page, text);
+  await page.getByRole('button', { name: 'Send melding' }).click();
+  await expect(page.getByRole('status')).toContainText('Sendes når du har nett');
+  // The page is closed, and the room gets a new code while the phone is offline.
+  await page.goto('about:blank');
+  sqlite(
+    `INSERT INTO retired_qr_tokens (qr_token, room_id, retired_at) SELECT qr_token, id, 0 FROM rooms WHERE name = 'Vaktmesterverksted';
+     UPDATE rooms SET qr_token = 'e2e${Date.now()}' WHERE name = 'Vaktmesterverksted';`,
+  );
+  await goOnline(context);
+
+  await page.goto(`/r/${roomToken('Klasserom 3B')}`);
+  await hydrated(page);
+  const refused = page.locator('.refused-reports');
+  await expect(refused).toContainText(text);
+  await expect(refused).toContainText('Denne koden er ikke lenger i bruk.');
+  expect(sqlite(`SELECT COUNT(*) FROM avvik WHERE description = '${text}'`)).toEqual([['0']]);
+  await expectAccessible(page);
+  await refused.getByRole('button', { name: 'Fjern fra telefonen' }).click();
+  await expect(refused).toBeHidden();
+  expect(await idbRequest(page, 'reports', 'count')).toBe(0);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

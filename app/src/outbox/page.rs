@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::i18n::{t, use_i18n};
 use crate::layout::page_frame::PageFrame;
 use crate::offline::status::use_sync_status;
+use crate::reports::refused::RefusedReports;
 
 /// The sync page.
 #[component]
@@ -82,6 +83,7 @@ pub fn SyncPage() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 </section>
+                <RefusedReports />
             </main>
         </PageFrame>
     }

@@ -111,19 +111,29 @@ pub async fn network_back_or(limit: std::time::Duration) {
     }
 }
 
+/// Counts the times the reports an earlier page left on the phone were
+/// sent (some may have been refused meanwhile): the list of refused
+/// reports reads them again each time.
+#[derive(Clone, Copy, Debug)]
+pub struct WaitingReportsSent(pub RwSignal<u32>);
+
 /// Sends reports left waiting by an earlier page (closed before the network
 /// returned) now, and again whenever the network comes back.
 #[cfg(feature = "hydrate")]
-pub fn send_waiting_reports() {
+pub fn send_waiting_reports(sent: WaitingReportsSent) {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
-    leptos::task::spawn_local(super::queue::send_waiting());
+    let send = move || {
+        leptos::task::spawn_local(async move {
+            super::queue::send_waiting().await;
+            sent.0.update(|times| *times += 1);
+        });
+    };
+    send();
     let Some(window) = web_sys::window() else {
         return;
     };
-    let on_online = Closure::<dyn Fn()>::new(|| {
-        leptos::task::spawn_local(super::queue::send_waiting());
-    });
+    let on_online = Closure::<dyn Fn()>::new(send);
     let _ = window.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
     // Listens for the page's whole life.
     on_online.forget();

@@ -1,8 +1,10 @@
 //! Reports kept on the phone until the server has them (with the app
 //! loaded). A report is written to IndexedDB before it is sent and removed
-//! only when the server answered it, so a signal lost between opening the
-//! page and sending never loses it; its client id makes every resend the
-//! same report (the server opens one case per id).
+//! only when the server took it, so a signal lost between opening the page
+//! and sending never loses it; its client id makes every resend the same
+//! report (the server opens one case per id). A report the server refused
+//! (a code replaced meanwhile, a photo it cannot read) stays on the phone
+//! with the reason until the person has seen it and removes it.
 
 use std::time::Duration;
 
@@ -12,6 +14,7 @@ use web_sys::{Blob, File, FormData, HtmlFormElement};
 
 use super::report_path;
 use super::sending::{Sent, answer};
+use crate::error::AppError;
 use crate::offline::db::{self, REPORTS};
 use crate::offline::device_error::DeviceError;
 use crate::offline::net::post_form;
@@ -30,6 +33,8 @@ pub struct Draft {
     pub fields: Vec<(String, String)>,
     /// The chosen photos.
     pub photos: Vec<Blob>,
+    /// Why the server refused it, once it has.
+    pub refused: Option<AppError>,
 }
 
 impl Draft {
@@ -60,7 +65,16 @@ impl Draft {
             token: token.to_owned(),
             fields,
             photos,
+            refused: None,
         })
+    }
+
+    /// The "what happened" text, as typed.
+    pub fn description(&self) -> &str {
+        self.fields
+            .iter()
+            .find(|(name, _)| name == "description")
+            .map_or("", |(_, value)| value.as_str())
     }
 
     fn to_js(&self) -> Result<JsValue, JsValue> {
@@ -78,6 +92,10 @@ impl Draft {
         Reflect::set(&object, &"fields".into(), &fields)?;
         let photos: Array = self.photos.iter().collect();
         Reflect::set(&object, &"photos".into(), &photos)?;
+        if let Some(error) = &self.refused {
+            let reason = serde_json::to_string(error).map_err(|_| JsValue::NULL)?;
+            Reflect::set(&object, &"refused".into(), &reason.into())?;
+        }
         Ok(object.into())
     }
 
@@ -105,6 +123,9 @@ impl Draft {
                 .iter()
                 .filter_map(|blob| blob.dyn_into().ok())
                 .collect(),
+            // A reason this version cannot read still means "refused".
+            refused: text("refused")
+                .map(|reason| serde_json::from_str(&reason).unwrap_or(AppError::Internal)),
         })
     }
 
@@ -130,7 +151,8 @@ pub async fn keep(draft: &Draft) -> Result<(), DeviceError> {
     Ok(db::finish(transaction, work).await?)
 }
 
-/// Sends the report once; forgets it when the server has answered it.
+/// Sends the report once; forgets it when the server has it, and keeps
+/// it with the reason when the server refused it.
 pub async fn send(draft: &Draft) -> Sent {
     let Some(form) = draft.form_data() else {
         return Sent::Waiting;
@@ -139,22 +161,46 @@ pub async fn send(draft: &Draft) -> Sent {
         return Sent::Waiting;
     };
     let sent = answer(status, &body);
-    if !matches!(sent, Sent::Waiting) {
+    match &sent {
         // Failing to forget only means one more (harmless) resend later.
-        let _ = forget(&draft.client_id).await;
+        Sent::Received { .. } => drop(forget(&draft.client_id).await),
+        Sent::Refused(error) => {
+            let refused = Draft {
+                refused: Some(error.clone()),
+                ..draft.clone()
+            };
+            // Not kept as refused means kept as waiting: sent (and refused)
+            // again later, never lost.
+            let _ = keep(&refused).await;
+        }
+        Sent::Waiting => {}
     }
     sent
 }
 
-async fn forget(client_id: &str) -> Result<(), String> {
+/// Removes a report from the phone (a refused one, once the person has read why).
+pub async fn forget(client_id: &str) -> Result<(), String> {
     let transaction = db::write(&[REPORTS]).await?;
     let store = db::store(&transaction, REPORTS)?;
     let work = db::delete(&store, &JsValue::from_str(client_id)).await;
     db::finish(transaction, work).await
 }
 
-/// Every report still waiting on this phone.
+/// Every report still waiting to be sent from this phone.
 pub async fn waiting() -> Vec<Draft> {
+    let mut drafts = kept().await;
+    drafts.retain(|draft| draft.refused.is_none());
+    drafts
+}
+
+/// Every report the server refused that is still on this phone.
+pub async fn refused() -> Vec<Draft> {
+    let mut drafts = kept().await;
+    drafts.retain(|draft| draft.refused.is_some());
+    drafts
+}
+
+async fn kept() -> Vec<Draft> {
     let Ok(transaction) = db::read(&[REPORTS]).await else {
         return Vec::new();
     };

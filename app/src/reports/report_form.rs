@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::any_room::AnyRoomPlace;
 use super::form_sending::{SendState, SendStatus};
+use super::refused::RefusedReports;
 use super::{
     MAX_CONTACT_CHARS, MAX_DESCRIPTION_CHARS, ReportCategory, ReportRoom, Severity, report_path,
 };
@@ -74,6 +75,7 @@ pub fn ReportForm(room: ReportRoom, #[prop(optional)] scanned: Option<String>) -
                     .into_any()
             }
         }}
+        <RefusedReports />
         <p class="emergency">{t!(i18n, report_emergency)}</p>
         <form
             method="post"
