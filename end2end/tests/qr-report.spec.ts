@@ -27,6 +27,18 @@ async function fillReport(page: Page, description: string, photo?: Buffer) {
   }
 }
 
+/** Fills and sends the form with no network: the report waits on the phone. */
+async function sendWithoutSignal(page: Page, text: string) {
+  await fillReport(page, text);
+  await page.getByRole('button', { name: 'Send melding' }).click();
+  await expect(page.getByRole('status')).toContainText('Sendes når du har nett');
+}
+
+/** The room of the case opened by a report with this text. */
+function roomOfReport(text: string): string[][] {
+  return sqlite(`SELECT r.name FROM avvik a JOIN rooms r ON r.id = a.room_id WHERE a.description = '${text}'`);
+}
+
 async function receiptShown(page: Page): Promise<string> {
   await expect(page).toHaveURL(/\/s\/[A-Za-z0-9_-]{43}\?ny=1$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Takk! Meldingen er mottatt.' })).toBeVisible();
@@ -132,15 +144,11 @@ test('a verneombud\'s phone takes a report, with no network, for a room it never
   await expect(page.getByLabel('Navn (valgfritt)')).toHaveValue('Vera Vik');
   await expectAccessible(page);
   const text = `Lekkasje fra røret over kjelen (${Date.now()})`;
-  await fillReport(page, text);
-  await page.getByRole('button', { name: 'Send melding' }).click();
-  await expect(page.getByRole('status')).toContainText('Sendes når du har nett');
+  await sendWithoutSignal(page, text);
 
   await goOnline(context);
   await receiptShown(page);
-  expect(sqlite(`SELECT r.name FROM avvik a JOIN rooms r ON r.id = a.room_id WHERE a.description = '${text}'`)).toEqual([
-    ['Fyrrom (kjeller)'],
-  ]);
+  expect(roomOfReport(text)).toEqual([['Fyrrom (kjeller)']]);
 });
 
 test('a phone that scanned one code takes a report for another room with no network', async ({ page, context }) => {
@@ -153,17 +161,13 @@ test('a phone that scanned one code takes a report for another room with no netw
   // This phone knows no rooms: the server names it on the receipt.
   await expect(page.locator('.report-place')).toHaveText('Rommet koden hører til');
   const text = `Kaffetrakteren lukter brent (${Date.now()})`;
-  await fillReport(page, text);
-  await page.getByRole('button', { name: 'Send melding' }).click();
-  await expect(page.getByRole('status')).toContainText('Sendes når du har nett');
+  await sendWithoutSignal(page, text);
   expect(await idbRequest(page, 'reports', 'count')).toBe(1);
 
   await goOnline(context);
   await receiptShown(page);
   await expect(page.getByText('Personalrom')).toBeVisible();
-  expect(sqlite(`SELECT r.name FROM avvik a JOIN rooms r ON r.id = a.room_id WHERE a.description = '${text}'`)).toEqual([
-    ['Personalrom'],
-  ]);
+  expect(roomOfReport(text)).toEqual([['Personalrom']]);
 });
 
 test('a kept report whose code was replaced meanwhile stays on the phone with the reason until removed', async ({ page, context }) => {
@@ -171,9 +175,7 @@ test('a kept report whose code was replaced meanwhile stays on the phone with th
   await hydrated(page);
   await goOffline(context);
   const text = `Sagbenken mangler vern (${Date.now()})`;
-  await fillReport(page, text);
-  await page.getByRole('button', { name: 'Send melding' }).click();
-  await expect(page.getByRole('status')).toContainText('Sendes når du har nett');
+  await sendWithoutSignal(page, text);
   // The page is closed, and the room gets a new code while the phone is offline.
   await page.goto('about:blank');
   sqlite(

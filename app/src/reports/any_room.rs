@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::report_form::RoomPlace;
 use crate::i18n::{t, use_i18n};
+use crate::sync::reference::RoomRef;
 
 /// Where the report goes: the room, when this phone knows the code.
 #[component]
@@ -17,7 +18,7 @@ pub fn AnyRoomPlace(token: String) -> impl IntoView {
     let i18n = use_i18n();
     // Empty on the server and at hydration (the same markup); filled in
     // from the phone's data once the app runs.
-    let known = RwSignal::new(None::<KnownRoom>);
+    let known = RwSignal::new(None::<(RoomRef, String)>);
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
         {
@@ -34,14 +35,9 @@ pub fn AnyRoomPlace(token: String) -> impl IntoView {
     view! {
         <p class="report-place">
             {move || match known.get() {
-                Some(known) => {
+                Some((room, unit)) => {
                     view! {
-                        <RoomPlace
-                            room=known.room
-                            building=known.building
-                            floor=known.floor
-                            unit=known.unit
-                        />
+                        <RoomPlace room=room.name building=room.building floor=room.floor unit />
                     }
                         .into_any()
                 }
@@ -52,9 +48,9 @@ pub fn AnyRoomPlace(token: String) -> impl IntoView {
     }
 }
 
-/// The room, building, floor and unit of a code in the phone's reference data.
+/// The room of a code in the phone's reference data, and its area's unit.
 #[cfg(feature = "hydrate")]
-async fn place_of(token: &str) -> Option<KnownRoom> {
+async fn place_of(token: &str) -> Option<(RoomRef, String)> {
     let reference = crate::offline::store::reference().await.ok()??;
     reference.areas.iter().find_map(|area| {
         let room = area.rooms.iter().find(|room| room.qr_token == token)?;
@@ -64,20 +60,6 @@ async fn place_of(token: &str) -> Option<KnownRoom> {
             .find(|unit| unit.id == area.unit_id)
             .map(|unit| unit.name.clone())
             .unwrap_or_default();
-        Some(KnownRoom {
-            room: room.name.clone(),
-            building: room.building.clone(),
-            floor: room.floor.clone(),
-            unit,
-        })
+        Some((room.clone(), unit))
     })
-}
-
-/// A room the phone knows, as the form names it.
-#[derive(Clone, Debug, PartialEq)]
-struct KnownRoom {
-    room: String,
-    building: String,
-    floor: String,
-    unit: String,
 }

@@ -188,19 +188,16 @@ pub async fn forget(client_id: &str) -> Result<(), String> {
 
 /// Every report still waiting to be sent from this phone.
 pub async fn waiting() -> Vec<Draft> {
-    let mut drafts = kept().await;
-    drafts.retain(|draft| draft.refused.is_none());
-    drafts
+    kept(false).await
 }
 
 /// Every report the server refused that is still on this phone.
 pub async fn refused() -> Vec<Draft> {
-    let mut drafts = kept().await;
-    drafts.retain(|draft| draft.refused.is_some());
-    drafts
+    kept(true).await
 }
 
-async fn kept() -> Vec<Draft> {
+/// The reports on this phone that the server refused, or that still wait.
+async fn kept(refused: bool) -> Vec<Draft> {
     let Ok(transaction) = db::read(&[REPORTS]).await else {
         return Vec::new();
     };
@@ -212,7 +209,13 @@ async fn kept() -> Vec<Draft> {
     };
     request
         .await
-        .map(|values| values.iter().filter_map(Draft::from_js).collect())
+        .map(|values| {
+            values
+                .iter()
+                .filter_map(Draft::from_js)
+                .filter(|draft| draft.refused.is_some() == refused)
+                .collect()
+        })
         .unwrap_or_default()
 }
 

@@ -317,6 +317,23 @@ async fn unknown_and_replaced_codes_get_clear_pages(backend: Backend) {
         );
         let posted = post_page(&app, "zzzzzzzzzz", form(&new_client_id(), &[])).await;
         assert_eq!(posted.status(), StatusCode::NOT_FOUND);
+        // The form a phone keeps for any room is a form, but no room takes
+        // reports sent to its own code.
+        let any_room = app.get("/r/uten-nett").await;
+        assert_eq!(any_room.status(), StatusCode::OK);
+        assert!(
+            any_room
+                .text()
+                .await
+                .expect("page")
+                .contains("Rommet koden hører til")
+        );
+        let posted = post_page(&app, "uten-nett", form(&new_client_id(), &[])).await;
+        assert_eq!(posted.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            count(&app, "SELECT COUNT(*) FROM avvik WHERE source = $1", "qr").await,
+            0
+        );
 
         app.login_ok("hms").await;
         let room_id: (String,) = sqlx::query_as("SELECT id FROM rooms WHERE name = 'Naturfagrom'")
