@@ -120,6 +120,7 @@ async function pageNetworkFirst(event, request, url) {
     }
   }
   const started = Date.now();
+  const began = generation;
   const pages = await caches.open(PAGE_CACHE);
   const own = await pages.match(url.pathname);
   const kept = own || (isReportPage(url) ? await pages.match(ANY_ROOM_FORM) : undefined);
@@ -133,7 +134,7 @@ async function pageNetworkFirst(event, request, url) {
   if (!isKeepable(response)) return response;
   // Kept in the background either way: a failed copy never replaces the
   // network's answer, and a slow one never holds the page up.
-  const keeping = keepPage(url.pathname, response.clone());
+  const keeping = keepPage(url.pathname, response.clone(), began);
   event.waitUntil(keeping.catch(() => undefined));
   if (!own) return response;
   // A complete kept copy is worth more than a newer page that cannot run:
@@ -144,13 +145,20 @@ async function pageNetworkFirst(event, request, url) {
 }
 
 // Caches a page's hashed files first, then the page: a kept page always
-// has its wasm, JS and CSS beside it.
-async function keepPage(path, response) {
-  const began = generation;
+// has its wasm, JS and CSS beside it. `began` is the generation when the
+// page was requested: a page fetched before a logout carries the previous
+// person's session (a name, a form filled for them) and is never kept.
+async function keepPage(path, response, began) {
   await keepAssetsOf(response.clone());
   if (began !== generation) throw new Error('logged out meanwhile');
   const cache = await caches.open(PAGE_CACHE);
   await cache.put(path, response);
+  // A logout while the copy was written: its cache is gone, but this
+  // entry may have landed in the new one.
+  if (began !== generation) {
+    await cache.delete(path);
+    throw new Error('logged out meanwhile');
+  }
 }
 
 async function offlinePage(url) {
@@ -203,10 +211,11 @@ async function keepAssetsOf(response) {
 // Fetches every field page (with the person's session) into the cache,
 // then removes the hashed files that no kept page needs any more.
 async function warm() {
+  const began = generation;
   for (const path of KEPT_PAGES) {
     const response = await fetch(path, { credentials: 'same-origin', signal: AbortSignal.timeout(BACKGROUND_WAIT_MS) });
     if (!isKeepable(response) || !isVernAnswer(response)) return false;
-    await keepPage(path, response);
+    await keepPage(path, response, began);
   }
   lastWarm = Date.now();
   await pruneStatic().catch(() => undefined);

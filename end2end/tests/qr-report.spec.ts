@@ -8,10 +8,15 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { expectAccessible, goOffline, goOnline, hydrated, idbRequest, logIn, logInAndSync, makeJpeg, sqlite } from './helpers';
+import { expectAccessible, goOffline, goOnline, hydrated, idbRequest, logIn, logInAndSync, makeJpeg, resetNetwork, sqlite } from './helpers';
 import { killVern, startVern, Vern } from '../vern';
 
-test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'phone', 'a phone journey'));
+test.beforeEach(async ({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'phone', 'a phone journey');
+  // Most of these journeys need no login (which would give the network
+  // back): a test that failed offline must not take the next one down.
+  await resetNetwork();
+});
 
 function roomToken(room: string, dir?: string): string {
   return sqlite(`SELECT qr_token FROM rooms WHERE name = '${room}'`, dir)[0][0];
