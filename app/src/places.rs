@@ -8,6 +8,7 @@ pub mod load;
 pub mod org_page;
 pub mod place_forms;
 pub mod room_import_form;
+pub mod room_new_form;
 pub mod room_row;
 pub mod rooms_page;
 pub mod structure;

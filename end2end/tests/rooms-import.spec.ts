@@ -1,6 +1,6 @@
-// The HMS-ansvarlig imports rooms from a CSV file: a bad line is shown
-// with its error and nothing is saved; fixed, every room is saved. On a
-// tablet, as admin work is done.
+// The HMS-ansvarlig adds rooms: many from a CSV file (a bad line is shown
+// with its error and nothing is saved; fixed, every room is saved), or one
+// with the form beside it. On a tablet, as admin work is done.
 import { expect, test } from '@playwright/test';
 import { expectAccessible, hydrated, logIn, sqlite } from './helpers';
 
@@ -49,4 +49,33 @@ test('a CSV file with a bad line shows its error and saves nothing; fixed, it sa
   )[0][0]));
   await expect(page.locator('.label svg').first()).toBeVisible();
   await expectAccessible(page);
+});
+
+test('one room is added without a file, gets its poster, and a second of the same name is refused', async ({ page }) => {
+  await logIn(page, 'hms');
+  await expect(page.getByRole('heading', { level: 1, name: 'Hei, Hanne Haugen' })).toBeVisible();
+  await page.goto('/admin/rom');
+  await hydrated(page);
+  const form = page.getByRole('region', { name: 'Legg til ett rom' });
+  const unit = form.getByLabel('Brukes av enhet');
+  await unit.selectOption(await unit.locator('option', { hasText: 'Nordby skole' }).first().getAttribute('value') ?? '');
+  const building = form.getByLabel('Bygg');
+  await building.selectOption(await building.locator('option', { hasText: 'Nordby skole, hovedbygg' }).getAttribute('value') ?? '');
+  await form.getByLabel('Rom', { exact: true }).fill('Lesekrok');
+  await form.getByLabel('Etasje').fill('2');
+  await form.getByRole('button', { name: 'Legg til rommet' }).click();
+  await expect(form.getByRole('status')).toContainText('Rommet er lagt til');
+  await expect(page.locator('tr[data-room="Lesekrok"]')).toContainText('Nordby skole, hovedbygg');
+  expect(sqlite(`SELECT floor, length(qr_token) FROM rooms WHERE name = 'Lesekrok'`)).toEqual([['2', '10']]);
+  await expectAccessible(page);
+  const poster = await form.getByRole('link', { name: 'Skriv ut plakaten' }).getAttribute('href');
+
+  // The same name again in that building: refused, and said why.
+  await form.getByLabel('Rom', { exact: true }).fill('lesekrok');
+  await form.getByRole('button', { name: 'Legg til rommet' }).click();
+  await expect(form.getByRole('alert')).toContainText('Det finnes allerede en med dette navnet her.');
+  expect(sqlite(`SELECT COUNT(*) FROM rooms WHERE lower(name) = 'lesekrok'`)).toEqual([['1']]);
+
+  await page.goto(poster ?? '');
+  await expect(page.locator('.poster')).toContainText('Lesekrok');
 });

@@ -19,6 +19,7 @@ mod api {
     pub mod places_admin;
     pub mod qr_report_refusals;
     pub mod qr_reports;
+    pub mod room_create;
     pub mod rooms_admin;
     pub mod schema;
     pub mod session_end;

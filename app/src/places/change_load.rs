@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use super::structure::PlaceChange;
-use super::structure::{OrgAdmin, PlaceKind};
+use super::structure::{OrgAdmin, PlaceKind, SentDetail};
 use crate::error::AppError;
 
 /// The units, areas and buildings the logged-in admin manages.
@@ -21,8 +21,9 @@ pub async fn load_org_admin() -> Result<OrgAdmin, AppError> {
     )
 }
 
-/// Creates a child unit, a verneområde (with its verneombud) or a building
-/// (with its address in `detail`) in `unit_id`; returns its id.
+/// Creates a child unit, a verneområde (with its verneombud), a building
+/// (with its address in `detail`) or a room (in `building_id`, with its
+/// floor in `detail`) in `unit_id`; returns its id.
 #[server(prefix = "/api/fn", endpoint = "create_place")]
 pub async fn create_place(
     kind: PlaceKind,
@@ -30,6 +31,7 @@ pub async fn create_place(
     name: String,
     #[server(default)] detail: String,
     #[server(default)] verneombud_id: Option<String>,
+    #[server(default)] building_id: Option<String>,
 ) -> Result<String, AppError> {
     use crate::backend::{backend, require_user, with_status};
     use crate::places::structure::NewPlace;
@@ -39,6 +41,7 @@ pub async fn create_place(
         name,
         detail,
         verneombud_id,
+        building_id,
     };
     with_status(
         async {
@@ -49,14 +52,16 @@ pub async fn create_place(
     )
 }
 
-/// Renames a place; `detail` is a building's address or a room's floor.
+/// Renames a place; `detail` is a building's address or a room's floor
+/// (left as it is when not sent; sent empty, it is cleared).
 #[server(prefix = "/api/fn", endpoint = "rename_place")]
 pub async fn rename_place(
     kind: PlaceKind,
     id: String,
     name: String,
-    #[server(default)] detail: String,
+    #[server(default)] detail: SentDetail,
 ) -> Result<(), AppError> {
+    let detail = detail.0;
     change(kind, id, PlaceChange::Rename { name, detail }).await
 }
 

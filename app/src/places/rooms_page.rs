@@ -1,22 +1,24 @@
-//! `/admin/rom`: the rooms the HMS-ansvarlig manages, their posters, and an
-//! import of many rooms at once.
+//! `/admin/rom`: the rooms the HMS-ansvarlig manages, their posters, one
+//! new room, and an import of many rooms at once.
 
 use leptos::prelude::*;
 
 use super::RoomsAdmin;
-use super::change_load::{MoveRoom, RenamePlace, RetirePlace};
+use super::change_load::{CreatePlace, MoveRoom, RenamePlace, RetirePlace};
 use super::load::{ImportRooms, load_rooms_admin};
 use super::room_import_form::RoomImportForm;
+use super::room_new_form::NewRoomForm;
 use super::room_row::{RoomActions, RoomRow};
 use crate::i18n::{t, use_i18n};
 use crate::layout::error_message::ErrorMessage;
 use crate::layout::page_frame::PageFrame;
 
-/// The room list beside the import form; both refresh after a change.
+/// The room list beside the forms that add rooms; all refresh after a change.
 #[component]
 pub fn RoomsPage() -> impl IntoView {
     let i18n = use_i18n();
     let import = ServerAction::<ImportRooms>::new();
+    let create = ServerAction::<CreatePlace>::new();
     let actions = RoomActions {
         rename: ServerAction::<RenamePlace>::new(),
         relocate: ServerAction::<MoveRoom>::new(),
@@ -26,6 +28,7 @@ pub fn RoomsPage() -> impl IntoView {
         move || {
             (
                 import.version().get(),
+                create.version().get(),
                 actions.rename.version().get(),
                 actions.relocate.version().get(),
                 actions.retire.version().get(),
@@ -58,6 +61,7 @@ pub fn RoomsPage() -> impl IntoView {
                                         <div class="two-pane">
                                             <RoomTable admin=admin.clone() actions />
                                             <div class="stack">
+                                                <NewRoomForm admin=admin.clone() create />
                                                 <RoomImportForm units=admin.units.clone() import />
                                                 <LabelLinks admin />
                                             </div>

@@ -51,8 +51,8 @@ pub enum PlaceChange {
     Rename {
         /// The new name.
         name: String,
-        /// Address or floor.
-        detail: String,
+        /// The new address or floor; `None` keeps the one it has.
+        detail: Option<String>,
     },
     /// A unit under a new parent unit, or an area or building under a new unit.
     Move {
@@ -75,17 +75,35 @@ pub enum PlaceChange {
     Retire,
 }
 
+/// A building's address or a room's floor as a rename form sends it: `None`
+/// when the field was not sent at all (it stays as it is), `Some("")` when
+/// it was sent empty (it is cleared). A plain `Option<String>` cannot tell
+/// the two apart in a form body, where an empty value also reads as `None`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct SentDetail(pub Option<String>);
+
+impl<'de> Deserialize<'de> for SentDetail {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|detail| SentDetail(Some(detail)))
+    }
+}
+
 /// A place to create below a unit.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewPlace {
-    /// A child unit, an area or a building.
+    /// A child unit, an area, a building or a room.
     pub kind: PlaceKind,
-    /// The unit it is created in (the parent, for a unit).
+    /// The unit it is created in (the parent, for a unit; the unit that
+    /// uses it, for a room).
     pub unit_id: String,
     /// Its name.
     pub name: String,
-    /// A building's address (ignored otherwise).
+    /// A building's address or a room's floor (ignored otherwise).
     pub detail: String,
+    /// A room's building: the unit's own or one of the units above it
+    /// (ignored otherwise).
+    pub building_id: Option<String>,
     /// An area's verneombud (ignored otherwise).
     pub verneombud_id: Option<String>,
 }

@@ -9,7 +9,9 @@ use app::places::structure::{PlaceChange, PlaceKind};
 use futures::FutureExt;
 use serde_json::json;
 
-use super::rules::{clean_names, require_free_name, require_verneombud, save_with_history};
+use super::rules::{
+    building_in_reach, clean_names, require_free_name, require_verneombud, save_with_history,
+};
 use crate::auth::access;
 use crate::db::history::Change;
 use crate::db::structure::{self, PlaceRow};
@@ -38,7 +40,7 @@ pub async fn change_place(
     )
     .await?;
     let plan = match change {
-        PlaceChange::Rename { name, detail } => rename(state, kind, &place, &name, &detail).await?,
+        PlaceChange::Rename { name, detail } => rename(state, kind, &place, &name, detail).await?,
         PlaceChange::Move { to_unit } => move_under(state, user, kind, &place, to_unit).await?,
         PlaceChange::MoveRoom {
             building_id,
@@ -83,7 +85,8 @@ struct Plan {
 enum Write {
     Rename {
         name: String,
-        detail: String,
+        /// `None`: the address or floor stays as it is.
+        detail: Option<String>,
     },
     MoveTo(String),
     MoveRoom {
@@ -106,7 +109,10 @@ impl Write {
         match self {
             Write::Rename { name, detail } => {
                 structure::rename(&mut *conn, kind, id, &name).await?;
-                structure::set_detail(conn, kind, id, &detail).await
+                match detail {
+                    Some(detail) => structure::set_detail(conn, kind, id, &detail).await,
+                    None => Ok(()),
+                }
             }
             Write::MoveTo(unit) => structure::move_to(conn, kind, id, &unit).await,
             Write::MoveRoom {
@@ -127,9 +133,10 @@ async fn rename(
     kind: PlaceKind,
     place: &PlaceRow,
     name: &str,
-    detail: &str,
+    detail: Option<String>,
 ) -> Result<Plan, AppError> {
-    let (name, detail) = clean_names(name, detail)?;
+    let (name, cleaned) = clean_names(name, detail.as_deref().unwrap_or_default())?;
+    let detail = detail.map(|_| cleaned);
     if let Some(parent) = &place.parent {
         require_free_name(state, kind, parent, &name, &place.id).await?;
     }
@@ -192,19 +199,9 @@ async fn move_room(
         ));
     }
     access::require(&state.db, user, Action::ManageOrganisation, &unit_id).await?;
-    let pool = state.db.pool();
-    let building = structure::place(pool, PlaceKind::Building, &building_id)
-        .await
-        .map_err(internal("load a building"))?
-        .ok_or(AppError::Invalid(InvalidInput::RoomBuilding))?;
-    let chain = units::chain(pool, &unit_id)
-        .await
-        .map_err(internal("load the unit's ancestry"))?;
-    if !chain.contains(&building.owner_unit) {
-        return Err(AppError::Invalid(InvalidInput::RoomBuilding));
-    }
+    let chain = building_in_reach(state, &building_id, &unit_id).await?;
     require_free_name(state, kind, &building_id, &place.name, &place.id).await?;
-    let area_unit = org_places::room_area_unit(pool, &place.id)
+    let area_unit = org_places::room_area_unit(state.db.pool(), &place.id)
         .await
         .map_err(internal("load the room's area"))?;
     let keeps_area = area_unit.is_none_or(|unit| chain.contains(&unit));

@@ -12,7 +12,7 @@ use app::places::import::{self, FileProblem, ImportPreview, ImportProblem};
 use crate::auth::access;
 use crate::db::history::{self, Change};
 use crate::db::places::{self, NewRoom};
-use crate::db::{new_id, now_ms, units};
+use crate::db::{is_unique_violation, new_id, now_ms, units};
 use crate::errors::internal;
 use crate::reports::posters::new_room_token;
 use crate::state::AppState;
@@ -132,8 +132,17 @@ pub async fn import_rooms(
         tx.commit().await.context("commit")?;
         anyhow::Ok(())
     };
-    save.await
-        .map_err(|error| internal("import rooms")(format!("{error:#}")))?;
+    save.await.map_err(|error| {
+        // Another save gave a building or room one of these names meanwhile.
+        let taken = error
+            .downcast_ref::<sqlx::Error>()
+            .is_some_and(is_unique_violation);
+        if taken {
+            AppError::Invalid(InvalidInput::PlaceExists)
+        } else {
+            internal("import rooms")(format!("{error:#}"))
+        }
+    })?;
     tracing::info!(%unit_id, rooms = preview.lines.len(), "rooms imported");
     Ok(preview.lines.len())
 }

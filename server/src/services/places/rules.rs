@@ -8,7 +8,7 @@ use app::places::import::MAX_FIELD_CHARS;
 use app::places::structure::{PersonOption, PlaceKind};
 
 use crate::db::history::{self, Change};
-use crate::db::{now_ms, org_places, structure};
+use crate::db::{is_unique_violation, now_ms, org_places, structure, units};
 use crate::errors::internal;
 use crate::state::AppState;
 
@@ -37,6 +37,29 @@ pub async fn require_free_name(
         return Err(AppError::Invalid(InvalidInput::PlaceExists));
     }
     Ok(())
+}
+
+/// Refuses a building the rooms of `unit_id` may not be in: one that is
+/// not the unit's own or one of the units above it (a school's rooms may be
+/// in the municipality's building, not in a neighbour school's). Returns the
+/// unit's chain of ancestors, itself included.
+pub async fn building_in_reach(
+    state: &AppState,
+    building_id: &str,
+    unit_id: &str,
+) -> Result<Vec<String>, AppError> {
+    let pool = state.db.pool();
+    let building = structure::place(pool, PlaceKind::Building, building_id)
+        .await
+        .map_err(internal("load a building"))?
+        .ok_or(AppError::Invalid(InvalidInput::RoomBuilding))?;
+    let chain = units::chain(pool, unit_id)
+        .await
+        .map_err(internal("load the unit's ancestry"))?;
+    if !chain.contains(&building.owner_unit) {
+        return Err(AppError::Invalid(InvalidInput::RoomBuilding));
+    }
+    Ok(chain)
 }
 
 /// Refuses anyone but a person with an active verneombud or
@@ -79,7 +102,9 @@ pub async fn eligible_verneombud(
 }
 
 /// Runs `write` in a write transaction and records its history entry there,
-/// so a change and its entry land together or not at all.
+/// so a change and its entry land together or not at all. A name another
+/// save took meanwhile (after [`require_free_name`] passed) is refused as
+/// the check would have refused it.
 pub async fn save_with_history<F>(
     state: &AppState,
     entry: Change<'_>,
@@ -98,5 +123,11 @@ where
         history::append(&mut tx, &entry, now).await?;
         tx.commit().await
     };
-    save.await.map_err(internal("save a change to a place"))
+    save.await.map_err(|error| {
+        if is_unique_violation(&error) {
+            AppError::Invalid(InvalidInput::PlaceExists)
+        } else {
+            internal("save a change to a place")(error)
+        }
+    })
 }
