@@ -308,6 +308,10 @@ test.describe('anonymous', () => {
     const lines = server.log.slice(logFrom);
     expect(lines.some((line) => line.includes('QR report received'))).toBe(true);
     expect(lines.filter((line) => line.includes('203.0.113.77') || line.includes('Mona'))).toEqual([]);
+    // The status link is the only key to the case: the log never holds it.
+    const key = new URL(page.url()).pathname.slice('/s/'.length);
+    expect(lines.some((line) => line.includes('/s/…'))).toBe(true);
+    expect(lines.filter((line) => line.includes(key))).toEqual([]);
     await context.close();
   });
 });

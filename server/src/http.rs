@@ -5,5 +5,6 @@ pub mod client_address;
 pub mod health;
 pub mod openapi;
 pub mod page_guard;
+pub mod request_span;
 pub mod router;
 pub mod security_headers;

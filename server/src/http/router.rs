@@ -15,7 +15,7 @@ use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_ro
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
-use super::{api, client_address, health, page_guard, security_headers};
+use super::{api, client_address, health, page_guard, request_span, security_headers};
 use crate::auth::{csrf, session};
 use crate::services::Services;
 use crate::state::AppState;
@@ -56,7 +56,7 @@ pub fn build(state: AppState) -> Router {
     }
     router
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span::request_span))
         .with_state(state)
 }
 
