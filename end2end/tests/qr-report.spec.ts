@@ -201,6 +201,33 @@ test('a kept report whose code was replaced meanwhile stays on the phone with th
   expect(await idbRequest(page, 'reports', 'count')).toBe(0);
 });
 
+test('a report refused on the open page is shown by its form, and listed on the next page', async ({ page }) => {
+  await page.goto(`/r/${roomToken('SFO-base')}`);
+  await hydrated(page);
+  // The room gets a new code while the page is open.
+  sqlite(
+    `INSERT INTO retired_qr_tokens (qr_token, room_id, retired_at) SELECT qr_token, id, 0 FROM rooms WHERE name = 'SFO-base';
+     UPDATE rooms SET qr_token = 'e2e${Date.now()}' WHERE name = 'SFO-base';`,
+  );
+  const text = `Døra til uteområdet går ikke i lås (${Date.now()})`;
+  await fillReport(page, text);
+  await page.getByRole('button', { name: 'Send melding' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Denne koden er ikke lenger i bruk.' })).toBeVisible();
+  await expect(page.getByLabel('Hva skjedde, eller hva ser du?')).toHaveValue(text);
+  // Kept on the phone with the reason; this page's form already says why,
+  // so its list stays empty after the reports are read again.
+  await expect.poll(() => idbRequest(page, 'reports', 'count')).toBe(1);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await page.waitForTimeout(1000);
+  await expect(page.locator('.refused-reports')).toBeHidden();
+
+  await page.goto(`/r/${roomToken('Klasserom 1A')}`);
+  await hydrated(page);
+  await expect(page.locator('.refused-reports')).toContainText(text);
+  await page.locator('.refused-reports').getByRole('button', { name: 'Fjern fra telefonen' }).click();
+  await expect(page.locator('.refused-reports')).toBeHidden();
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

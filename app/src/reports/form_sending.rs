@@ -56,8 +56,8 @@ pub async fn send_report(
     client_id: String,
     state: RwSignal<SendState>,
 ) {
-    use super::queue::{self, Draft, RETRY_EVERY};
-    use super::sending::Sent;
+    use super::queue::{self, Draft};
+    use super::sending::{Sent, retry_delay};
 
     state.set(SendState::Sending);
     let Some(draft) = Draft::from_form(&form, &token, &client_id) else {
@@ -65,7 +65,7 @@ pub async fn send_report(
         return;
     };
     let kept = queue::keep(&draft).await;
-    loop {
+    for attempt in 0.. {
         match queue::send(&draft).await {
             Sent::Received { status_url } if status_url.is_empty() => {
                 state.set(SendState::Idle);
@@ -85,7 +85,7 @@ pub async fn send_report(
                     return;
                 }
                 state.set(SendState::Waiting);
-                network_back_or(RETRY_EVERY).await;
+                network_back_or(retry_delay(attempt)).await;
             }
         }
     }

@@ -6,8 +6,6 @@
 //! (a code replaced meanwhile, a photo it cannot read) stays on the phone
 //! with the reason until the person has seen it and removes it.
 
-use std::time::Duration;
-
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, File, FormData, HtmlFormElement};
@@ -18,9 +16,6 @@ use crate::error::AppError;
 use crate::offline::db::{self, REPORTS};
 use crate::offline::device_error::DeviceError;
 use crate::offline::net::post_form;
-
-/// How often waiting reports are tried again while a page is open.
-pub const RETRY_EVERY: Duration = Duration::from_secs(15);
 
 /// A report as the form holds it.
 #[derive(Clone, Debug)]

@@ -18,9 +18,11 @@ struct RefusedReport {
     reason: AppError,
 }
 
-/// The refused reports on this phone, if any (nothing otherwise).
+/// The refused reports on this phone, if any (nothing otherwise). On a
+/// report page, `form_report` is the id of the report its form sends: the
+/// form shows that one's refusal itself, beside what was typed.
 #[component]
-pub fn RefusedReports() -> impl IntoView {
+pub fn RefusedReports(#[prop(optional)] form_report: Option<StoredValue<String>>) -> impl IntoView {
     let i18n = use_i18n();
     // Empty on the server and at hydration; read from the phone after.
     let reports = RwSignal::new(Vec::<RefusedReport>::new());
@@ -32,9 +34,11 @@ pub fn RefusedReports() -> impl IntoView {
         }
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
+            let own = form_report.map(|id| id.get_value());
             let refused = super::queue::refused()
                 .await
                 .into_iter()
+                .filter(|draft| own.as_ref() != Some(&draft.client_id))
                 .map(|draft| RefusedReport {
                     description: draft.description().to_owned(),
                     reason: draft.refused.clone().unwrap_or(AppError::Internal),
@@ -42,6 +46,8 @@ pub fn RefusedReports() -> impl IntoView {
                 });
             reports.set(refused.collect());
         });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = form_report;
     });
     let remove = move |client_id: String| {
         #[cfg(feature = "hydrate")]

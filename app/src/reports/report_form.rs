@@ -75,7 +75,7 @@ pub fn ReportForm(room: ReportRoom, #[prop(optional)] scanned: Option<String>) -
                     .into_any()
             }
         }}
-        <RefusedReports />
+        <RefusedReports form_report=client_id />
         <p class="emergency">{t!(i18n, report_emergency)}</p>
         <form
             method="post"

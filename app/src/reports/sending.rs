@@ -1,7 +1,24 @@
 //! What the server's answer to a report sent by the app means for the
 //! report kept on the phone.
 
+use std::time::Duration;
+
 use crate::error::AppError;
+
+/// The wait before the first retry of a report that got no answer.
+const FIRST_RETRY: Duration = Duration::from_secs(15);
+/// The longest wait between two retries.
+const LONGEST_RETRY: Duration = Duration::from_secs(5 * 60);
+
+/// How long a report that got no answer (no network, or a server that
+/// failed) waits before try `attempt + 1` while its page is open: 15 s,
+/// doubling up to 5 minutes. The network coming back wakes it at once,
+/// so the doubling only spares a server that keeps failing.
+pub fn retry_delay(attempt: u32) -> Duration {
+    FIRST_RETRY
+        .saturating_mul(2u32.saturating_pow(attempt))
+        .min(LONGEST_RETRY)
+}
 
 /// What became of a send.
 #[derive(Clone, Debug, PartialEq)]
@@ -11,8 +28,9 @@ pub enum Sent {
         /// `/s/{token}`.
         status_url: String,
     },
-    /// The server refused it (bad input, unknown code): nothing is kept,
-    /// the form still holds what was typed.
+    /// The server refused it (bad input, an unknown or replaced code): kept
+    /// on the phone with the reason until the person removes it, and the
+    /// open form still holds what was typed.
     Refused(AppError),
     /// No answer (or "try later"): kept on the phone, sent again later.
     Waiting,
@@ -59,5 +77,12 @@ mod tests {
         assert_eq!(answer(429, "{}"), Sent::Waiting);
         let refused = answer(410, r#"{"error":"retired","app_error":"Retired"}"#);
         assert_eq!(refused, Sent::Refused(AppError::Retired));
+    }
+
+    #[test]
+    fn retries_wait_longer_each_time_up_to_five_minutes() {
+        let waits: Vec<u64> = (0..7).map(|n| retry_delay(n).as_secs()).collect();
+        assert_eq!(waits, [15, 30, 60, 120, 240, 300, 300]);
+        assert_eq!(retry_delay(u32::MAX).as_secs(), 300, "never overflows");
     }
 }
