@@ -1,7 +1,8 @@
 //! Rooms from a CSV file: `bygg;rom;etasje` per line, as Norwegian Excel
 //! writes it (semicolons, UTF-8 with or without BOM, fields in double
-//! quotes when they hold a semicolon). Read line by line, so that every
-//! problem is shown with its line number before anything is saved.
+//! quotes when they hold a semicolon, a quote or a line break). Read record
+//! by record, so that every problem is shown with the number of the line it
+//! starts on before anything is saved.
 
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +44,8 @@ pub enum ImportProblem {
     Repeated,
     /// The building already has an active room with this name.
     Exists,
+    /// A double quote opened on this line is never closed.
+    UnclosedQuote,
 }
 
 /// The whole file as checked: every line, and whether it can be saved.
@@ -83,7 +86,8 @@ pub fn parse(text: &str) -> Result<Vec<ImportLine>, FileProblem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for (index, raw) in text.lines().enumerate() {
+    for record in records(text) {
+        let (line, raw) = (record.line, record.text.as_str());
         if raw.trim().is_empty() || (lines.is_empty() && is_header(&split(raw))) {
             continue;
         }
@@ -101,7 +105,9 @@ pub fn parse(text: &str) -> Result<Vec<ImportLine>, FileProblem> {
         let too_long = [&building, &room, &floor]
             .iter()
             .any(|f| f.chars().count() > MAX_FIELD_CHARS);
-        let problem = if !(2..=3).contains(&fields.len()) {
+        let problem = if record.unclosed {
+            Some(ImportProblem::UnclosedQuote)
+        } else if !(2..=3).contains(&fields.len()) {
             Some(ImportProblem::Columns)
         } else if building.is_empty() {
             Some(ImportProblem::BuildingMissing)
@@ -115,7 +121,7 @@ pub fn parse(text: &str) -> Result<Vec<ImportLine>, FileProblem> {
             None
         };
         lines.push(ImportLine {
-            line: index + 1,
+            line,
             building,
             room,
             floor,
@@ -127,6 +133,48 @@ pub fn parse(text: &str) -> Result<Vec<ImportLine>, FileProblem> {
         return Err(FileProblem::Empty);
     }
     Ok(lines)
+}
+
+/// One record of the file: usually one line.
+struct Record {
+    /// The line it starts on (1 for the first).
+    line: usize,
+    /// Its text, lines joined by a space.
+    text: String,
+    /// It opens a double quote that the file never closes.
+    unclosed: bool,
+}
+
+/// The file's records. A line break inside double quotes (Alt+Enter in an
+/// Excel cell) continues the record and is read as a space: a name on a
+/// poster is one line. A quote never closed stays its own line, marked, so
+/// it cannot swallow the rooms after it.
+fn records(text: &str) -> Vec<Record> {
+    let lines: Vec<&str> = text.lines().collect();
+    // `""` inside quotes counts twice, so an odd count opens or closes one.
+    let flips = |line: &str| line.matches('"').count() % 2 == 1;
+    let mut records = Vec::new();
+    let mut start = 0;
+    while start < lines.len() {
+        let mut end = start;
+        let mut quoted = flips(lines[start]);
+        while quoted && end + 1 < lines.len() {
+            end += 1;
+            quoted ^= flips(lines[end]);
+        }
+        // Only one start can reach the end still quoted: from the next line
+        // with an odd count on, the rest of the file has an even one.
+        if quoted {
+            end = start;
+        }
+        records.push(Record {
+            line: start + 1,
+            text: lines[start..=end].join(" "),
+            unclosed: quoted,
+        });
+        start = end + 1;
+    }
+    records
 }
 
 /// A first line that names the columns instead of a room ("Bygg;Rom;…"),

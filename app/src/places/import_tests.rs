@@ -40,6 +40,38 @@ fn quoted_fields_may_hold_semicolons_and_quotes() {
 }
 
 #[test]
+fn a_line_break_inside_quotes_is_a_space_and_lines_keep_their_numbers() {
+    let lines = parse("A;\"Rom 101\r\nLager\";1\nA;\"Rom \"\"B\"\"\n\nvest\";2\nA;Rom 103;3")
+        .expect("lines");
+    let read: Vec<_> = lines
+        .iter()
+        .map(|line| (line.line, line.room.as_str(), line.floor.as_str()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (1, "Rom 101 Lager", "1"),
+            (3, "Rom \"B\"  vest", "2"),
+            (6, "Rom 103", "3")
+        ]
+    );
+}
+
+#[test]
+fn a_quote_never_closed_is_its_lines_problem_and_the_lines_after_are_read() {
+    let text = "A;Rom 1;1\nA;\"Rom 2;1\nA;Rom 3;1\nA;\"Rom \"\"4\"\"\";1";
+    assert_eq!(
+        problems(text),
+        [
+            (1, None),
+            (2, Some(ImportProblem::UnclosedQuote)),
+            (3, None),
+            (4, None)
+        ]
+    );
+}
+
+#[test]
 fn each_bad_line_is_named_with_its_number() {
     let text =
         "A;Rom 1;1\nA\n;Rom 2\nA;;1\nA;rom 1;2\nA;Rom 3;1;x\nA;".to_owned() + &"x".repeat(201);

@@ -214,5 +214,6 @@ fn line_status(locale: Locale, problem: Option<ImportProblem>, new_building: boo
         Some(ImportProblem::TooLong) => td_string!(locale, import_too_long),
         Some(ImportProblem::Repeated) => td_string!(locale, import_repeated),
         Some(ImportProblem::Exists) => td_string!(locale, import_exists),
+        Some(ImportProblem::UnclosedQuote) => td_string!(locale, import_unclosed_quote),
     }
 }
