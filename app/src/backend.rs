@@ -10,6 +10,7 @@ use async_trait::async_trait;
 use leptos::prelude::*;
 
 use crate::admin::{AdminOverview, NewUser};
+use crate::avvik::list::{AvvikFilter, AvvikPage, Cursor};
 use crate::domain::roles::Role;
 use crate::domain::users::CurrentUser;
 use crate::error::AppError;
@@ -107,6 +108,13 @@ pub trait Backend: Send + Sync + 'static {
     /// Gives a room a new QR code; the old one leads to a "no longer in use" page.
     async fn regenerate_room_code(&self, user: &CurrentUser, room_id: &str)
     -> Result<(), AppError>;
+    /// A page of the avvik cases the user reaches, after `after`.
+    async fn avvik_list(
+        &self,
+        user: &CurrentUser,
+        filter: AvvikFilter,
+        after: Option<Cursor>,
+    ) -> Result<AvvikPage, AppError>;
 }
 
 /// The backend as stored in Leptos context.

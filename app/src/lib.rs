@@ -6,6 +6,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod avvik;
 #[cfg(feature = "ssr")]
 pub mod backend;
 pub mod domain;

@@ -133,14 +133,21 @@ pub enum CaseState {
 }
 
 impl CaseState {
+    /// Every state, in the order of the handling.
+    pub const ALL: [CaseState; 3] = [CaseState::Open, CaseState::InProgress, CaseState::Closed];
+
+    /// The state as the database stores it.
+    pub fn as_db(self) -> &'static str {
+        match self {
+            CaseState::Open => "open",
+            CaseState::InProgress => "in_progress",
+            CaseState::Closed => "closed",
+        }
+    }
+
     /// The state stored in the database, if it is one Vern knows.
     pub fn from_db(value: &str) -> Option<CaseState> {
-        match value {
-            "open" => Some(CaseState::Open),
-            "in_progress" => Some(CaseState::InProgress),
-            "closed" => Some(CaseState::Closed),
-            _ => None,
-        }
+        Self::ALL.into_iter().find(|state| state.as_db() == value)
     }
 }
 

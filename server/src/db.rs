@@ -6,6 +6,7 @@
 
 pub mod applied;
 pub mod avvik;
+pub mod avvik_list;
 pub mod checklists;
 pub mod findings;
 pub mod grants;

@@ -3,11 +3,13 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod avvik_list;
 pub mod places;
 pub mod scope;
 pub mod start;
 
 use app::admin::{AdminOverview, NewUser};
+use app::avvik::list::{AvvikFilter, AvvikPage, Cursor};
 use app::backend::{Backend, NewSession};
 use app::domain::roles::Role;
 use app::domain::users::CurrentUser;
@@ -164,5 +166,14 @@ impl Backend for Services {
         room_id: &str,
     ) -> Result<(), AppError> {
         reports::posters::regenerate(&self.state, user, room_id).await
+    }
+
+    async fn avvik_list(
+        &self,
+        user: &CurrentUser,
+        filter: AvvikFilter,
+        after: Option<Cursor>,
+    ) -> Result<AvvikPage, AppError> {
+        avvik_list::avvik_list(&self.state, user, filter, after).await
     }
 }

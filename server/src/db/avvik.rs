@@ -1,5 +1,6 @@
 //! Avvik cases and tiltak created from rounds.
 
+use app::avvik::risk::list_score;
 use sqlx::AnyConnection;
 
 /// An avvik case to open.
@@ -35,8 +36,8 @@ pub async fn insert_from_round(
     sqlx::query(
         "INSERT INTO avvik (id, unit_id, room_id, finding_id, source, description, probability,
                             consequence, status, reported_by, receipt_no, late, created_at,
-                            updated_at)
-         VALUES ($1, $2, $3, $4, 'round', $5, $6, $7, 'open', $8, $9, $10, $11, $11)",
+                            updated_at, risk_score)
+         VALUES ($1, $2, $3, $4, 'round', $5, $6, $7, 'open', $8, $9, $10, $11, $11, $12)",
     )
     .bind(avvik.id)
     .bind(avvik.unit_id)
@@ -49,6 +50,7 @@ pub async fn insert_from_round(
     .bind(avvik.receipt_no)
     .bind(i64::from(avvik.late))
     .bind(now)
+    .bind(list_score(avvik.probability, avvik.consequence, ""))
     .execute(conn)
     .await?;
     Ok(())

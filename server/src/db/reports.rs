@@ -1,6 +1,7 @@
 //! Queries behind QR reports: the room a code points at, the case a report
 //! opened, and what its private status link shows.
 
+use app::avvik::risk::list_score;
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 /// The unit of the room a retired code (replaced, or of a retired room) belonged to.
@@ -92,8 +93,10 @@ pub async fn insert(
     sqlx::query(
         "INSERT INTO avvik (id, unit_id, room_id, source, category, description, severity,
                             occurred_at, status, reported_by, reporter_name, reporter_email,
-                            receipt_no, client_key, status_key, created_at, updated_at)
-         VALUES ($1, $2, $3, 'qr', $4, $5, $6, $7, 'open', $8, $9, $10, $11, $12, $13, $14, $14)",
+                            receipt_no, client_key, status_key, created_at, updated_at,
+                            risk_score)
+         VALUES ($1, $2, $3, 'qr', $4, $5, $6, $7, 'open', $8, $9, $10, $11, $12, $13, $14, $14,
+                 $15)",
     )
     .bind(report.id)
     .bind(report.unit_id)
@@ -109,6 +112,7 @@ pub async fn insert(
     .bind(report.client_key)
     .bind(report.status_key)
     .bind(now)
+    .bind(list_score(None, None, report.severity))
     .execute(conn)
     .await?;
     Ok(())

@@ -1,0 +1,168 @@
+//! The avvik list: which cases the person reaches (the one access rule,
+//! plus the verneområder they cover), the filter checked and turned into
+//! stored values, and one page with the counts per state.
+
+use app::avvik::list::{AvvikFilter, AvvikListItem, AvvikPage, Cursor, PAGE_SIZE};
+use app::avvik::risk::band;
+use app::domain::access::{Action, UnitTree};
+use app::domain::users::CurrentUser;
+use app::error::AppError;
+use app::reports::CaseState;
+use chrono::{Days, NaiveDate};
+
+use super::scope::units_in_scope;
+use crate::db::avvik_list::{self, ListQuery, ListRow};
+use crate::db::units;
+use crate::errors::internal;
+use crate::local_time::parse_oslo_local;
+use crate::state::AppState;
+
+/// One page of the cases `user` reaches, narrowed by `filter`, after `after`.
+#[tracing::instrument(skip_all, fields(user = %user.id))]
+pub async fn avvik_list(
+    state: &AppState,
+    user: &CurrentUser,
+    filter: AvvikFilter,
+    after: Option<Cursor>,
+) -> Result<AvvikPage, AppError> {
+    let pool = state.db.pool();
+    let query = list_query(state, user, &filter).await?;
+    let limit = i64::try_from(PAGE_SIZE + 1).unwrap_or(i64::MAX);
+    let after_key = after
+        .as_ref()
+        .map(|cursor| (cursor.score, cursor.created_at, cursor.id.as_str()));
+    let mut rows = avvik_list::page(pool, &query, after_key, limit)
+        .await
+        .map_err(internal("load the avvik list"))?;
+    let next = if rows.len() > PAGE_SIZE {
+        rows.truncate(PAGE_SIZE);
+        rows.last().map(|row| {
+            Cursor {
+                score: row.risk_score,
+                created_at: row.created_at,
+                id: row.id.clone(),
+            }
+            .encode()
+        })
+    } else {
+        None
+    };
+    let counts = avvik_list::counts(pool, &query)
+        .await
+        .map_err(internal("count the avvik list"))?;
+    Ok(AvvikPage {
+        items: rows.into_iter().filter_map(item).collect(),
+        next,
+        counts: CaseState::ALL
+            .into_iter()
+            .map(|state| {
+                let count = counts
+                    .iter()
+                    .find(|(stored, _)| stored == state.as_db())
+                    .map_or(0, |(_, count)| *count);
+                (state, count)
+            })
+            .collect(),
+    })
+}
+
+/// The person's reach and the filter as stored values; refused for a
+/// person who reads no unit's cases and covers no verneområde.
+async fn list_query(
+    state: &AppState,
+    user: &CurrentUser,
+    filter: &AvvikFilter,
+) -> Result<ListQuery, AppError> {
+    let pool = state.db.pool();
+    let rows = units::all(pool).await.map_err(internal("load units"))?;
+    let reach: Vec<String> = units_in_scope(&rows, user, Action::ReadReports)
+        .into_iter()
+        .map(|unit| unit.id)
+        .collect();
+    let covers = avvik_list::covers_an_area(pool, &user.id)
+        .await
+        .map_err(internal("load the person's areas"))?;
+    if reach.is_empty() && !covers {
+        return Err(AppError::Forbidden);
+    }
+    let within = filter.unit_id.as_ref().map(|unit| {
+        let tree = UnitTree::new(
+            rows.iter()
+                .map(|row| (row.id.clone(), row.parent_id.clone())),
+        );
+        rows.iter()
+            .filter(|row| tree.is_within(&row.id, unit))
+            .map(|row| row.id.clone())
+            .collect()
+    });
+    Ok(ListQuery {
+        reach,
+        covered_by: user.id.clone(),
+        within,
+        status: filter.status.map(CaseState::as_db),
+        score: filter.risk.map(|risk| band(risk.level())),
+        category: filter
+            .category
+            .clone()
+            .filter(|category| !category.is_empty()),
+        source: filter.source.map(|source| source.as_db()),
+        since: day_start(filter.from.as_deref(), 0)?,
+        until: day_start(filter.to.as_deref(), 1)?,
+        assigned_to: filter.assigned_to_me.then(|| user.id.clone()),
+    })
+}
+
+/// The start (Norwegian time) of `day` plus `days_after` days, in ms; an
+/// empty day is no bound, anything but a `YYYY-MM-DD` day is refused.
+fn day_start(day: Option<&str>, days_after: u64) -> Result<Option<i64>, AppError> {
+    let Some(day) = day.filter(|day| !day.is_empty()) else {
+        return Ok(None);
+    };
+    let start = NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .ok()
+        .and_then(|date| date.checked_add_days(Days::new(days_after)))
+        .and_then(|date| parse_oslo_local(&format!("{date}T00:00")));
+    start
+        .map(Some)
+        .ok_or_else(|| AppError::Malformed(format!("not a day: {day}")))
+}
+
+/// A row as the list shows it (a row with a state or source this version
+/// does not know is left out rather than shown wrong).
+fn item(row: ListRow) -> Option<AvvikListItem> {
+    Some(AvvikListItem {
+        status: CaseState::from_db(&row.status)?,
+        source: app::avvik::list::CaseSource::from_db(&row.source)?,
+        id: row.id,
+        receipt_no: row.receipt_no,
+        description: row.description,
+        unit: row.unit_name,
+        room: row.room_name,
+        category: row.category,
+        score: row.risk_score,
+        created_at: row.created_at,
+        assigned_to: row.assigned_name,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_bound_starts_at_norwegian_midnight() {
+        // 1 July 2026 00:00 in Oslo (summer time) is 30 June 22:00 UTC.
+        assert_eq!(
+            day_start(Some("2026-07-01"), 0),
+            Ok(Some(1_782_856_800_000))
+        );
+        assert_eq!(
+            day_start(Some("2026-06-30"), 1),
+            day_start(Some("2026-07-01"), 0),
+            "the day after"
+        );
+        assert_eq!(day_start(Some(""), 0), Ok(None));
+        assert_eq!(day_start(None, 1), Ok(None));
+        assert!(day_start(Some("1.7.2026"), 0).is_err());
+    }
+}
