@@ -121,6 +121,8 @@ pub struct AvvikListItem {
     pub score: i64,
     /// When it was registered (ms).
     pub created_at: i64,
+    /// The same in Norwegian time (`5.12.2026 08:30`).
+    pub registered: String,
     /// The person it is assigned to, if anyone.
     pub assigned_to: Option<String>,
 }
@@ -134,6 +136,9 @@ pub struct AvvikPage {
     pub next: Option<String>,
     /// How many cases each state has, with every filter but the state's.
     pub counts: Vec<(CaseState, i64)>,
+    /// The units whose cases the person reads, in tree order (for the
+    /// unit filter).
+    pub units: Vec<crate::domain::units::UnitView>,
 }
 
 /// A page of the cases the logged-in person reaches, after `after` (a

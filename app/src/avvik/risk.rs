@@ -18,6 +18,16 @@ pub fn band(level: RiskLevel) -> (i64, i64) {
     }
 }
 
+/// The matrix level a score lies in; `None` for an unrated case (0).
+pub fn level_of(score: i64) -> Option<RiskLevel> {
+    [RiskLevel::Low, RiskLevel::Medium, RiskLevel::High]
+        .into_iter()
+        .find(|level| {
+            let (low, high) = band(*level);
+            (low..=high).contains(&score)
+        })
+}
+
 /// The score a case sorts by: the matrix product when it is rated, else
 /// the reporter's words, else 0 (not rated).
 pub fn list_score(probability: Option<i64>, consequence: Option<i64>, severity: &str) -> i64 {
@@ -89,6 +99,14 @@ mod tests {
         for level in [RiskLevel::Low, RiskLevel::Medium, RiskLevel::High] {
             assert!(band(level).0 > 0);
         }
+    }
+
+    #[test]
+    fn a_score_reads_back_as_its_level() {
+        assert_eq!(level_of(0), None);
+        assert_eq!(level_of(4), Some(RiskLevel::Low));
+        assert_eq!(level_of(8), Some(RiskLevel::Medium));
+        assert_eq!(level_of(25), Some(RiskLevel::High));
     }
 
     #[test]

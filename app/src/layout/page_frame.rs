@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use crate::auth::logout::Logout;
 use crate::auth::navigate_hard;
 use crate::auth::whoami::whoami;
+use crate::domain::access::{Action, role_allows};
 use crate::domain::roles::Role;
+use crate::domain::users::GrantView;
 use crate::i18n::{t, use_i18n};
 use crate::layout::language_switch::LanguageSwitch;
 
@@ -37,6 +39,12 @@ pub fn PageFrame(children: Children) -> impl IntoView {
     });
     let user = move || me.get().and_then(Result::ok).flatten();
     let is_admin = move || user().is_some_and(|user| user.has_role(Role::HmsAdmin));
+    let reads_cases = move || {
+        user().is_some_and(|user| {
+            let reads = |grant: &GrantView| role_allows(grant.role, Action::ReadReports);
+            user.grants.iter().any(reads)
+        })
+    };
 
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_link)}</a>
@@ -49,6 +57,9 @@ pub fn PageFrame(children: Children) -> impl IntoView {
                 <a href="/">{t!(i18n, nav_start)}</a>
                 <a href="/runder">{t!(i18n, nav_rounds)}</a>
                 <Suspense fallback=|| ()>
+                    <Show when=reads_cases>
+                        <a href="/avvik">{t!(i18n, nav_avvik)}</a>
+                    </Show>
                     <Show when=is_admin>
                         <a href="/admin/users">{t!(i18n, nav_admin)}</a>
                         <a href="/admin/steder">{t!(i18n, nav_places)}</a>

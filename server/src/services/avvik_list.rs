@@ -5,6 +5,7 @@
 use app::avvik::list::{AvvikFilter, AvvikListItem, AvvikPage, Cursor, PAGE_SIZE};
 use app::avvik::risk::band;
 use app::domain::access::{Action, UnitTree};
+use app::domain::units::UnitView;
 use app::domain::users::CurrentUser;
 use app::error::AppError;
 use app::reports::CaseState;
@@ -14,7 +15,7 @@ use super::scope::units_in_scope;
 use crate::db::avvik_list::{self, ListQuery, ListRow};
 use crate::db::units;
 use crate::errors::internal;
-use crate::local_time::parse_oslo_local;
+use crate::local_time::{oslo_text, parse_oslo_local};
 use crate::state::AppState;
 
 /// One page of the cases `user` reaches, narrowed by `filter`, after `after`.
@@ -26,7 +27,7 @@ pub async fn avvik_list(
     after: Option<Cursor>,
 ) -> Result<AvvikPage, AppError> {
     let pool = state.db.pool();
-    let query = list_query(state, user, &filter).await?;
+    let (query, units) = list_query(state, user, &filter).await?;
     let limit = i64::try_from(PAGE_SIZE + 1).unwrap_or(i64::MAX);
     let after_key = after
         .as_ref()
@@ -63,22 +64,22 @@ pub async fn avvik_list(
                 (state, count)
             })
             .collect(),
+        units,
     })
 }
 
-/// The person's reach and the filter as stored values; refused for a
-/// person who reads no unit's cases and covers no verneområde.
+/// The person's reach and the filter as stored values, with the units they
+/// read; refused for a person who reads no unit's cases and covers no
+/// verneområde.
 async fn list_query(
     state: &AppState,
     user: &CurrentUser,
     filter: &AvvikFilter,
-) -> Result<ListQuery, AppError> {
+) -> Result<(ListQuery, Vec<UnitView>), AppError> {
     let pool = state.db.pool();
     let rows = units::all(pool).await.map_err(internal("load units"))?;
-    let reach: Vec<String> = units_in_scope(&rows, user, Action::ReadReports)
-        .into_iter()
-        .map(|unit| unit.id)
-        .collect();
+    let units = units_in_scope(&rows, user, Action::ReadReports);
+    let reach: Vec<String> = units.iter().map(|unit| unit.id.clone()).collect();
     let covers = avvik_list::covers_an_area(pool, &user.id)
         .await
         .map_err(internal("load the person's areas"))?;
@@ -95,7 +96,7 @@ async fn list_query(
             .map(|row| row.id.clone())
             .collect()
     });
-    Ok(ListQuery {
+    let query = ListQuery {
         reach,
         covered_by: user.id.clone(),
         within,
@@ -109,7 +110,8 @@ async fn list_query(
         since: day_start(filter.from.as_deref(), 0)?,
         until: day_start(filter.to.as_deref(), 1)?,
         assigned_to: filter.assigned_to_me.then(|| user.id.clone()),
-    })
+    };
+    Ok((query, units))
 }
 
 /// The start (Norwegian time) of `day` plus `days_after` days, in ms; an
@@ -141,6 +143,7 @@ fn item(row: ListRow) -> Option<AvvikListItem> {
         category: row.category,
         score: row.risk_score,
         created_at: row.created_at,
+        registered: oslo_text(row.created_at),
         assigned_to: row.assigned_name,
     })
 }
