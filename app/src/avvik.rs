@@ -1,8 +1,11 @@
 //! Avvik cases as leaders, the HMS-ansvarlig and verneombud follow them up:
 //! the list of the cases a person reaches ([`list`], shown on `/avvik` by
-//! [`list_page`]), sorted by risk ([`risk`]), then oldest first.
+//! [`list_page`]), sorted by risk ([`risk`]), then oldest first; and how a
+//! case moves from Ny to Lukket or Avvist ([`workflow`], [`moves`]).
 
 pub mod list;
 pub mod list_filters;
 pub mod list_page;
+pub mod moves;
 pub mod risk;
+pub mod workflow;

@@ -17,7 +17,7 @@ use crate::error::AppError;
 use crate::places::RoomsAdmin;
 use crate::places::import::ImportPreview;
 use crate::places::structure::{NewPlace, OrgAdmin, PlaceChange, PlaceKind};
-use crate::reports::{Poster, ReportStatus, RoomLookup};
+use crate::reports::{CaseState, Poster, ReportStatus, RoomLookup};
 use crate::start::StartPageData;
 
 /// A newly created login session.
@@ -115,6 +115,14 @@ pub trait Backend: Send + Sync + 'static {
         filter: AvvikFilter,
         after: Option<Cursor>,
     ) -> Result<AvvikPage, AppError>;
+    /// Moves a case along the workflow, with a note where one is needed.
+    async fn move_case(
+        &self,
+        user: &CurrentUser,
+        id: &str,
+        to: CaseState,
+        note: &str,
+    ) -> Result<(), AppError>;
 }
 
 /// The backend as stored in Leptos context.

@@ -98,6 +98,21 @@ pub enum InvalidInput {
     /// A verneombud who does not hold that role in the admin's units.
     #[error("choose a verneombud from the list")]
     Verneombud,
+    /// A case moved to a state it cannot reach from where it is.
+    #[error("the case cannot move there from where it is")]
+    CaseMove,
+    /// A case closed without a note of what was done.
+    #[error("write what was done before closing the case")]
+    CaseCloseNote,
+    /// A case rejected without a reason.
+    #[error("write why the case is rejected")]
+    CaseRejectReason,
+    /// A closed or rejected case reopened without a reason.
+    #[error("write why the case is reopened")]
+    CaseReopenReason,
+    /// The case changed (someone else moved it) since it was read.
+    #[error("the case was changed meanwhile")]
+    CaseChanged,
 }
 
 /// Why a request failed.
@@ -199,7 +214,14 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            // The request's fields could not be read (an unknown state, a
+            // missing id): the sender must fix it, the server is fine.
+            ServerFnErrorErr::Args(text) | ServerFnErrorErr::MissingArg(text) => {
+                AppError::Malformed(text)
+            }
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }
 

@@ -128,20 +128,32 @@ pub enum CaseState {
     Open,
     /// Being handled.
     InProgress,
+    /// Measures (tiltak) are planned and under way.
+    MeasuresPlanned,
     /// Done.
     Closed,
+    /// Not an avvik, or not one to follow up here (with a reason).
+    Rejected,
 }
 
 impl CaseState {
     /// Every state, in the order of the handling.
-    pub const ALL: [CaseState; 3] = [CaseState::Open, CaseState::InProgress, CaseState::Closed];
+    pub const ALL: [CaseState; 5] = [
+        CaseState::Open,
+        CaseState::InProgress,
+        CaseState::MeasuresPlanned,
+        CaseState::Closed,
+        CaseState::Rejected,
+    ];
 
     /// The state as the database stores it.
     pub fn as_db(self) -> &'static str {
         match self {
             CaseState::Open => "open",
             CaseState::InProgress => "in_progress",
+            CaseState::MeasuresPlanned => "measures_planned",
             CaseState::Closed => "closed",
+            CaseState::Rejected => "rejected",
         }
     }
 

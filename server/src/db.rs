@@ -7,6 +7,7 @@
 pub mod applied;
 pub mod avvik;
 pub mod avvik_list;
+pub mod avvik_workflow;
 pub mod checklists;
 pub mod findings;
 pub mod grants;

@@ -8,3 +8,4 @@ pub mod page_guard;
 pub mod request_span;
 pub mod router;
 pub mod security_headers;
+pub mod server_fn_status;

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod avvik_list;
+pub mod avvik_workflow;
 pub mod places;
 pub mod scope;
 pub mod start;
@@ -17,7 +18,7 @@ use app::error::AppError;
 use app::places::RoomsAdmin;
 use app::places::import::ImportPreview;
 use app::places::structure::{NewPlace, OrgAdmin, PlaceChange, PlaceKind};
-use app::reports::{Poster, ReportStatus, RoomLookup};
+use app::reports::{CaseState, Poster, ReportStatus, RoomLookup};
 use app::start::StartPageData;
 use async_trait::async_trait;
 
@@ -175,5 +176,15 @@ impl Backend for Services {
         after: Option<Cursor>,
     ) -> Result<AvvikPage, AppError> {
         avvik_list::avvik_list(&self.state, user, filter, after).await
+    }
+
+    async fn move_case(
+        &self,
+        user: &CurrentUser,
+        id: &str,
+        to: CaseState,
+        note: &str,
+    ) -> Result<(), AppError> {
+        avvik_workflow::move_case(&self.state, user, id, to, note).await
     }
 }

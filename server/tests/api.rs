@@ -8,6 +8,7 @@ mod api {
     pub mod admin;
     pub mod auth;
     pub mod avvik_list;
+    pub mod avvik_workflow;
     pub mod cli;
     pub mod concurrency;
     pub mod crash;

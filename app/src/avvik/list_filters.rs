@@ -110,7 +110,9 @@ pub fn state_label(state: CaseState, locale: Locale) -> String {
     match state {
         CaseState::Open => td_string!(locale, avvik_state_open),
         CaseState::InProgress => td_string!(locale, avvik_state_in_progress),
+        CaseState::MeasuresPlanned => td_string!(locale, avvik_state_measures_planned),
         CaseState::Closed => td_string!(locale, avvik_state_closed),
+        CaseState::Rejected => td_string!(locale, avvik_state_rejected),
     }
     .to_owned()
 }

@@ -68,5 +68,10 @@ pub fn invalid_input_text(locale: Locale, reason: InvalidInput) -> &'static str 
         InvalidInput::UnitLevel => td_string!(locale, invalid_unit_level),
         InvalidInput::RoomBuilding => td_string!(locale, invalid_room_building),
         InvalidInput::Verneombud => td_string!(locale, invalid_verneombud),
+        InvalidInput::CaseMove => td_string!(locale, invalid_case_move),
+        InvalidInput::CaseCloseNote => td_string!(locale, invalid_case_close_note),
+        InvalidInput::CaseRejectReason => td_string!(locale, invalid_case_reject_reason),
+        InvalidInput::CaseReopenReason => td_string!(locale, invalid_case_reopen_reason),
+        InvalidInput::CaseChanged => td_string!(locale, invalid_case_changed),
     }
 }

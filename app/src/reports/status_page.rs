@@ -59,7 +59,9 @@ fn CaseStatus(status: ReportStatus, just_sent: bool, link: String) -> impl IntoV
     let state = move || match status.status {
         CaseState::Open => td_string!(i18n.get_locale(), case_open),
         CaseState::InProgress => td_string!(i18n.get_locale(), case_in_progress),
+        CaseState::MeasuresPlanned => td_string!(i18n.get_locale(), case_measures_planned),
         CaseState::Closed => td_string!(i18n.get_locale(), case_closed),
+        CaseState::Rejected => td_string!(i18n.get_locale(), case_rejected),
     };
     let category = status.category;
     let comments = status.comments.clone();

@@ -15,7 +15,9 @@ use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_ro
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
-use super::{api, client_address, health, page_guard, request_span, security_headers};
+use super::{
+    api, client_address, health, page_guard, request_span, security_headers, server_fn_status,
+};
 use crate::auth::{csrf, session};
 use crate::services::Services;
 use crate::state::AppState;
@@ -50,7 +52,8 @@ pub fn build(state: AppState) -> Router {
             state.clone(),
             client_address::resolve,
         ))
-        .layer(middleware::from_fn(cache_control));
+        .layer(middleware::from_fn(cache_control))
+        .layer(middleware::from_fn(server_fn_status::error_status));
     for layer in security_headers::layers() {
         router = router.layer(layer);
     }

@@ -1,0 +1,25 @@
+//! The server function that moves a case along the workflow (see
+//! [`super::workflow`] for the rule).
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::reports::CaseState;
+
+/// Moves case `id` to `to`; `note` is what was done (closing) or why
+/// (rejecting, reopening).
+#[server(prefix = "/api/fn", endpoint = "move_avvik")]
+pub async fn move_avvik(
+    id: String,
+    to: CaseState,
+    #[server(default)] note: String,
+) -> Result<(), AppError> {
+    use crate::backend::{backend, require_user, with_status};
+    with_status(
+        async {
+            let user = require_user()?;
+            backend()?.move_case(&user, &id, to, &note).await
+        }
+        .await,
+    )
+}

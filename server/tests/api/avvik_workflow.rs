@@ -1,0 +1,177 @@
+//! A case moves along the workflow only as the rule allows, only by those
+//! who follow up its unit, once when two move it at the same moment, and
+//! every move is in the history.
+
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use super::helpers::{Backend, TestApp, with_app};
+use crate::on_both_backends;
+
+/// Opens a new case in `unit` and returns its id.
+async fn open_case(app: &TestApp, unit: &str, id: &str) -> String {
+    sqlx::query(
+        "INSERT INTO avvik (id, unit_id, source, description, status, receipt_no, created_at, updated_at)
+         SELECT $1, id, 'round', 'Løst rekkverk i trappa', 'open', $1, 1, 1 FROM org_units WHERE name = $2",
+    )
+    .bind(id)
+    .bind(unit)
+    .execute(app.db.pool())
+    .await
+    .expect("case");
+    id.to_owned()
+}
+
+async fn move_to(app: &TestApp, id: &str, to: &str, note: &str) -> (StatusCode, Value) {
+    app.call("move_avvik", &[("id", id), ("to", to), ("note", note)])
+        .await
+}
+
+/// (status, closed note, rejected reason, closed) of the case.
+async fn case_row(app: &TestApp, id: &str) -> (String, String, String, bool) {
+    let (status, note, reason, closed_at): (String, String, String, Option<i64>) = sqlx::query_as(
+        "SELECT status, closed_note, rejected_reason, closed_at FROM avvik WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_one(app.db.pool())
+    .await
+    .expect("case");
+    (status, note, reason, closed_at.is_some())
+}
+
+async fn moves_in_history(app: &TestApp, id: &str) -> Vec<String> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT data FROM history WHERE entity_id = $1 AND action = 'status_changed' ORDER BY seq",
+    )
+    .bind(id)
+    .fetch_all(app.db.pool())
+    .await
+    .expect("history");
+    rows.into_iter()
+        .map(|(data,)| {
+            let data: Value = serde_json::from_str(&data).expect("json");
+            format!(
+                "{}→{}",
+                data["from"].as_str().unwrap_or("?"),
+                data["to"].as_str().unwrap_or("?")
+            )
+        })
+        .collect()
+}
+
+fn refused_for(body: &Value, reason: &str) -> bool {
+    body.to_string().contains(reason)
+}
+
+async fn a_case_moves_only_as_the_rule_allows_and_each_move_is_kept(backend: Backend) {
+    with_app(backend, |app| async move {
+        let id = open_case(&app, "Nordby skole", "case-rule").await;
+        app.login_ok("leder").await;
+        let (status, body) = move_to(&app, &id, "closed", "Fikset").await;
+        assert_eq!(
+            status,
+            StatusCode::BAD_REQUEST,
+            "Ny cannot be closed at once"
+        );
+        assert!(refused_for(&body, "case_move"), "{body}");
+        let (status, _) = move_to(&app, &id, "in_progress", "").await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, body) = move_to(&app, &id, "closed", "   ").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(refused_for(&body, "case_close_note"), "{body}");
+        let (status, _) = move_to(&app, &id, "measures_planned", "").await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, _) = move_to(&app, &id, "closed", " Nytt rekkverk montert ").await;
+        assert_eq!(status, StatusCode::OK);
+        let closed = case_row(&app, &id).await;
+        assert_eq!(
+            closed,
+            (
+                "closed".into(),
+                "Nytt rekkverk montert".into(),
+                String::new(),
+                true
+            )
+        );
+        let (status, body) = move_to(&app, &id, "in_progress", "").await;
+        assert!(refused_for(&body, "case_reopen_reason"), "{status} {body}");
+        let (status, _) = move_to(&app, &id, "in_progress", "Rekkverket løsnet igjen").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(!case_row(&app, &id).await.3, "reopened: no longer closed");
+        let (status, body) = move_to(&app, &id, "rejected", "").await;
+        assert!(refused_for(&body, "case_reject_reason"), "{status} {body}");
+        let (status, _) = move_to(&app, &id, "rejected", "Meldt to ganger; se AV-2026-0001").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(
+            case_row(&app, &id).await.2,
+            "Meldt to ganger; se AV-2026-0001"
+        );
+        let (status, _) = move_to(&app, &id, "done", "").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "an unknown state");
+        assert_eq!(
+            moves_in_history(&app, &id).await,
+            [
+                "open→in_progress",
+                "in_progress→measures_planned",
+                "measures_planned→closed",
+                "closed→in_progress",
+                "in_progress→rejected"
+            ]
+        );
+    })
+    .await;
+}
+on_both_backends!(a_case_moves_only_as_the_rule_allows_and_each_move_is_kept);
+
+async fn only_those_who_follow_up_the_unit_move_its_cases(backend: Backend) {
+    with_app(backend, |app| async move {
+        let school = open_case(&app, "Nordby skole", "case-school").await;
+        let nursing = open_case(&app, "Fjordvik sykehjem", "case-nursing").await;
+        app.login_ok("verneombud").await;
+        let (status, _) = move_to(&app, &school, "in_progress", "").await;
+        assert_eq!(
+            status,
+            StatusCode::FORBIDDEN,
+            "a verneombud reads and comments, never moves"
+        );
+        app.login_ok("medarbeider").await;
+        let (status, _) = move_to(&app, &school, "in_progress", "").await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "no case for a medarbeider");
+        app.login_ok("leder").await;
+        let (status, _) = move_to(&app, &nursing, "in_progress", "").await;
+        assert_eq!(
+            status,
+            StatusCode::NOT_FOUND,
+            "another unit's case is not there for her"
+        );
+        let (status, _) = move_to(&app, "no-such-case", "in_progress", "").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        app.login_ok("hms").await;
+        let (status, _) = move_to(&app, &nursing, "in_progress", "").await;
+        assert_eq!(
+            status,
+            StatusCode::OK,
+            "the HMS-ansvarlig follows up everything below her"
+        );
+        assert_eq!(case_row(&app, &school).await.0, "open", "nothing moved it");
+    })
+    .await;
+}
+on_both_backends!(only_those_who_follow_up_the_unit_move_its_cases);
+
+async fn two_moves_at_the_same_moment_move_the_case_once(backend: Backend) {
+    with_app(backend, |app| async move {
+        let id = open_case(&app, "Nordby skole", "case-race").await;
+        app.login_ok("leder").await;
+        let (first, second) = tokio::join!(
+            move_to(&app, &id, "in_progress", ""),
+            move_to(&app, &id, "in_progress", "")
+        );
+        let mut statuses = [first.0, second.0];
+        statuses.sort();
+        assert_eq!(statuses, [StatusCode::OK, StatusCode::BAD_REQUEST]);
+        assert_eq!(moves_in_history(&app, &id).await, ["open→in_progress"]);
+    })
+    .await;
+}
+on_both_backends!(two_moves_at_the_same_moment_move_the_case_once);
