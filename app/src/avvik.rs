@@ -1,8 +1,11 @@
 //! Avvik cases as leaders, the HMS-ansvarlig and verneombud follow them up:
 //! the list of the cases a person reaches ([`list`], shown on `/avvik` by
 //! [`list_page`]), sorted by risk ([`risk`]), then oldest first; and how a
-//! case moves from Ny to Lukket or Avvist ([`workflow`], [`moves`]).
+//! case moves from Ny to Lukket or Avvist ([`workflow`], [`moves`]), on its
+//! page ([`case`], [`case_page`]).
 
+pub mod case;
+pub mod case_page;
 pub mod list;
 pub mod list_filters;
 pub mod list_page;

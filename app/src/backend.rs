@@ -10,6 +10,7 @@ use async_trait::async_trait;
 use leptos::prelude::*;
 
 use crate::admin::{AdminOverview, NewUser};
+use crate::avvik::case::AvvikCase;
 use crate::avvik::list::{AvvikFilter, AvvikPage, Cursor};
 use crate::domain::roles::Role;
 use crate::domain::users::CurrentUser;
@@ -115,6 +116,8 @@ pub trait Backend: Send + Sync + 'static {
         filter: AvvikFilter,
         after: Option<Cursor>,
     ) -> Result<AvvikPage, AppError>;
+    /// One case with its timeline and the steps the user may take.
+    async fn avvik_case(&self, user: &CurrentUser, id: &str) -> Result<AvvikCase, AppError>;
     /// Moves a case along the workflow, with a note where one is needed.
     async fn move_case(
         &self,

@@ -99,6 +99,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/r/:token") view=reports::page::ReportPage ssr=SsrMode::Async />
                     <Route path=path!("/s/:token") view=reports::status_page::StatusPage ssr=SsrMode::Async />
                     <Route path=path!("/avvik") view=avvik::list_page::AvvikListPage ssr=SsrMode::Async />
+                    <Route path=path!("/avvik/sak") view=avvik::case_page::AvvikCasePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/rom") view=places::rooms_page::RoomsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/steder") view=places::org_page::OrgPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/plakat") view=reports::poster_page::PosterPage ssr=SsrMode::Async />

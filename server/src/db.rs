@@ -6,6 +6,7 @@
 
 pub mod applied;
 pub mod avvik;
+pub mod avvik_case;
 pub mod avvik_list;
 pub mod avvik_workflow;
 pub mod checklists;

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod avvik_case;
 pub mod avvik_list;
 pub mod avvik_workflow;
 pub mod places;
@@ -10,6 +11,7 @@ pub mod scope;
 pub mod start;
 
 use app::admin::{AdminOverview, NewUser};
+use app::avvik::case::AvvikCase;
 use app::avvik::list::{AvvikFilter, AvvikPage, Cursor};
 use app::backend::{Backend, NewSession};
 use app::domain::roles::Role;
@@ -176,6 +178,10 @@ impl Backend for Services {
         after: Option<Cursor>,
     ) -> Result<AvvikPage, AppError> {
         avvik_list::avvik_list(&self.state, user, filter, after).await
+    }
+
+    async fn avvik_case(&self, user: &CurrentUser, id: &str) -> Result<AvvikCase, AppError> {
+        avvik_case::avvik_case(&self.state, user, id).await
     }
 
     async fn move_case(

@@ -152,7 +152,8 @@ fn CaseRow(item: AvvikListItem) -> impl IntoView {
             </span>
             <div>
                 <p class="case-title">
-                    <span class="receipt">{item.receipt_no.clone()}</span> " " {item.description.clone()}
+                    <span class="receipt">{item.receipt_no.clone()}</span> " "
+                    <a href=format!("/avvik/sak?id={}", item.id)>{item.description.clone()}</a>
                 </p>
                 <p class="case-meta">
                     {place} " · " {state_label(item.status, locale)} " · "

@@ -125,7 +125,7 @@ pub struct CaseStatusRow {
     pub id: String,
     /// The case number.
     pub receipt_no: String,
-    /// `open`, `in_progress` or `closed`.
+    /// The state as stored (see [`app::reports::CaseState::as_db`]).
     pub status: String,
     /// Category identifier.
     pub category: String,

@@ -3,16 +3,15 @@
 //! [`app::avvik::workflow`], and always with a history entry.
 
 use app::avvik::workflow::check_move;
-use app::domain::access::Action;
 use app::domain::users::CurrentUser;
 use app::error::{AppError, InvalidInput};
 use app::reports::CaseState;
 use serde_json::json;
 
-use crate::auth::access;
-use crate::db::avvik_workflow::{self, CaseHead, Move};
+use super::avvik_case::readable_case;
+use crate::db::avvik_workflow::{self, Move};
 use crate::db::history::{self, Change};
-use crate::db::{now_ms, units};
+use crate::db::now_ms;
 use crate::errors::internal;
 use crate::state::AppState;
 
@@ -28,8 +27,10 @@ pub async fn move_case(
     to: CaseState,
     note: &str,
 ) -> Result<(), AppError> {
-    let case = readable_case(state, user, id).await?;
-    access::require(&state.db, user, Action::FollowUpAvvik, &case.unit_id).await?;
+    let (case, follows_up) = readable_case(state, user, id).await?;
+    if !follows_up {
+        return Err(AppError::Forbidden);
+    }
     let from = CaseState::from_db(&case.status).ok_or(AppError::Internal)?;
     let note = note.trim();
     if note.chars().count() > MAX_NOTE_CHARS {
@@ -66,27 +67,4 @@ pub async fn move_case(
     }
     tracing::info!(case = %id, from = from.as_db(), to = to.as_db(), "case moved");
     Ok(())
-}
-
-/// The case, when `user` may read it: by a role that reads its unit's
-/// cases, or as the verneombud of the area its room is in. Anyone else
-/// gets "not found", so that a case id tells them nothing.
-async fn readable_case(
-    state: &AppState,
-    user: &CurrentUser,
-    id: &str,
-) -> Result<CaseHead, AppError> {
-    let pool = state.db.pool();
-    let case = avvik_workflow::case_head(pool, id, &user.id)
-        .await
-        .map_err(internal("load a case"))?
-        .ok_or(AppError::NotFound)?;
-    let chain = units::chain(pool, &case.unit_id)
-        .await
-        .map_err(internal("load unit ancestry"))?;
-    if access::allowed(user, Action::ReadReports, &chain) || case.in_covered_area == 1 {
-        Ok(case)
-    } else {
-        Err(AppError::NotFound)
-    }
 }

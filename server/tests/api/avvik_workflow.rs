@@ -175,3 +175,36 @@ async fn two_moves_at_the_same_moment_move_the_case_once(backend: Backend) {
     .await;
 }
 on_both_backends!(two_moves_at_the_same_moment_move_the_case_once);
+
+async fn the_case_shows_its_steps_only_to_those_who_may_take_them(backend: Backend) {
+    with_app(backend, |app| async move {
+        let id = open_case(&app, "Nordby skole", "case-page").await;
+        app.login_ok("leder").await;
+        let (status, _) = move_to(&app, &id, "in_progress", "").await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, case) = app.call("avvik_case", &[("id", &id)]).await;
+        assert_eq!(status, StatusCode::OK, "{case}");
+        assert_eq!(case["status"], Value::from("in_progress"));
+        assert_eq!(
+            case["next"],
+            serde_json::json!(["measures_planned", "closed", "rejected"])
+        );
+        let moved = &case["timeline"][0];
+        assert_eq!(moved["who"], Value::from("Lars Lie"));
+        assert_eq!(moved["what"]["Moved"]["to"], Value::from("in_progress"));
+
+        app.login_ok("verneombud").await;
+        let (status, case) = app.call("avvik_case", &[("id", &id)]).await;
+        assert_eq!(
+            status,
+            StatusCode::OK,
+            "a verneombud reads her unit's cases"
+        );
+        assert_eq!(case["next"], serde_json::json!([]), "and takes no steps");
+        app.login_ok("medarbeider").await;
+        let (status, _) = app.call("avvik_case", &[("id", &id)]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
+on_both_backends!(the_case_shows_its_steps_only_to_those_who_may_take_them);

@@ -1,0 +1,89 @@
+//! One avvik case as its page shows it: what was found or reported, where,
+//! its risk and state, the steps the person may take now, and the timeline
+//! of every change (from the history).
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::list::CaseSource;
+use crate::error::AppError;
+use crate::reports::CaseState;
+
+/// A case with its timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AvvikCase {
+    /// Case id.
+    pub id: String,
+    /// The case number (`AV-2026-0042`).
+    pub receipt_no: String,
+    /// What was found or reported.
+    pub description: String,
+    /// The unit handling it.
+    pub unit: String,
+    /// Room and building, if the case has a room.
+    pub place: Option<String>,
+    /// The report category, if any.
+    pub category: String,
+    /// Where it came from.
+    pub source: CaseSource,
+    /// Where it is in its handling.
+    pub status: CaseState,
+    /// Its risk score (0: not rated).
+    pub score: i64,
+    /// The reporter's name as given; empty when anonymous or unknown.
+    pub reporter: String,
+    /// When it was registered, in Norwegian time.
+    pub registered: String,
+    /// What was done (a closed case).
+    pub closed_note: String,
+    /// Why it was rejected.
+    pub rejected_reason: String,
+    /// The states this person may move it to now (none for a reader).
+    pub next: Vec<CaseState>,
+    /// Every change, oldest first.
+    pub timeline: Vec<CaseEvent>,
+}
+
+/// One change in a case's timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseEvent {
+    /// When, in Norwegian time.
+    pub at: String,
+    /// Who (none for an anonymous report).
+    pub who: Option<String>,
+    /// What.
+    pub what: CaseEventKind,
+}
+
+/// What a timeline entry records.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CaseEventKind {
+    /// The case was opened from a round.
+    Created,
+    /// The case was reported from a room's QR code.
+    Reported,
+    /// The case moved, with the note written for it.
+    Moved {
+        /// The state it left.
+        from: CaseState,
+        /// The state it reached.
+        to: CaseState,
+        /// What was done, or why.
+        note: String,
+    },
+    /// A change this version does not describe (its history action).
+    Other(String),
+}
+
+/// The case `id`, when the logged-in person may read it.
+#[server(prefix = "/api/fn", endpoint = "avvik_case")]
+pub async fn load_avvik_case(id: String) -> Result<AvvikCase, AppError> {
+    use crate::backend::{backend, require_user, with_status};
+    with_status(
+        async {
+            let user = require_user()?;
+            backend()?.avvik_case(&user, &id).await
+        }
+        .await,
+    )
+}

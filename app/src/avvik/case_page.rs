@@ -1,0 +1,194 @@
+//! `/avvik/sak?id=…`: one case — what, where, risk and state — the steps
+//! the person may take (with the note a step needs), and the timeline.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::case::{AvvikCase, CaseEvent, CaseEventKind, load_avvik_case};
+use super::list_filters::{source_label, state_label};
+use super::moves::MoveAvvik;
+use crate::i18n::{t, use_i18n};
+use crate::layout::error_message::ErrorMessage;
+use crate::layout::page_frame::PageFrame;
+use crate::reports::{CaseState, ReportCategory};
+
+/// The case page; the note being written survives a failed send and a reload of the case.
+#[component]
+pub fn AvvikCasePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let id = Memo::new(move |_| query.read().get("id").unwrap_or_default());
+    let mover = ServerAction::<MoveAvvik>::new();
+    let note = RwSignal::new(String::new());
+    let case = Resource::new(
+        move || (id.get(), mover.version().get()),
+        |(id, _)| load_avvik_case(id),
+    );
+    Effect::new(move |_| {
+        if let Some(Ok(())) = mover.value().get() {
+            note.set(String::new());
+        }
+    });
+    view! {
+        <PageFrame>
+            <main id="main" class="page">
+                <p><a href="/avvik">{t!(i18n, avvik_back)}</a></p>
+                <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+                    {move || {
+                        case.get()
+                            .map(|result| match result {
+                                Ok(case) => view! { <CaseView case mover note /> }.into_any(),
+                                Err(error) => {
+                                    view! { <p class="error" role="alert"><ErrorMessage error /></p> }
+                                        .into_any()
+                                }
+                            })
+                    }}
+                </Transition>
+            </main>
+        </PageFrame>
+    }
+}
+
+#[component]
+fn CaseView(
+    case: AvvikCase,
+    mover: ServerAction<MoveAvvik>,
+    note: RwSignal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let category = ReportCategory::parse(&case.category).map(|c| c.name(locale).to_owned());
+    let score = if case.score > 0 {
+        case.score.to_string()
+    } else {
+        "–".to_owned()
+    };
+    let reporter = if case.reporter.is_empty() {
+        crate::i18n::td_string!(locale, avvik_reporter_unknown).to_owned()
+    } else {
+        case.reporter.clone()
+    };
+    let closing = (!case.closed_note.is_empty()).then(|| case.closed_note.clone());
+    let rejection = (!case.rejected_reason.is_empty()).then(|| case.rejected_reason.clone());
+    view! {
+        <h1>{t!(i18n, avvik_case)} " " {case.receipt_no.clone()}</h1>
+        <p class="badge case-state">{state_label(case.status, locale)}</p>
+        <div class="two-pane">
+            <section class="card" aria-labelledby="case-what">
+                <h2 id="case-what">{t!(i18n, avvik_what)}</h2>
+                <p class="case-description">{case.description.clone()}</p>
+                <dl class="facts">
+                    <dt>{t!(i18n, posters_unit)}</dt>
+                    <dd>{case.unit.clone()}</dd>
+                    <dt>{t!(i18n, posters_room)}</dt>
+                    <dd>{case.place.clone().unwrap_or_else(|| "–".to_owned())}</dd>
+                    <dt>{t!(i18n, report_category)}</dt>
+                    <dd>{category.unwrap_or_else(|| "–".to_owned())}</dd>
+                    <dt>{t!(i18n, avvik_source)}</dt>
+                    <dd>{source_label(case.source, locale)}</dd>
+                    <dt>{t!(i18n, avvik_risk)}</dt>
+                    <dd>{score}</dd>
+                    <dt>{t!(i18n, avvik_reported)}</dt>
+                    <dd>{case.registered.clone()} ", " {reporter}</dd>
+                </dl>
+                {closing.map(|text| view! { <h3>{t!(i18n, avvik_closed_note)}</h3> <p>{text}</p> })}
+                {rejection.map(|text| view! { <h3>{t!(i18n, avvik_rejected_reason)}</h3> <p>{text}</p> })}
+            </section>
+            <div class="stack">
+                <MoveForm id=case.id.clone() next=case.next.clone() mover note />
+                <Timeline events=case.timeline.clone() />
+            </div>
+        </div>
+    }
+}
+
+/// The steps this person may take now, and the note they need.
+#[component]
+fn MoveForm(
+    id: String,
+    next: Vec<CaseState>,
+    mover: ServerAction<MoveAvvik>,
+    note: RwSignal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    if next.is_empty() {
+        return ().into_any();
+    }
+    let id = StoredValue::new(id);
+    let buttons = next
+        .into_iter()
+        .map(|to| {
+            let send = move |_| {
+                mover.dispatch(MoveAvvik {
+                    id: id.get_value(),
+                    to,
+                    note: note.get_untracked(),
+                });
+            };
+            view! {
+                <button type="button" class="secondary" disabled=move || mover.pending().get() on:click=send>
+                    {t!(i18n, avvik_move_to)} " " {state_label(to, locale)}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="case-move">
+            <h2 id="case-move">{t!(i18n, avvik_next_step)}</h2>
+            <label for="case-note">{t!(i18n, avvik_note)}</label>
+            <textarea
+                id="case-note"
+                maxlength="4000"
+                prop:value=move || note.get()
+                on:input=move |event| note.set(event_target_value(&event))
+            ></textarea>
+            <p class="hint">{t!(i18n, avvik_note_hint)}</p>
+            <div class="row">{buttons}</div>
+            <div role="alert" class="alert-slot">
+                {move || {
+                    mover.value().get().and_then(Result::err).map(|error| view! { <p class="error"><ErrorMessage error /></p> })
+                }}
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// Every change to the case, oldest first.
+#[component]
+fn Timeline(events: Vec<CaseEvent>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    view! {
+        <section class="card" aria-labelledby="case-timeline">
+            <h2 id="case-timeline">{t!(i18n, avvik_timeline)}</h2>
+            <ol class="timeline">
+                {events
+                    .into_iter()
+                    .map(|event| {
+                        let who = event
+                            .who
+                            .unwrap_or_else(|| crate::i18n::td_string!(locale, avvik_reporter_unknown).to_owned());
+                        let what = match event.what {
+                            CaseEventKind::Created => crate::i18n::td_string!(locale, avvik_event_created).to_owned(),
+                            CaseEventKind::Reported => crate::i18n::td_string!(locale, avvik_event_reported).to_owned(),
+                            CaseEventKind::Moved { from, to, note } => {
+                                let step = format!("{} → {}", state_label(from, locale), state_label(to, locale));
+                                if note.is_empty() { step } else { format!("{step}: {note}") }
+                            }
+                            CaseEventKind::Other(action) => action,
+                        };
+                        view! {
+                            <li>
+                                <span class="when">{event.at}</span> " · " <span class="who">{who}</span>
+                                <span class="what">{what}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,101 @@
+// A leader handles a case on a tablet: opens it from the list, takes it
+// through the workflow (a close without a note is refused, and the note
+// typed is kept), and the verneombud reads the same timeline without the
+// steps; a colleague without a role in the unit finds no case.
+import { Browser, expect, Page, test } from '@playwright/test';
+import { expectAccessible, hydrated, logIn, sqlite } from './helpers';
+
+test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'tablet', 'a leader on a tablet'));
+
+/** Sends a QR report for a room, anonymously, and returns its case number. */
+async function reportFrom(page: Page, room: string, text: string): Promise<string> {
+  const token = sqlite(`SELECT qr_token FROM rooms WHERE name = '${room}'`)[0][0];
+  await page.goto(`/r/${token}`);
+  await hydrated(page);
+  await page.getByLabel('Hva gjelder det?').selectOption({ label: 'Maskiner og utstyr' });
+  await page.getByLabel('Hva skjedde, eller hva ser du?').fill(text);
+  await page.getByRole('radio', { name: /^Middels/ }).check();
+  await page.getByLabel('Meld anonymt').check();
+  await page.getByRole('button', { name: 'Send melding' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Takk! Meldingen er mottatt.' })).toBeVisible();
+  return (await page.locator('.receipt-no').textContent()) ?? '';
+}
+
+async function openCase(page: Page, text: string) {
+  await page.goto('/avvik');
+  await page.getByRole('link', { name: text }).click();
+  await expect(page).toHaveURL(/\/avvik\/sak\?id=/);
+  await hydrated(page);
+}
+
+async function step(page: Page, to: string) {
+  await page.getByRole('button', { name: `Sett til ${to}` }).click();
+}
+
+test('a case goes from Ny to Lukket with a note, and its timeline shows every step', async ({ page, browser }) => {
+  const text = `Båndsagen mangler vern (${Date.now()})`;
+  const receipt = await reportFrom(page, 'Vaktmesterverksted', text);
+
+  await logIn(page, 'leder');
+  await expect(page.getByRole('heading', { level: 1, name: 'Hei, Lars Lie' })).toBeVisible();
+  await openCase(page, text);
+  await expect(page.getByRole('heading', { level: 1, name: `Sak ${receipt}` })).toBeVisible();
+  await expect(page.locator('.case-state')).toHaveText('Ny');
+  await expect(page.locator('.facts')).toContainText('Vaktmesterverksted');
+  await expect(page.locator('.facts')).toContainText('Meldt uten navn');
+  await expectAccessible(page);
+
+  await step(page, 'Under behandling');
+  await expect(page.locator('.case-state')).toHaveText('Under behandling');
+  // Closing needs what was done; the refusal says so, and nothing is lost.
+  await page.getByLabel('Notat').fill('   ');
+  await step(page, 'Lukket');
+  await expect(page.getByRole('alert')).toContainText('Skriv hva som ble gjort før saken lukkes.');
+  await expect(page.locator('.case-state')).toHaveText('Under behandling');
+  await step(page, 'Tiltak planlagt');
+  await expect(page.locator('.case-state')).toHaveText('Tiltak planlagt');
+  await page.getByLabel('Notat').fill('Nytt vern bestilt og montert');
+  await step(page, 'Lukket');
+  await expect(page.locator('.case-state')).toHaveText('Lukket');
+  await expect(page.getByLabel('Notat')).toHaveValue('');
+  const timeline = page.locator('.timeline li');
+  await expect(timeline).toHaveCount(4);
+  await expect(timeline.nth(0)).toContainText('Meldt med QR-koden i rommet');
+  await expect(timeline.nth(3)).toContainText('Tiltak planlagt → Lukket: Nytt vern bestilt og montert');
+  await expect(timeline.nth(3)).toContainText('Lars Lie');
+  expect(sqlite(`SELECT status, closed_note FROM avvik WHERE receipt_no = '${receipt}'`)).toEqual([
+    ['closed', 'Nytt vern bestilt og montert'],
+  ]);
+  await expectAccessible(page);
+  const caseUrl = page.url();
+
+  await readsWithoutSteps(browser, caseUrl, 'verneombud');
+  const colleague = await otherTablet(browser);
+  await logIn(colleague, 'medarbeider');
+  await expect(colleague.getByRole('heading', { level: 1, name: 'Hei, Mona Moe' })).toBeVisible();
+  await colleague.goto(caseUrl);
+  await expect(colleague.getByRole('alert')).toBeVisible();
+  await expect(colleague.locator('body')).not.toContainText(text);
+  await colleague.context().close();
+});
+
+/** A second tablet, with its own cookies. */
+async function otherTablet(browser: Browser): Promise<Page> {
+  const use = test.info().project.use;
+  const context = await browser.newContext({ baseURL: use.baseURL, viewport: use.viewport, hasTouch: true });
+  return context.newPage();
+}
+
+/** The verneombud reads the case and its timeline, with no steps to take. */
+async function readsWithoutSteps(browser: Browser, url: string, username: string) {
+  const page = await otherTablet(browser);
+  await logIn(page, username);
+  await expect(page.getByRole('heading', { level: 1, name: 'Hei, Vera Vik' })).toBeVisible();
+  await page.goto(url);
+  await hydrated(page);
+  await expect(page.locator('.case-state')).toHaveText('Lukket');
+  await expect(page.locator('.timeline li')).toHaveCount(4);
+  await expect(page.getByRole('heading', { name: 'Neste steg' })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.context().close();
+}

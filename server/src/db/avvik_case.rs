@@ -1,0 +1,83 @@
+//! A case as its page shows it, and its history.
+
+use sqlx::{AnyPool, FromRow};
+
+/// A case's own fields, with the names of its unit, room and building.
+#[derive(Clone, Debug, FromRow)]
+pub struct CaseRow {
+    /// Case id.
+    pub id: String,
+    /// The case number.
+    pub receipt_no: String,
+    /// What was found or reported.
+    pub description: String,
+    /// The unit's name.
+    pub unit_name: String,
+    /// The room's name, if any.
+    pub room_name: Option<String>,
+    /// The room's building, if any.
+    pub building_name: Option<String>,
+    /// The category.
+    pub category: String,
+    /// `round`, `qr` or `manual`.
+    pub source: String,
+    /// The state as stored.
+    pub status: String,
+    /// The risk score.
+    pub risk_score: i64,
+    /// The reporter's name as given.
+    pub reporter_name: String,
+    /// The reporting user's name, for a case from a round.
+    pub reported_by_name: Option<String>,
+    /// When it was registered (ms).
+    pub created_at: i64,
+    /// What was done.
+    pub closed_note: String,
+    /// Why it was rejected.
+    pub rejected_reason: String,
+}
+
+/// The case, if it exists.
+pub async fn case_row(pool: &AnyPool, id: &str) -> sqlx::Result<Option<CaseRow>> {
+    sqlx::query_as(
+        "SELECT a.id, a.receipt_no, a.description, u.name AS unit_name, r.name AS room_name,
+                b.name AS building_name, a.category, a.source, a.status, a.risk_score,
+                a.reporter_name, p.display_name AS reported_by_name, a.created_at,
+                a.closed_note, a.rejected_reason
+         FROM avvik a
+         JOIN org_units u ON u.id = a.unit_id
+         LEFT JOIN rooms r ON r.id = a.room_id
+         LEFT JOIN buildings b ON b.id = r.building_id
+         LEFT JOIN users p ON p.id = a.reported_by
+         WHERE a.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+}
+
+/// One history entry of a case, with the actor's name.
+#[derive(Clone, Debug, FromRow)]
+pub struct EventRow {
+    /// The history action (`created`, `status_changed`, …).
+    pub action: String,
+    /// The actor's name; none when nobody is recorded.
+    pub actor: Option<String>,
+    /// When (ms).
+    pub at: i64,
+    /// The entry's details as JSON text.
+    pub data: String,
+}
+
+/// The case's history, oldest first.
+pub async fn events(pool: &AnyPool, id: &str) -> sqlx::Result<Vec<EventRow>> {
+    sqlx::query_as(
+        "SELECT h.action, p.display_name AS actor, h.at, h.data
+         FROM history h LEFT JOIN users p ON p.id = h.actor_user_id
+         WHERE h.entity_kind = 'avvik' AND h.entity_id = $1
+         ORDER BY h.seq",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await
+}

@@ -1,0 +1,112 @@
+//! One case for its page: only for someone who may read it (anyone else
+//! gets "not found", so a case id tells them nothing), with the steps this
+//! person may take and the timeline from the history.
+
+use app::avvik::case::{AvvikCase, CaseEvent, CaseEventKind};
+use app::avvik::list::CaseSource;
+use app::avvik::workflow::next_states;
+use app::domain::access::Action;
+use app::domain::users::CurrentUser;
+use app::error::AppError;
+use app::reports::CaseState;
+
+use crate::auth::access;
+use crate::db::avvik_case::{self, EventRow};
+use crate::db::avvik_workflow::{self, CaseHead};
+use crate::db::units;
+use crate::errors::internal;
+use crate::local_time::oslo_text;
+use crate::state::AppState;
+
+/// The case `id` as `user` sees it.
+#[tracing::instrument(skip(state, user), fields(user = %user.id))]
+pub async fn avvik_case(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+) -> Result<AvvikCase, AppError> {
+    let (head, follows_up) = readable_case(state, user, id).await?;
+    let pool = state.db.pool();
+    let row = avvik_case::case_row(pool, &head.id)
+        .await
+        .map_err(internal("load a case"))?
+        .ok_or(AppError::NotFound)?;
+    let events = avvik_case::events(pool, &head.id)
+        .await
+        .map_err(internal("load a case's history"))?;
+    let status = CaseState::from_db(&row.status).ok_or(AppError::Internal)?;
+    let place = match (row.room_name, row.building_name) {
+        (Some(room), Some(building)) => Some(format!("{room}, {building}")),
+        (Some(room), None) => Some(room),
+        _ => None,
+    };
+    let reporter = match row.reported_by_name {
+        Some(name) if row.reporter_name.is_empty() => name,
+        _ => row.reporter_name,
+    };
+    Ok(AvvikCase {
+        id: row.id,
+        receipt_no: row.receipt_no,
+        description: row.description,
+        unit: row.unit_name,
+        place,
+        category: row.category,
+        source: CaseSource::from_db(&row.source).ok_or(AppError::Internal)?,
+        status,
+        score: row.risk_score,
+        reporter,
+        registered: oslo_text(row.created_at),
+        closed_note: row.closed_note,
+        rejected_reason: row.rejected_reason,
+        next: if follows_up {
+            next_states(status).to_vec()
+        } else {
+            Vec::new()
+        },
+        timeline: events.into_iter().map(event).collect(),
+    })
+}
+
+/// The case, when `user` may read it (by a role that reads its unit's
+/// cases, or as the verneombud of the area its room is in), and whether
+/// they also follow it up (may move it).
+pub async fn readable_case(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+) -> Result<(CaseHead, bool), AppError> {
+    let pool = state.db.pool();
+    let case = avvik_workflow::case_head(pool, id, &user.id)
+        .await
+        .map_err(internal("load a case"))?
+        .ok_or(AppError::NotFound)?;
+    let chain = units::chain(pool, &case.unit_id)
+        .await
+        .map_err(internal("load unit ancestry"))?;
+    if !access::allowed(user, Action::ReadReports, &chain) && case.in_covered_area != 1 {
+        return Err(AppError::NotFound);
+    }
+    let follows_up = access::allowed(user, Action::FollowUpAvvik, &chain);
+    Ok((case, follows_up))
+}
+
+/// A history entry as the timeline shows it.
+fn event(row: EventRow) -> CaseEvent {
+    let data: serde_json::Value = serde_json::from_str(&row.data).unwrap_or_default();
+    let state = |key: &str| data[key].as_str().and_then(CaseState::from_db);
+    let what = match (row.action.as_str(), state("from"), state("to")) {
+        ("created", _, _) => CaseEventKind::Created,
+        ("reported", _, _) => CaseEventKind::Reported,
+        ("status_changed", Some(from), Some(to)) => CaseEventKind::Moved {
+            from,
+            to,
+            note: data["note"].as_str().unwrap_or_default().to_owned(),
+        },
+        (other, _, _) => CaseEventKind::Other(other.to_owned()),
+    };
+    CaseEvent {
+        at: oslo_text(row.at),
+        who: row.actor,
+        what,
+    }
+}
