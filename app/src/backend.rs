@@ -118,6 +118,14 @@ pub trait Backend: Send + Sync + 'static {
     ) -> Result<AvvikPage, AppError>;
     /// One case with its timeline and the steps the user may take.
     async fn avvik_case(&self, user: &CurrentUser, id: &str) -> Result<AvvikCase, AppError>;
+    /// Adds a comment to a case, internal or visible to the reporter.
+    async fn comment_case(
+        &self,
+        user: &CurrentUser,
+        id: &str,
+        body: &str,
+        visible: bool,
+    ) -> Result<(), AppError>;
     /// Moves a case along the workflow, with a note where one is needed.
     async fn move_case(
         &self,

@@ -110,6 +110,9 @@ pub enum InvalidInput {
     /// A closed or rejected case reopened without a reason.
     #[error("write why the case is reopened")]
     CaseReopenReason,
+    /// A comment that is empty or longer than 4000 characters.
+    #[error("a comment must have 1 to 4000 characters")]
+    CaseComment,
     /// The case changed (someone else moved it) since it was read.
     #[error("the case was changed meanwhile")]
     CaseChanged,

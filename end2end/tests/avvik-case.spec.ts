@@ -7,8 +7,8 @@ import { expectAccessible, hydrated, logIn, sqlite } from './helpers';
 
 test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'tablet', 'a leader on a tablet'));
 
-/** Sends a QR report for a room, anonymously, and returns its case number. */
-async function reportFrom(page: Page, room: string, text: string): Promise<string> {
+/** Sends a QR report for a room, anonymously; returns its case number and status link. */
+async function reportFrom(page: Page, room: string, text: string): Promise<[string, string]> {
   const token = sqlite(`SELECT qr_token FROM rooms WHERE name = '${room}'`)[0][0];
   await page.goto(`/r/${token}`);
   await hydrated(page);
@@ -18,7 +18,7 @@ async function reportFrom(page: Page, room: string, text: string): Promise<strin
   await page.getByLabel('Meld anonymt').check();
   await page.getByRole('button', { name: 'Send melding' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Takk! Meldingen er mottatt.' })).toBeVisible();
-  return (await page.locator('.receipt-no').textContent()) ?? '';
+  return [(await page.locator('.receipt-no').textContent()) ?? '', new URL(page.url()).pathname];
 }
 
 async function openCase(page: Page, text: string) {
@@ -34,7 +34,7 @@ async function step(page: Page, to: string) {
 
 test('a case goes from Ny to Lukket with a note, and its timeline shows every step', async ({ page, browser }) => {
   const text = `Båndsagen mangler vern (${Date.now()})`;
-  const receipt = await reportFrom(page, 'Vaktmesterverksted', text);
+  const [receipt, statusLink] = await reportFrom(page, 'Vaktmesterverksted', text);
 
   await logIn(page, 'leder');
   await expect(page.getByRole('heading', { level: 1, name: 'Hei, Lars Lie' })).toBeVisible();
@@ -54,20 +54,32 @@ test('a case goes from Ny to Lukket with a note, and its timeline shows every st
   await expect(page.locator('.case-state')).toHaveText('Under behandling');
   await step(page, 'Tiltak planlagt');
   await expect(page.locator('.case-state')).toHaveText('Tiltak planlagt');
+  await page.getByLabel('Kommentar', { exact: true }).fill('Nytt vern er bestilt');
+  await page.getByLabel('Synlig for den som meldte saken').check();
+  await page.getByRole('button', { name: 'Legg til kommentar' }).click();
+  await expect(page.locator('.timeline')).toContainText('Kommentar synlig for den som meldte: Nytt vern er bestilt');
+  await expect(page.getByLabel('Kommentar', { exact: true })).toHaveValue('');
   await page.getByLabel('Notat').fill('Nytt vern bestilt og montert');
   await step(page, 'Lukket');
   await expect(page.locator('.case-state')).toHaveText('Lukket');
   await expect(page.getByLabel('Notat')).toHaveValue('');
   const timeline = page.locator('.timeline li');
-  await expect(timeline).toHaveCount(4);
+  await expect(timeline).toHaveCount(5);
   await expect(timeline.nth(0)).toContainText('Meldt med QR-koden i rommet');
-  await expect(timeline.nth(3)).toContainText('Tiltak planlagt → Lukket: Nytt vern bestilt og montert');
-  await expect(timeline.nth(3)).toContainText('Lars Lie');
+  await expect(timeline.nth(4)).toContainText('Tiltak planlagt → Lukket: Nytt vern bestilt og montert');
+  await expect(timeline.nth(4)).toContainText('Lars Lie');
   expect(sqlite(`SELECT status, closed_note FROM avvik WHERE receipt_no = '${receipt}'`)).toEqual([
     ['closed', 'Nytt vern bestilt og montert'],
   ]);
   await expectAccessible(page);
   const caseUrl = page.url();
+
+  // The reporter's link shows the case closed, with the comment meant for them.
+  const reporter = await otherTablet(browser);
+  await reporter.goto(statusLink);
+  await expect(reporter.locator('.case-state')).toHaveText('Lukket');
+  await expect(reporter.locator('body')).toContainText('Nytt vern er bestilt');
+  await reporter.context().close();
 
   await readsWithoutSteps(browser, caseUrl, 'verneombud');
   const colleague = await otherTablet(browser);
@@ -94,7 +106,7 @@ async function readsWithoutSteps(browser: Browser, url: string, username: string
   await page.goto(url);
   await hydrated(page);
   await expect(page.locator('.case-state')).toHaveText('Lukket');
-  await expect(page.locator('.timeline li')).toHaveCount(4);
+  await expect(page.locator('.timeline li')).toHaveCount(5);
   await expect(page.getByRole('heading', { name: 'Neste steg' })).toHaveCount(0);
   await expectAccessible(page);
   await page.context().close();

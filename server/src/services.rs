@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod avvik_case;
+pub mod avvik_comments;
 pub mod avvik_list;
 pub mod avvik_workflow;
 pub mod places;
@@ -182,6 +183,16 @@ impl Backend for Services {
 
     async fn avvik_case(&self, user: &CurrentUser, id: &str) -> Result<AvvikCase, AppError> {
         avvik_case::avvik_case(&self.state, user, id).await
+    }
+
+    async fn comment_case(
+        &self,
+        user: &CurrentUser,
+        id: &str,
+        body: &str,
+        visible: bool,
+    ) -> Result<(), AppError> {
+        avvik_comments::comment_case(&self.state, user, id, body, visible).await
     }
 
     async fn move_case(

@@ -71,6 +71,13 @@ pub enum CaseEventKind {
         /// What was done, or why.
         note: String,
     },
+    /// A comment, internal or visible to the reporter.
+    Commented {
+        /// The text.
+        body: String,
+        /// Whether the reporter sees it.
+        visible_to_reporter: bool,
+    },
     /// A change this version does not describe (its history action).
     Other(String),
 }

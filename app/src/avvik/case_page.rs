@@ -1,10 +1,12 @@
 //! `/avvik/sak?id=…`: one case — what, where, risk and state — the steps
-//! the person may take (with the note a step needs), and the timeline.
+//! the person may take (with the note a step needs), comments, and the
+//! timeline (see [`super::case_comments`]).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::case::{AvvikCase, CaseEvent, CaseEventKind, load_avvik_case};
+use super::case::{AvvikCase, load_avvik_case};
+use super::case_comments::{CommentForm, Comments, Timeline};
 use super::list_filters::{source_label, state_label};
 use super::moves::MoveAvvik;
 use crate::i18n::{t, use_i18n};
@@ -12,7 +14,8 @@ use crate::layout::error_message::ErrorMessage;
 use crate::layout::page_frame::PageFrame;
 use crate::reports::{CaseState, ReportCategory};
 
-/// The case page; the note being written survives a failed send and a reload of the case.
+/// The case page; a note or comment being written survives a failed send
+/// and a reload of the case.
 #[component]
 pub fn AvvikCasePage() -> impl IntoView {
     let i18n = use_i18n();
@@ -20,10 +23,9 @@ pub fn AvvikCasePage() -> impl IntoView {
     let id = Memo::new(move |_| query.read().get("id").unwrap_or_default());
     let mover = ServerAction::<MoveAvvik>::new();
     let note = RwSignal::new(String::new());
-    let case = Resource::new(
-        move || (id.get(), mover.version().get()),
-        |(id, _)| load_avvik_case(id),
-    );
+    let comments = Comments::empty();
+    let changes = move || (mover.version().get(), comments.sender.version().get());
+    let case = Resource::new(move || (id.get(), changes()), |(id, _)| load_avvik_case(id));
     Effect::new(move |_| {
         if let Some(Ok(())) = mover.value().get() {
             note.set(String::new());
@@ -37,7 +39,7 @@ pub fn AvvikCasePage() -> impl IntoView {
                     {move || {
                         case.get()
                             .map(|result| match result {
-                                Ok(case) => view! { <CaseView case mover note /> }.into_any(),
+                                Ok(case) => view! { <CaseView case mover note comments /> }.into_any(),
                                 Err(error) => {
                                     view! { <p class="error" role="alert"><ErrorMessage error /></p> }
                                         .into_any()
@@ -55,6 +57,7 @@ fn CaseView(
     case: AvvikCase,
     mover: ServerAction<MoveAvvik>,
     note: RwSignal<String>,
+    comments: Comments,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
@@ -97,6 +100,7 @@ fn CaseView(
             </section>
             <div class="stack">
                 <MoveForm id=case.id.clone() next=case.next.clone() mover note />
+                <CommentForm id=case.id.clone() comments />
                 <Timeline events=case.timeline.clone() />
             </div>
         </div>
@@ -154,41 +158,4 @@ fn MoveForm(
         </section>
     }
     .into_any()
-}
-
-/// Every change to the case, oldest first.
-#[component]
-fn Timeline(events: Vec<CaseEvent>) -> impl IntoView {
-    let i18n = use_i18n();
-    let locale = i18n.get_locale_untracked();
-    view! {
-        <section class="card" aria-labelledby="case-timeline">
-            <h2 id="case-timeline">{t!(i18n, avvik_timeline)}</h2>
-            <ol class="timeline">
-                {events
-                    .into_iter()
-                    .map(|event| {
-                        let who = event
-                            .who
-                            .unwrap_or_else(|| crate::i18n::td_string!(locale, avvik_reporter_unknown).to_owned());
-                        let what = match event.what {
-                            CaseEventKind::Created => crate::i18n::td_string!(locale, avvik_event_created).to_owned(),
-                            CaseEventKind::Reported => crate::i18n::td_string!(locale, avvik_event_reported).to_owned(),
-                            CaseEventKind::Moved { from, to, note } => {
-                                let step = format!("{} → {}", state_label(from, locale), state_label(to, locale));
-                                if note.is_empty() { step } else { format!("{step}: {note}") }
-                            }
-                            CaseEventKind::Other(action) => action,
-                        };
-                        view! {
-                            <li>
-                                <span class="when">{event.at}</span> " · " <span class="who">{who}</span>
-                                <span class="what">{what}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
-        </section>
-    }
 }

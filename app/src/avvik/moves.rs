@@ -1,5 +1,5 @@
-//! The server function that moves a case along the workflow (see
-//! [`super::workflow`] for the rule).
+//! The server functions that change a case from its page: a step along
+//! the workflow (see [`super::workflow`] for the rule), and a comment.
 
 use leptos::prelude::*;
 
@@ -19,6 +19,24 @@ pub async fn move_avvik(
         async {
             let user = require_user()?;
             backend()?.move_case(&user, &id, to, &note).await
+        }
+        .await,
+    )
+}
+
+/// Adds a comment to case `id`; `visible` shows it to the reporter on the
+/// status link.
+#[server(prefix = "/api/fn", endpoint = "comment_avvik")]
+pub async fn comment_avvik(
+    id: String,
+    body: String,
+    #[server(default)] visible: bool,
+) -> Result<(), AppError> {
+    use crate::backend::{backend, require_user, with_status};
+    with_status(
+        async {
+            let user = require_user()?;
+            backend()?.comment_case(&user, &id, &body, visible).await
         }
         .await,
     )

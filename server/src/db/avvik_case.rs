@@ -81,3 +81,39 @@ pub async fn events(pool: &AnyPool, id: &str) -> sqlx::Result<Vec<EventRow>> {
     .fetch_all(pool)
     .await
 }
+
+/// A comment to add to a case.
+pub struct NewComment<'a> {
+    /// Comment id.
+    pub id: &'a str,
+    /// The case.
+    pub avvik_id: &'a str,
+    /// Who wrote it.
+    pub author_user_id: &'a str,
+    /// The text.
+    pub body: &'a str,
+    /// Whether the reporter sees it through the status link.
+    pub visible_to_reporter: bool,
+    /// Now (ms).
+    pub now: i64,
+}
+
+/// Adds the comment.
+pub async fn insert_comment(
+    conn: &mut sqlx::AnyConnection,
+    comment: &NewComment<'_>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO avvik_comments (id, avvik_id, author_user_id, body, visible_to_reporter, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(comment.id)
+    .bind(comment.avvik_id)
+    .bind(comment.author_user_id)
+    .bind(comment.body)
+    .bind(i64::from(comment.visible_to_reporter))
+    .bind(comment.now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -97,6 +97,10 @@ fn event(row: EventRow) -> CaseEvent {
     let what = match (row.action.as_str(), state("from"), state("to")) {
         ("created", _, _) => CaseEventKind::Created,
         ("reported", _, _) => CaseEventKind::Reported,
+        ("commented", _, _) => CaseEventKind::Commented {
+            body: data["body"].as_str().unwrap_or_default().to_owned(),
+            visible_to_reporter: data["visible_to_reporter"].as_bool().unwrap_or(false),
+        },
         ("status_changed", Some(from), Some(to)) => CaseEventKind::Moved {
             from,
             to,

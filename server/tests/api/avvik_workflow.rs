@@ -6,6 +6,7 @@ use reqwest::StatusCode;
 use serde_json::Value;
 
 use super::helpers::{Backend, TestApp, with_app};
+use super::qr_reports::{form, new_client_id, post_json};
 use crate::on_both_backends;
 
 /// Opens a new case in `unit` and returns its id.
@@ -208,3 +209,89 @@ async fn the_case_shows_its_steps_only_to_those_who_may_take_them(backend: Backe
     .await;
 }
 on_both_backends!(the_case_shows_its_steps_only_to_those_who_may_take_them);
+
+async fn a_comment_is_internal_or_shown_on_the_reporters_status_link(backend: Backend) {
+    with_app(backend, |app| async move {
+        let (token,): (String,) =
+            sqlx::query_as("SELECT qr_token FROM rooms WHERE name = 'Gymsal'")
+                .fetch_one(app.db.pool())
+                .await
+                .expect("room");
+        let (status, receipt) = post_json(&app, &token, form(&new_client_id(), &[])).await;
+        assert!(status.is_success(), "{receipt}");
+        let status_url = receipt["status_url"]
+            .as_str()
+            .expect("status link")
+            .to_owned();
+        let (id,): (String,) = sqlx::query_as("SELECT id FROM avvik WHERE source = 'qr'")
+            .fetch_one(app.db.pool())
+            .await
+            .expect("case");
+        let comment = |body: &'static str, visible: &'static str| {
+            [
+                ("id", id.clone()),
+                ("body", body.to_owned()),
+                ("visible", visible.to_owned()),
+            ]
+        };
+        app.login_ok("verneombud").await;
+        let (status, _) = app
+            .call(
+                "comment_avvik",
+                &as_form(&comment("Matter flyttet midlertidig", "false")),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "a verneombud comments");
+        app.login_ok("leder").await;
+        let (status, _) = app
+            .call(
+                "comment_avvik",
+                &as_form(&comment("Vi har bestilt ny hylle", "true")),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, body) = app
+            .call("comment_avvik", &as_form(&comment("  ", "true")))
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(refused_for(&body, "case_comment"), "{body}");
+        app.login_ok("medarbeider").await;
+        let (status, _) = app
+            .call("comment_avvik", &as_form(&comment("Hei", "true")))
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+
+        let page = reqwest::get(format!("{}{status_url}", app.address))
+            .await
+            .expect("status page")
+            .text()
+            .await
+            .expect("html");
+        assert!(
+            page.contains("Vi har bestilt ny hylle"),
+            "the reporter reads it"
+        );
+        assert!(
+            !page.contains("Matter flyttet"),
+            "an internal comment stays inside"
+        );
+        let (count,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM history WHERE entity_id = $1 AND action = 'commented'",
+        )
+        .bind(&id)
+        .fetch_one(app.db.pool())
+        .await
+        .expect("history");
+        assert_eq!(count, 2);
+    })
+    .await;
+}
+on_both_backends!(a_comment_is_internal_or_shown_on_the_reporters_status_link);
+
+/// The fields as the form helper takes them.
+fn as_form<'a>(fields: &'a [(&'static str, String); 3]) -> Vec<(&'static str, &'a str)> {
+    fields
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect()
+}
