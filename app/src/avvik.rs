@@ -5,6 +5,7 @@
 //! page ([`case`], [`case_page`]).
 
 pub mod case;
+pub mod case_assign;
 pub mod case_comments;
 pub mod case_page;
 pub mod list;

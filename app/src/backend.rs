@@ -118,6 +118,13 @@ pub trait Backend: Send + Sync + 'static {
     ) -> Result<AvvikPage, AppError>;
     /// One case with its timeline and the steps the user may take.
     async fn avvik_case(&self, user: &CurrentUser, id: &str) -> Result<AvvikCase, AppError>;
+    /// Makes a person responsible for a case (`None`: nobody).
+    async fn assign_case(
+        &self,
+        user: &CurrentUser,
+        id: &str,
+        person: Option<String>,
+    ) -> Result<(), AppError>;
     /// Adds a comment to a case, internal or visible to the reporter.
     async fn comment_case(
         &self,

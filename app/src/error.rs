@@ -110,6 +110,9 @@ pub enum InvalidInput {
     /// A closed or rejected case reopened without a reason.
     #[error("write why the case is reopened")]
     CaseReopenReason,
+    /// A responsible person without a role in the case's unit or above it.
+    #[error("choose a responsible person from the list")]
+    CaseResponsible,
     /// A comment that is empty or longer than 4000 characters.
     #[error("a comment must have 1 to 4000 characters")]
     CaseComment,

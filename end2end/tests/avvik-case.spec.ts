@@ -1,7 +1,8 @@
-// A leader handles a case on a tablet: opens it from the list, takes it
-// through the workflow (a close without a note is refused, and the note
-// typed is kept), and the verneombud reads the same timeline without the
-// steps; a colleague without a role in the unit finds no case.
+// A leader handles a case on a tablet: opens it from the list, makes
+// someone responsible, takes it through the workflow (a close without a
+// note is refused, and the note typed is kept), comments to the reporter
+// (whose status link shows it); the verneombud reads the same timeline
+// without the steps; a colleague without a role in the unit finds no case.
 import { Browser, expect, Page, test } from '@playwright/test';
 import { expectAccessible, hydrated, logIn, sqlite } from './helpers';
 
@@ -47,6 +48,10 @@ test('a case goes from Ny to Lukket with a note, and its timeline shows every st
 
   await step(page, 'Under behandling');
   await expect(page.locator('.case-state')).toHaveText('Under behandling');
+  await page.getByLabel('Ansvarlig', { exact: true }).selectOption({ label: 'Lars Lie' });
+  await page.getByRole('button', { name: 'Gjør ansvarlig' }).click();
+  await expect(page.locator('.facts')).toContainText('Lars Lie');
+  await expect(page.locator('.timeline')).toContainText('Ansvarlig: Lars Lie');
   // Closing needs what was done; the refusal says so, and nothing is lost.
   await page.getByLabel('Notat').fill('   ');
   await step(page, 'Lukket');
@@ -64,10 +69,10 @@ test('a case goes from Ny to Lukket with a note, and its timeline shows every st
   await expect(page.locator('.case-state')).toHaveText('Lukket');
   await expect(page.getByLabel('Notat')).toHaveValue('');
   const timeline = page.locator('.timeline li');
-  await expect(timeline).toHaveCount(5);
+  await expect(timeline).toHaveCount(6);
   await expect(timeline.nth(0)).toContainText('Meldt med QR-koden i rommet');
-  await expect(timeline.nth(4)).toContainText('Tiltak planlagt → Lukket: Nytt vern bestilt og montert');
-  await expect(timeline.nth(4)).toContainText('Lars Lie');
+  await expect(timeline.nth(5)).toContainText('Tiltak planlagt → Lukket: Nytt vern bestilt og montert');
+  await expect(timeline.nth(5)).toContainText('Lars Lie');
   expect(sqlite(`SELECT status, closed_note FROM avvik WHERE receipt_no = '${receipt}'`)).toEqual([
     ['closed', 'Nytt vern bestilt og montert'],
   ]);
@@ -106,7 +111,8 @@ async function readsWithoutSteps(browser: Browser, url: string, username: string
   await page.goto(url);
   await hydrated(page);
   await expect(page.locator('.case-state')).toHaveText('Lukket');
-  await expect(page.locator('.timeline li')).toHaveCount(5);
+  await expect(page.locator('.timeline li')).toHaveCount(6);
+  await expect(page.getByRole('button', { name: 'Gjør ansvarlig' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Neste steg' })).toHaveCount(0);
   await expectAccessible(page);
   await page.context().close();

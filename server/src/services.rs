@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod avvik_assign;
 pub mod avvik_case;
 pub mod avvik_comments;
 pub mod avvik_list;
@@ -183,6 +184,15 @@ impl Backend for Services {
 
     async fn avvik_case(&self, user: &CurrentUser, id: &str) -> Result<AvvikCase, AppError> {
         avvik_case::avvik_case(&self.state, user, id).await
+    }
+
+    async fn assign_case(
+        &self,
+        user: &CurrentUser,
+        id: &str,
+        person: Option<String>,
+    ) -> Result<(), AppError> {
+        avvik_assign::assign_case(&self.state, user, id, person).await
     }
 
     async fn comment_case(

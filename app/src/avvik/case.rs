@@ -38,8 +38,12 @@ pub struct AvvikCase {
     pub closed_note: String,
     /// Why it was rejected.
     pub rejected_reason: String,
+    /// The person responsible for it, if anyone: (user id, name).
+    pub responsible: Option<(String, String)>,
     /// The states this person may move it to now (none for a reader).
     pub next: Vec<CaseState>,
+    /// Whom this person may make responsible (none for a reader).
+    pub assignable: Vec<crate::places::structure::PersonOption>,
     /// Every change, oldest first.
     pub timeline: Vec<CaseEvent>,
 }
@@ -71,6 +75,8 @@ pub enum CaseEventKind {
         /// What was done, or why.
         note: String,
     },
+    /// Someone was made responsible (`None`: nobody any more).
+    Assigned(Option<String>),
     /// A comment, internal or visible to the reporter.
     Commented {
         /// The text.

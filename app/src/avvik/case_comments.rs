@@ -105,6 +105,10 @@ pub fn Timeline(events: Vec<CaseEvent>) -> impl IntoView {
                                 let step = format!("{} → {}", state_label(from, locale), state_label(to, locale));
                                 if note.is_empty() { step } else { format!("{step}: {note}") }
                             }
+                            CaseEventKind::Assigned(name) => {
+                                let nobody = td_string!(locale, avvik_nobody).to_owned();
+                                format!("{} {}", td_string!(locale, avvik_event_assigned), name.unwrap_or(nobody))
+                            }
                             CaseEventKind::Commented { body, visible_to_reporter } => {
                                 let kind = if visible_to_reporter {
                                     td_string!(locale, avvik_comment_public)

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::case::{AvvikCase, load_avvik_case};
+use super::case_assign::AssignForm;
 use super::case_comments::{CommentForm, Comments, Timeline};
 use super::list_filters::{source_label, state_label};
-use super::moves::MoveAvvik;
+use super::moves::{AssignAvvik, MoveAvvik};
 use crate::i18n::{t, use_i18n};
 use crate::layout::error_message::ErrorMessage;
 use crate::layout::page_frame::PageFrame;
@@ -24,7 +25,11 @@ pub fn AvvikCasePage() -> impl IntoView {
     let mover = ServerAction::<MoveAvvik>::new();
     let note = RwSignal::new(String::new());
     let comments = Comments::empty();
-    let changes = move || (mover.version().get(), comments.sender.version().get());
+    let assign = ServerAction::<AssignAvvik>::new();
+    let changes = move || {
+        let versions = [mover.version(), comments.sender.version(), assign.version()];
+        versions.map(|version| version.get())
+    };
     let case = Resource::new(move || (id.get(), changes()), |(id, _)| load_avvik_case(id));
     Effect::new(move |_| {
         if let Some(Ok(())) = mover.value().get() {
@@ -39,7 +44,7 @@ pub fn AvvikCasePage() -> impl IntoView {
                     {move || {
                         case.get()
                             .map(|result| match result {
-                                Ok(case) => view! { <CaseView case mover note comments /> }.into_any(),
+                                Ok(case) => view! { <CaseView case mover note comments assign /> }.into_any(),
                                 Err(error) => {
                                     view! { <p class="error" role="alert"><ErrorMessage error /></p> }
                                         .into_any()
@@ -58,6 +63,7 @@ fn CaseView(
     mover: ServerAction<MoveAvvik>,
     note: RwSignal<String>,
     comments: Comments,
+    assign: ServerAction<AssignAvvik>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
@@ -72,6 +78,11 @@ fn CaseView(
     } else {
         case.reporter.clone()
     };
+    let responsible = case
+        .responsible
+        .clone()
+        .map(|(_, name)| name)
+        .unwrap_or_else(|| crate::i18n::td_string!(locale, avvik_nobody).to_owned());
     let closing = (!case.closed_note.is_empty()).then(|| case.closed_note.clone());
     let rejection = (!case.rejected_reason.is_empty()).then(|| case.rejected_reason.clone());
     view! {
@@ -92,6 +103,8 @@ fn CaseView(
                     <dd>{source_label(case.source, locale)}</dd>
                     <dt>{t!(i18n, avvik_risk)}</dt>
                     <dd>{score}</dd>
+                    <dt>{t!(i18n, avvik_responsible)}</dt>
+                    <dd>{responsible}</dd>
                     <dt>{t!(i18n, avvik_reported)}</dt>
                     <dd>{case.registered.clone()} ", " {reporter}</dd>
                 </dl>
@@ -100,6 +113,12 @@ fn CaseView(
             </section>
             <div class="stack">
                 <MoveForm id=case.id.clone() next=case.next.clone() mover note />
+                <AssignForm
+                    id=case.id.clone()
+                    current=case.responsible.clone().map(|(id, _)| id)
+                    people=case.assignable.clone()
+                    assign
+                />
                 <CommentForm id=case.id.clone() comments />
                 <Timeline events=case.timeline.clone() />
             </div>

@@ -1,5 +1,6 @@
 //! The server functions that change a case from its page: a step along
-//! the workflow (see [`super::workflow`] for the rule), and a comment.
+//! the workflow (see [`super::workflow`] for the rule), the responsible
+//! person, and a comment.
 
 use leptos::prelude::*;
 
@@ -37,6 +38,20 @@ pub async fn comment_avvik(
         async {
             let user = require_user()?;
             backend()?.comment_case(&user, &id, &body, visible).await
+        }
+        .await,
+    )
+}
+
+/// Makes `person` (a user id; empty: nobody) responsible for case `id`.
+#[server(prefix = "/api/fn", endpoint = "assign_avvik")]
+pub async fn assign_avvik(id: String, #[server(default)] person: String) -> Result<(), AppError> {
+    use crate::backend::{backend, require_user, with_status};
+    with_status(
+        async {
+            let user = require_user()?;
+            let person = Some(person).filter(|person| !person.is_empty());
+            backend()?.assign_case(&user, &id, person).await
         }
         .await,
     )

@@ -72,6 +72,7 @@ pub fn invalid_input_text(locale: Locale, reason: InvalidInput) -> &'static str 
         InvalidInput::CaseCloseNote => td_string!(locale, invalid_case_close_note),
         InvalidInput::CaseRejectReason => td_string!(locale, invalid_case_reject_reason),
         InvalidInput::CaseReopenReason => td_string!(locale, invalid_case_reopen_reason),
+        InvalidInput::CaseResponsible => td_string!(locale, invalid_case_responsible),
         InvalidInput::CaseComment => td_string!(locale, invalid_case_comment),
         InvalidInput::CaseChanged => td_string!(locale, invalid_case_changed),
     }

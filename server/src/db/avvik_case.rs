@@ -35,6 +35,10 @@ pub struct CaseRow {
     pub closed_note: String,
     /// Why it was rejected.
     pub rejected_reason: String,
+    /// The responsible person, if anyone is assigned.
+    pub assigned_to: Option<String>,
+    /// Their name.
+    pub assigned_name: Option<String>,
 }
 
 /// The case, if it exists.
@@ -43,12 +47,13 @@ pub async fn case_row(pool: &AnyPool, id: &str) -> sqlx::Result<Option<CaseRow>>
         "SELECT a.id, a.receipt_no, a.description, u.name AS unit_name, r.name AS room_name,
                 b.name AS building_name, a.category, a.source, a.status, a.risk_score,
                 a.reporter_name, p.display_name AS reported_by_name, a.created_at,
-                a.closed_note, a.rejected_reason
+                a.closed_note, a.rejected_reason, a.assigned_to, q.display_name AS assigned_name
          FROM avvik a
          JOIN org_units u ON u.id = a.unit_id
          LEFT JOIN rooms r ON r.id = a.room_id
          LEFT JOIN buildings b ON b.id = r.building_id
          LEFT JOIN users p ON p.id = a.reported_by
+         LEFT JOIN users q ON q.id = a.assigned_to
          WHERE a.id = $1",
     )
     .bind(id)
@@ -115,5 +120,44 @@ pub async fn insert_comment(
     .bind(comment.now)
     .execute(conn)
     .await?;
+    Ok(())
+}
+
+/// The active people with a role in one of `units` (a case's unit and the
+/// units above it): those a case there may be assigned to, by name.
+pub async fn people_in_units(
+    pool: &AnyPool,
+    units: &[String],
+) -> sqlx::Result<Vec<(String, String)>> {
+    if units.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (1..=units.len()).map(|n| format!("${n}")).collect();
+    let sql = format!(
+        "SELECT DISTINCT u.id, u.display_name FROM role_grants g JOIN users u ON u.id = g.user_id
+         WHERE g.revoked_at IS NULL AND u.disabled_at IS NULL AND g.unit_id IN ({})
+         ORDER BY u.display_name, u.id",
+        placeholders.join(", ")
+    );
+    let mut select = sqlx::query_as(&sql);
+    for unit in units {
+        select = select.bind(unit);
+    }
+    select.fetch_all(pool).await
+}
+
+/// Makes `person` responsible for the case (`None`: nobody).
+pub async fn assign(
+    conn: &mut sqlx::AnyConnection,
+    id: &str,
+    person: Option<&str>,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE avvik SET assigned_to = $2, updated_at = $3 WHERE id = $1")
+        .bind(id)
+        .bind(person)
+        .bind(now)
+        .execute(conn)
+        .await?;
     Ok(())
 }

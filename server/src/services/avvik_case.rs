@@ -58,8 +58,14 @@ pub async fn avvik_case(
         registered: oslo_text(row.created_at),
         closed_note: row.closed_note,
         rejected_reason: row.rejected_reason,
+        responsible: row.assigned_to.zip(row.assigned_name),
         next: if follows_up {
             next_states(status).to_vec()
+        } else {
+            Vec::new()
+        },
+        assignable: if follows_up {
+            super::avvik_assign::assignable(state, &head.unit_id).await?
         } else {
             Vec::new()
         },
@@ -97,6 +103,7 @@ fn event(row: EventRow) -> CaseEvent {
     let what = match (row.action.as_str(), state("from"), state("to")) {
         ("created", _, _) => CaseEventKind::Created,
         ("reported", _, _) => CaseEventKind::Reported,
+        ("assigned", _, _) => CaseEventKind::Assigned(data["name"].as_str().map(str::to_owned)),
         ("commented", _, _) => CaseEventKind::Commented {
             body: data["body"].as_str().unwrap_or_default().to_owned(),
             visible_to_reporter: data["visible_to_reporter"].as_bool().unwrap_or(false),

@@ -295,3 +295,71 @@ fn as_form<'a>(fields: &'a [(&'static str, String); 3]) -> Vec<(&'static str, &'
         .map(|(name, value)| (*name, value.as_str()))
         .collect()
 }
+
+async fn a_case_is_assigned_to_someone_with_a_role_in_its_unit(backend: Backend) {
+    with_app(backend, |app| async move {
+        let school = open_case(&app, "Nordby skole", "case-assign").await;
+        let nursing = open_case(&app, "Fjordvik sykehjem", "case-elsewhere").await;
+        let (vera,): (String,) =
+            sqlx::query_as("SELECT id FROM users WHERE username = 'verneombud'")
+                .fetch_one(app.db.pool())
+                .await
+                .expect("vera");
+        app.login_ok("leder").await;
+        let (_, case) = app.call("avvik_case", &[("id", &school)]).await;
+        let names: Vec<&str> = case["assignable"]
+            .as_array()
+            .expect("people")
+            .iter()
+            .filter_map(|person| person["name"].as_str())
+            .collect();
+        assert!(
+            names.contains(&"Vera Vik") && names.contains(&"Lars Lie"),
+            "{names:?}"
+        );
+        let assign = [("id", school.as_str()), ("person", vera.as_str())];
+        let (status, body) = app.call("assign_avvik", &assign).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+
+        app.login_ok("verneombud").await;
+        let (_, page) = app
+            .call("avvik_list", &[("filter[assigned_to_me]", "true")])
+            .await;
+        let ids: Vec<&str> = page["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter_map(|item| item["id"].as_str())
+            .collect();
+        assert_eq!(ids, [school.as_str()], "Vera's own cases");
+        let (status, _) = app
+            .call("assign_avvik", &[("id", school.as_str()), ("person", "")])
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "a verneombud assigns nobody");
+
+        app.login_ok("hms").await;
+        let elsewhere = [("id", nursing.as_str()), ("person", vera.as_str())];
+        let (status, body) = app.call("assign_avvik", &elsewhere).await;
+        assert_eq!(
+            status,
+            StatusCode::BAD_REQUEST,
+            "Vera has no role at the nursing home"
+        );
+        assert!(refused_for(&body, "case_responsible"), "{body}");
+        let (status, _) = app
+            .call("assign_avvik", &[("id", school.as_str()), ("person", "")])
+            .await;
+        assert_eq!(status, StatusCode::OK, "nobody again");
+        let (_, case) = app.call("avvik_case", &[("id", &school)]).await;
+        assert_eq!(case["responsible"], Value::Null);
+        let events: Vec<&Value> = case["timeline"]
+            .as_array()
+            .expect("timeline")
+            .iter()
+            .collect();
+        assert_eq!(events[0]["what"]["Assigned"], Value::from("Vera Vik"));
+        assert_eq!(events[1]["what"]["Assigned"], Value::Null);
+    })
+    .await;
+}
+on_both_backends!(a_case_is_assigned_to_someone_with_a_role_in_its_unit);
