@@ -10,6 +10,7 @@ pub mod avvik_case;
 pub mod avvik_list;
 pub mod avvik_workflow;
 pub mod checklists;
+pub mod coverage;
 pub mod findings;
 pub mod grants;
 pub mod history;

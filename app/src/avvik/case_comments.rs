@@ -95,9 +95,12 @@ pub fn Timeline(events: Vec<CaseEvent>) -> impl IntoView {
                 {events
                     .into_iter()
                     .map(|event| {
-                        let who = event
-                            .who
-                            .unwrap_or_else(|| td_string!(locale, avvik_reporter_unknown).to_owned());
+                        let anonymous = matches!(event.what, CaseEventKind::Reported);
+                        let who = match event.who {
+                            Some(name) => name,
+                            None if anonymous => td_string!(locale, avvik_reporter_unknown).to_owned(),
+                            None => "–".to_owned(),
+                        };
                         let what = match event.what {
                             CaseEventKind::Created => td_string!(locale, avvik_event_created).to_owned(),
                             CaseEventKind::Reported => td_string!(locale, avvik_event_reported).to_owned(),
@@ -117,7 +120,7 @@ pub fn Timeline(events: Vec<CaseEvent>) -> impl IntoView {
                                 };
                                 format!("{kind}: {body}")
                             }
-                            CaseEventKind::Other(action) => action,
+                            CaseEventKind::Other(_) => td_string!(locale, avvik_event_other).to_owned(),
                         };
                         view! {
                             <li>

@@ -83,8 +83,9 @@ fn CaseView(
         .clone()
         .map(|(_, name)| name)
         .unwrap_or_else(|| crate::i18n::td_string!(locale, avvik_nobody).to_owned());
-    let closing = (!case.closed_note.is_empty()).then(|| case.closed_note.clone());
-    let rejection = (!case.rejected_reason.is_empty()).then(|| case.rejected_reason.clone());
+    // A reopened case keeps its old note in the timeline, not on its face.
+    let closing = (case.status == CaseState::Closed).then(|| case.closed_note.clone());
+    let rejection = (case.status == CaseState::Rejected).then(|| case.rejected_reason.clone());
     view! {
         <h1>{t!(i18n, avvik_case)} " " {case.receipt_no.clone()}</h1>
         <p class="badge case-state">{state_label(case.status, locale)}</p>

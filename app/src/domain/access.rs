@@ -20,8 +20,10 @@ pub enum Action {
     WalkRound,
     /// Read round reports, all avvik and the tiltaksplan of the unit.
     ReadReports,
-    /// Assign, comment and close avvik and tiltak.
+    /// Assign, move along the workflow and close avvik and tiltak.
     FollowUpAvvik,
+    /// Comment on the unit's avvik (the verneombud too, who cannot close them).
+    CommentAvvik,
     /// Create users and grant or revoke roles in the unit.
     ManageUsers,
     /// Change the organisation tree, rooms and checklists.
@@ -35,11 +37,12 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         Role::HmsAdmin => true,
         Role::Leder => matches!(
             action,
-            ViewUnit | ReportAvvik | WalkRound | ReadReports | FollowUpAvvik
+            ViewUnit | ReportAvvik | WalkRound | ReadReports | FollowUpAvvik | CommentAvvik
         ),
-        Role::Verneombud | Role::Hovedverneombud => {
-            matches!(action, ViewUnit | ReportAvvik | WalkRound | ReadReports)
-        }
+        Role::Verneombud | Role::Hovedverneombud => matches!(
+            action,
+            ViewUnit | ReportAvvik | WalkRound | ReadReports | CommentAvvik
+        ),
         Role::AmuReader => matches!(action, ViewUnit | ReadReports),
         Role::Medarbeider => matches!(action, ViewUnit | ReportAvvik),
     }

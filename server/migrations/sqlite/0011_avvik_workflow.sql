@@ -71,7 +71,11 @@ CREATE TABLE tiltak (
     done_at             INTEGER
 );
 CREATE INDEX tiltak_unit ON tiltak (unit_id, status);
-INSERT INTO tiltak SELECT * FROM tiltak_aside;
+INSERT INTO tiltak (id, unit_id, avvik_id, round_id, description, responsible_user_id,
+    responsible_name, due_date, status, created_at, updated_at, done_at)
+SELECT id, unit_id, avvik_id, round_id, description, responsible_user_id,
+    responsible_name, due_date, status, created_at, updated_at, done_at
+FROM tiltak_aside;
 DROP TABLE tiltak_aside;
 
 CREATE TABLE avvik_comments (
@@ -83,5 +87,7 @@ CREATE TABLE avvik_comments (
     created_at          INTEGER NOT NULL
 );
 CREATE INDEX avvik_comments_case ON avvik_comments (avvik_id, created_at);
-INSERT INTO avvik_comments SELECT * FROM avvik_comments_aside;
+INSERT INTO avvik_comments (id, avvik_id, author_user_id, body, visible_to_reporter, created_at)
+SELECT id, avvik_id, author_user_id, body, visible_to_reporter, created_at
+FROM avvik_comments_aside;
 DROP TABLE avvik_comments_aside;

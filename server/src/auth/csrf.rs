@@ -22,7 +22,8 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
         let has_cookie = super::session::token_from_headers(request.headers()).is_some();
         let is_login = request.uri().path().ends_with("/login");
         if (has_cookie || is_login) && !same_origin(request.headers(), &state.public_url) {
-            tracing::warn!(path = %request.uri().path(), "refused cross-site or origin-less write");
+            let path = crate::http::request_span::loggable_path(request.uri().path());
+            tracing::warn!(%path, "refused cross-site or origin-less write");
             return ApiError(AppError::CrossSite).into_response();
         }
     }

@@ -123,8 +123,9 @@ pub async fn insert_comment(
     Ok(())
 }
 
-/// The active people with a role in one of `units` (a case's unit and the
-/// units above it): those a case there may be assigned to, by name.
+/// The active people with a role that reads and follows up cases in one of
+/// `units` (a case's unit and the units above it): those a case there may be
+/// assigned to (and who can then open it), by name.
 pub async fn people_in_units(
     pool: &AnyPool,
     units: &[String],
@@ -136,6 +137,7 @@ pub async fn people_in_units(
     let sql = format!(
         "SELECT DISTINCT u.id, u.display_name FROM role_grants g JOIN users u ON u.id = g.user_id
          WHERE g.revoked_at IS NULL AND u.disabled_at IS NULL AND g.unit_id IN ({})
+           AND g.role IN ('hms_admin', 'hovedverneombud', 'verneombud', 'leder')
          ORDER BY u.display_name, u.id",
         placeholders.join(", ")
     );

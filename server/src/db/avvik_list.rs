@@ -6,6 +6,8 @@ use sqlx::any::AnyArguments;
 use sqlx::query::QueryAs;
 use sqlx::{Any, AnyPool, FromRow};
 
+use super::coverage::{count_covered_areas, covered_rooms};
+
 /// Who reaches which cases, and what the list is narrowed to (values as
 /// stored; the service checks and converts the person's filter).
 #[derive(Clone, Debug, Default)]
@@ -116,9 +118,9 @@ fn conditions(query: &ListQuery, with_status: bool) -> Conditions {
     let mut c = Conditions::default();
     let reach = c.list(&query.reach);
     let person = c.bind(Value::Text(query.covered_by.clone()));
+    let covered = covered_rooms(&person);
     c.push(format!(
-        "(a.unit_id IN ({reach}) OR a.room_id IN (SELECT r.id FROM rooms r
-            JOIN verneomrader v ON v.id = r.verneomrade_id WHERE v.verneombud_id = {person}))"
+        "(a.unit_id IN ({reach}) OR a.room_id IN ({covered}))"
     ));
     if let Some(units) = &query.within {
         let units = c.list(units);
@@ -200,11 +202,9 @@ pub async fn counts(pool: &AnyPool, query: &ListQuery) -> sqlx::Result<Vec<(Stri
 
 /// Whether the person covers any active verneområde.
 pub async fn covers_an_area(pool: &AnyPool, user_id: &str) -> sqlx::Result<bool> {
-    let (count,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM verneomrader WHERE verneombud_id = $1 AND archived_at IS NULL",
-    )
-    .bind(user_id)
-    .fetch_one(pool)
-    .await?;
+    let (count,): (i64,) = sqlx::query_as(&count_covered_areas())
+        .bind(user_id)
+        .fetch_one(pool)
+        .await?;
     Ok(count > 0)
 }

@@ -3,6 +3,8 @@
 
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
+use super::coverage::covered_rooms;
+
 /// What deciding a move needs of a case.
 #[derive(Clone, Debug, FromRow)]
 pub struct CaseHead {
@@ -22,17 +24,17 @@ pub async fn case_head(
     id: &str,
     covered_by: &str,
 ) -> sqlx::Result<Option<CaseHead>> {
-    sqlx::query_as(
+    let sql = format!(
         "SELECT a.id, a.unit_id, a.status,
-                CASE WHEN EXISTS (SELECT 1 FROM rooms r JOIN verneomrader v ON v.id = r.verneomrade_id
-                                  WHERE r.id = a.room_id AND v.verneombud_id = $2)
-                     THEN 1 ELSE 0 END AS in_covered_area
+                CASE WHEN a.room_id IN ({}) THEN 1 ELSE 0 END AS in_covered_area
          FROM avvik a WHERE a.id = $1",
-    )
-    .bind(id)
-    .bind(covered_by)
-    .fetch_optional(pool)
-    .await
+        covered_rooms("$2")
+    );
+    sqlx::query_as(&sql)
+        .bind(id)
+        .bind(covered_by)
+        .fetch_optional(pool)
+        .await
 }
 
 /// A move as it is written: from where, to where, with which text, when.

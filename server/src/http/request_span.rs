@@ -21,7 +21,7 @@ pub fn request_span(request: &Request) -> Span {
 }
 
 /// The path with a status link's key replaced by `…`.
-fn loggable_path(path: &str) -> Cow<'_, str> {
+pub fn loggable_path(path: &str) -> Cow<'_, str> {
     match path.strip_prefix(STATUS_PREFIX) {
         Some(key) if !key.is_empty() => Cow::Owned(format!("{STATUS_PREFIX}…")),
         _ => Cow::Borrowed(path),

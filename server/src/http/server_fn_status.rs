@@ -8,6 +8,7 @@ use app::error::AppError;
 use axum::body::{Body, to_bytes};
 use axum::extract::Request;
 use axum::http::StatusCode;
+use axum::http::header::CONTENT_LENGTH;
 use axum::middleware::Next;
 use axum::response::Response;
 
@@ -25,6 +26,9 @@ pub async fn error_status(request: Request, next: Next) -> Response {
     }
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_ERROR_BODY).await else {
+        // Not an error of ours (too long to be one): the answer is cut,
+        // and its length must not promise what is gone.
+        parts.headers.remove(CONTENT_LENGTH);
         return Response::from_parts(parts, Body::empty());
     };
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes)

@@ -37,8 +37,9 @@ pub async fn assign_case(
     id: &str,
     person: Option<String>,
 ) -> Result<(), AppError> {
-    let (case, follows_up) = readable_case(state, user, id).await?;
-    if !follows_up {
+    let access = readable_case(state, user, id).await?;
+    let case = access.head;
+    if !access.follows_up {
         return Err(AppError::Forbidden);
     }
     let person = person.filter(|person| !person.is_empty());

@@ -25,7 +25,9 @@ pub async fn avvik_case(
     user: &CurrentUser,
     id: &str,
 ) -> Result<AvvikCase, AppError> {
-    let (head, follows_up) = readable_case(state, user, id).await?;
+    let CaseAccess {
+        head, follows_up, ..
+    } = readable_case(state, user, id).await?;
     let pool = state.db.pool();
     let row = avvik_case::case_row(pool, &head.id)
         .await
@@ -73,14 +75,24 @@ pub async fn avvik_case(
     })
 }
 
+/// What a person may do with a case they may read.
+pub struct CaseAccess {
+    /// The case.
+    pub head: CaseHead,
+    /// They follow it up: move it, assign it.
+    pub follows_up: bool,
+    /// They may comment on it.
+    pub comments: bool,
+}
+
 /// The case, when `user` may read it (by a role that reads its unit's
-/// cases, or as the verneombud of the area its room is in), and whether
-/// they also follow it up (may move it).
+/// cases, or as the verneombud of the area its room is in), with what they
+/// may do with it.
 pub async fn readable_case(
     state: &AppState,
     user: &CurrentUser,
     id: &str,
-) -> Result<(CaseHead, bool), AppError> {
+) -> Result<CaseAccess, AppError> {
     let pool = state.db.pool();
     let case = avvik_workflow::case_head(pool, id, &user.id)
         .await
@@ -92,8 +104,12 @@ pub async fn readable_case(
     if !access::allowed(user, Action::ReadReports, &chain) && case.in_covered_area != 1 {
         return Err(AppError::NotFound);
     }
-    let follows_up = access::allowed(user, Action::FollowUpAvvik, &chain);
-    Ok((case, follows_up))
+    let covers = case.in_covered_area == 1;
+    Ok(CaseAccess {
+        follows_up: access::allowed(user, Action::FollowUpAvvik, &chain),
+        comments: covers || access::allowed(user, Action::CommentAvvik, &chain),
+        head: case,
+    })
 }
 
 /// A history entry as the timeline shows it.

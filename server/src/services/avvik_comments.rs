@@ -1,5 +1,5 @@
-//! Comments on a case: by anyone who may read it (a verneombud included),
-//! each internal or visible to the reporter through the status link, and
+//! Comments on a case: by those who follow it up and by verneombud (who
+//! cannot close it), never by a read-only role (AMU), each internal or visible to the reporter through the status link, and
 //! each in the history (so the case's timeline shows it).
 
 use app::domain::users::CurrentUser;
@@ -25,7 +25,11 @@ pub async fn comment_case(
     body: &str,
     visible: bool,
 ) -> Result<(), AppError> {
-    let (case, _) = readable_case(state, user, id).await?;
+    let access = readable_case(state, user, id).await?;
+    if !access.comments {
+        return Err(AppError::Forbidden);
+    }
+    let case = access.head;
     let body = body.trim();
     if body.is_empty() || body.chars().count() > MAX_COMMENT_CHARS {
         return Err(AppError::Invalid(InvalidInput::CaseComment));

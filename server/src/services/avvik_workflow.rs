@@ -27,8 +27,9 @@ pub async fn move_case(
     to: CaseState,
     note: &str,
 ) -> Result<(), AppError> {
-    let (case, follows_up) = readable_case(state, user, id).await?;
-    if !follows_up {
+    let access = readable_case(state, user, id).await?;
+    let case = access.head;
+    if !access.follows_up {
         return Err(AppError::Forbidden);
     }
     let from = CaseState::from_db(&case.status).ok_or(AppError::Internal)?;

@@ -183,6 +183,18 @@ async fn a_verneombud_reads_the_areas_they_cover_and_a_medarbeider_nothing(backe
         assert!(want.len() > 5, "the area's cases are added");
         assert_eq!(ids(&rows), want);
 
+        // Her role ends: the area still names her, but gives her nothing.
+        sqlx::query(
+            "UPDATE role_grants SET revoked_at = 1
+             WHERE user_id = (SELECT id FROM users WHERE username = 'verneombud')",
+        )
+        .execute(app.db.pool())
+        .await
+        .expect("revoke");
+        app.login_ok("verneombud").await;
+        let (status, _) = app.call("avvik_list", &[]).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "no role, no area");
+
         app.login_ok("medarbeider").await;
         let (status, body) = app.call("avvik_list", &[]).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{body}");

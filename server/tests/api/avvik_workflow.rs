@@ -260,6 +260,11 @@ async fn a_comment_is_internal_or_shown_on_the_reporters_status_link(backend: Ba
             .call("comment_avvik", &as_form(&comment("Hei", "true")))
             .await;
         assert_eq!(status, StatusCode::NOT_FOUND);
+        app.login_ok("amu").await;
+        let (status, _) = app
+            .call("comment_avvik", &as_form(&comment("Hei fra AMU", "true")))
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "AMU reads, and only reads");
 
         let page = reqwest::get(format!("{}{status_url}", app.address))
             .await
@@ -316,6 +321,10 @@ async fn a_case_is_assigned_to_someone_with_a_role_in_its_unit(backend: Backend)
         assert!(
             names.contains(&"Vera Vik") && names.contains(&"Lars Lie"),
             "{names:?}"
+        );
+        assert!(
+            !names.contains(&"Mona Moe"),
+            "a medarbeider could not open it"
         );
         let assign = [("id", school.as_str()), ("person", vera.as_str())];
         let (status, body) = app.call("assign_avvik", &assign).await;

@@ -34,12 +34,10 @@ enum Target {
     Unit(UnitKind),
     /// An area, with the verneombud who covers it.
     Area(Option<String>),
+    /// A building (its address is the detail).
     Building,
     /// A room in this building, with its new QR token.
-    Room {
-        building_id: String,
-        token: String,
-    },
+    Room { building_id: String, token: String },
 }
 
 impl Target {
