@@ -10,16 +10,18 @@ use async_trait::async_trait;
 use leptos::prelude::*;
 
 use crate::admin::{AdminOverview, NewUser};
-use crate::avvik::case::AvvikCase;
-use crate::avvik::list::{AvvikFilter, AvvikPage, Cursor};
 use crate::domain::roles::Role;
 use crate::domain::users::CurrentUser;
 use crate::error::AppError;
 use crate::places::RoomsAdmin;
 use crate::places::import::ImportPreview;
 use crate::places::structure::{NewPlace, OrgAdmin, PlaceChange, PlaceKind};
-use crate::reports::{CaseState, Poster, ReportStatus, RoomLookup};
+use crate::reports::{Poster, ReportStatus, RoomLookup};
 use crate::start::StartPageData;
+
+mod avvik;
+
+pub use avvik::AvvikBackend;
 
 /// A newly created login session.
 #[derive(Clone, Debug)]
@@ -32,7 +34,7 @@ pub struct NewSession {
 
 /// What the server crate does for the pages.
 #[async_trait]
-pub trait Backend: Send + Sync + 'static {
+pub trait Backend: AvvikBackend {
     /// Checks the password, applies the rate limit and opens a session.
     async fn login(
         &self,
@@ -109,38 +111,6 @@ pub trait Backend: Send + Sync + 'static {
     /// Gives a room a new QR code; the old one leads to a "no longer in use" page.
     async fn regenerate_room_code(&self, user: &CurrentUser, room_id: &str)
     -> Result<(), AppError>;
-    /// A page of the avvik cases the user reaches, after `after`.
-    async fn avvik_list(
-        &self,
-        user: &CurrentUser,
-        filter: AvvikFilter,
-        after: Option<Cursor>,
-    ) -> Result<AvvikPage, AppError>;
-    /// One case with its timeline and the steps the user may take.
-    async fn avvik_case(&self, user: &CurrentUser, id: &str) -> Result<AvvikCase, AppError>;
-    /// Makes a person responsible for a case (`None`: nobody).
-    async fn assign_case(
-        &self,
-        user: &CurrentUser,
-        id: &str,
-        person: Option<String>,
-    ) -> Result<(), AppError>;
-    /// Adds a comment to a case, internal or visible to the reporter.
-    async fn comment_case(
-        &self,
-        user: &CurrentUser,
-        id: &str,
-        body: &str,
-        visible: bool,
-    ) -> Result<(), AppError>;
-    /// Moves a case along the workflow, with a note where one is needed.
-    async fn move_case(
-        &self,
-        user: &CurrentUser,
-        id: &str,
-        to: CaseState,
-        note: &str,
-    ) -> Result<(), AppError>;
 }
 
 /// The backend as stored in Leptos context.

@@ -119,6 +119,21 @@ pub enum InvalidInput {
     /// The case changed (someone else moved it) since it was read.
     #[error("the case was changed meanwhile")]
     CaseChanged,
+    /// A measure without a description, or with one over 2000 characters.
+    #[error("say what will be done, in at most 2000 characters")]
+    TiltakDescription,
+    /// A measure without a deadline that is a real day (2000–2099).
+    #[error("give the deadline as a date")]
+    TiltakDue,
+    /// A cost estimate that is not a whole number of kroner up to a billion.
+    #[error("give the cost as whole kroner, or leave it empty")]
+    TiltakCost,
+    /// A measure's status moved where it cannot go from where it is.
+    #[error("the measure cannot move there from where it is")]
+    TiltakMove,
+    /// A measure marked as not carried out without the reason.
+    #[error("write why the measure is not carried out")]
+    TiltakReason,
 }
 
 /// Why a request failed.

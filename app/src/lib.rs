@@ -20,6 +20,7 @@ pub mod reports;
 pub mod rounds;
 pub mod start;
 pub mod sync;
+pub mod tiltak;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
@@ -100,6 +101,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/s/:token") view=reports::status_page::StatusPage ssr=SsrMode::Async />
                     <Route path=path!("/avvik") view=avvik::list_page::AvvikListPage ssr=SsrMode::Async />
                     <Route path=path!("/avvik/sak") view=avvik::case_page::AvvikCasePage ssr=SsrMode::Async />
+                    <Route path=path!("/tiltaksplan") view=tiltak::plan_page::TiltaksplanPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/rom") view=places::rooms_page::RoomsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/steder") view=places::org_page::OrgPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/plakat") view=reports::poster_page::PosterPage ssr=SsrMode::Async />

@@ -4,30 +4,10 @@
 // (whose status link shows it); the verneombud reads the same timeline
 // without the steps; a colleague without a role in the unit finds no case.
 import { Browser, expect, Page, test } from '@playwright/test';
+import { openCase, otherTablet, reportFrom } from './cases';
 import { expectAccessible, hydrated, logIn, sqlite } from './helpers';
 
 test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'tablet', 'a leader on a tablet'));
-
-/** Sends a QR report for a room, anonymously; returns its case number and status link. */
-async function reportFrom(page: Page, room: string, text: string): Promise<[string, string]> {
-  const token = sqlite(`SELECT qr_token FROM rooms WHERE name = '${room}'`)[0][0];
-  await page.goto(`/r/${token}`);
-  await hydrated(page);
-  await page.getByLabel('Hva gjelder det?').selectOption({ label: 'Maskiner og utstyr' });
-  await page.getByLabel('Hva skjedde, eller hva ser du?').fill(text);
-  await page.getByRole('radio', { name: /^Middels/ }).check();
-  await page.getByLabel('Meld anonymt').check();
-  await page.getByRole('button', { name: 'Send melding' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Takk! Meldingen er mottatt.' })).toBeVisible();
-  return [(await page.locator('.receipt-no').textContent()) ?? '', new URL(page.url()).pathname];
-}
-
-async function openCase(page: Page, text: string) {
-  await page.goto('/avvik');
-  await page.getByRole('link', { name: text }).click();
-  await expect(page).toHaveURL(/\/avvik\/sak\?id=/);
-  await hydrated(page);
-}
 
 async function step(page: Page, to: string) {
   await page.getByRole('button', { name: `Sett til ${to}` }).click();
@@ -95,13 +75,6 @@ test('a case goes from Ny to Lukket with a note, and its timeline shows every st
   await expect(colleague.locator('body')).not.toContainText(text);
   await colleague.context().close();
 });
-
-/** A second tablet, with its own cookies. */
-async function otherTablet(browser: Browser): Promise<Page> {
-  const use = test.info().project.use;
-  const context = await browser.newContext({ baseURL: use.baseURL, viewport: use.viewport, hasTouch: true });
-  return context.newPage();
-}
 
 /** The verneombud reads the case and its timeline, with no steps to take. */
 async function readsWithoutSteps(browser: Browser, url: string, username: string) {

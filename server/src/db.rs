@@ -25,6 +25,7 @@ pub mod sessions;
 pub mod stats;
 pub mod structure;
 pub mod sync_log;
+pub mod tiltak;
 pub mod units;
 pub mod users;
 

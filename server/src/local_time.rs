@@ -59,6 +59,13 @@ pub fn oslo_text(utc_ms: i64) -> String {
         .unwrap_or_default()
 }
 
+/// The Norwegian calendar day at the instant `utc_ms`: `2026-12-05`.
+pub fn oslo_date(utc_ms: i64) -> String {
+    DateTime::<Utc>::from_timestamp_millis(utc_ms + oslo_offset_ms(utc_ms))
+        .map(|local| local.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +74,13 @@ mod tests {
         DateTime::parse_from_rfc3339(value)
             .expect("a test instant")
             .timestamp_millis()
+    }
+
+    #[test]
+    fn the_norwegian_day_turns_at_local_midnight() {
+        assert_eq!(oslo_date(utc("2026-12-31T22:59:59Z")), "2026-12-31");
+        assert_eq!(oslo_date(utc("2026-12-31T23:00:00Z")), "2027-01-01");
+        assert_eq!(oslo_date(utc("2026-06-30T22:00:00Z")), "2026-07-01");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod avvik_assign;
+mod avvik_backend;
 pub mod avvik_case;
 pub mod avvik_comments;
 pub mod avvik_list;
@@ -11,10 +12,10 @@ pub mod avvik_workflow;
 pub mod places;
 pub mod scope;
 pub mod start;
+pub mod tiltak;
+pub mod tiltaksplan;
 
 use app::admin::{AdminOverview, NewUser};
-use app::avvik::case::AvvikCase;
-use app::avvik::list::{AvvikFilter, AvvikPage, Cursor};
 use app::backend::{Backend, NewSession};
 use app::domain::roles::Role;
 use app::domain::users::CurrentUser;
@@ -22,7 +23,7 @@ use app::error::AppError;
 use app::places::RoomsAdmin;
 use app::places::import::ImportPreview;
 use app::places::structure::{NewPlace, OrgAdmin, PlaceChange, PlaceKind};
-use app::reports::{CaseState, Poster, ReportStatus, RoomLookup};
+use app::reports::{Poster, ReportStatus, RoomLookup};
 use app::start::StartPageData;
 use async_trait::async_trait;
 
@@ -171,47 +172,5 @@ impl Backend for Services {
         room_id: &str,
     ) -> Result<(), AppError> {
         reports::posters::regenerate(&self.state, user, room_id).await
-    }
-
-    async fn avvik_list(
-        &self,
-        user: &CurrentUser,
-        filter: AvvikFilter,
-        after: Option<Cursor>,
-    ) -> Result<AvvikPage, AppError> {
-        avvik_list::avvik_list(&self.state, user, filter, after).await
-    }
-
-    async fn avvik_case(&self, user: &CurrentUser, id: &str) -> Result<AvvikCase, AppError> {
-        avvik_case::avvik_case(&self.state, user, id).await
-    }
-
-    async fn assign_case(
-        &self,
-        user: &CurrentUser,
-        id: &str,
-        person: Option<String>,
-    ) -> Result<(), AppError> {
-        avvik_assign::assign_case(&self.state, user, id, person).await
-    }
-
-    async fn comment_case(
-        &self,
-        user: &CurrentUser,
-        id: &str,
-        body: &str,
-        visible: bool,
-    ) -> Result<(), AppError> {
-        avvik_comments::comment_case(&self.state, user, id, body, visible).await
-    }
-
-    async fn move_case(
-        &self,
-        user: &CurrentUser,
-        id: &str,
-        to: CaseState,
-        note: &str,
-    ) -> Result<(), AppError> {
-        avvik_workflow::move_case(&self.state, user, id, to, note).await
     }
 }

@@ -33,4 +33,6 @@ mod api {
     pub mod sync_limits;
     pub mod sync_scope;
     pub mod sync_support;
+    pub mod tiltak;
+    pub mod tiltaksplan;
 }

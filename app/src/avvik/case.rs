@@ -40,11 +40,17 @@ pub struct AvvikCase {
     pub rejected_reason: String,
     /// The person responsible for it, if anyone: (user id, name).
     pub responsible: Option<(String, String)>,
+    /// This person follows the case up: moves it, assigns it, plans its measures.
+    pub follows_up: bool,
+    /// This person may comment on it (an AMU reader only reads).
+    pub may_comment: bool,
     /// The states this person may move it to now (none for a reader).
     pub next: Vec<CaseState>,
     /// Whom this person may make responsible (none for a reader).
     pub assignable: Vec<crate::places::structure::PersonOption>,
-    /// Every change, oldest first.
+    /// Its measures (the case's part of the tiltaksplan), oldest first.
+    pub tiltak: Vec<crate::tiltak::model::Tiltak>,
+    /// Every change, its measures' included, oldest first.
     pub timeline: Vec<CaseEvent>,
 }
 
@@ -84,8 +90,31 @@ pub enum CaseEventKind {
         /// Whether the reporter sees it.
         visible_to_reporter: bool,
     },
+    /// A measure was added, changed or moved.
+    Tiltak {
+        /// The measure's description when it happened.
+        description: String,
+        /// What happened to it.
+        change: TiltakChange,
+    },
     /// A change this version does not describe (its history action).
     Other(String),
+}
+
+/// What happened to a measure, as the case's timeline tells it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TiltakChange {
+    /// Planned (on the case page, or suggested on a round).
+    Added,
+    /// Its text, responsible, deadline or cost changed.
+    Edited,
+    /// Its status moved, with the reason when it was dropped.
+    Moved {
+        /// The new status.
+        to: crate::tiltak::rules::TiltakState,
+        /// Why it is not carried out.
+        reason: String,
+    },
 }
 
 /// The case `id`, when the logged-in person may read it.

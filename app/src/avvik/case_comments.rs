@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 
-use super::case::{CaseEvent, CaseEventKind};
+use super::case::{CaseEvent, CaseEventKind, TiltakChange};
 use super::list_filters::state_label;
 use super::moves::CommentAvvik;
-use crate::i18n::{t, td_string, use_i18n};
+use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::layout::error_message::ErrorMessage;
+use crate::tiltak::case_card::state_label as tiltak_state;
 
 /// The comment being written and its sending; kept by the page, so the
 /// text survives a failed send and a reload of the case.
@@ -101,27 +102,7 @@ pub fn Timeline(events: Vec<CaseEvent>) -> impl IntoView {
                             None if anonymous => td_string!(locale, avvik_reporter_unknown).to_owned(),
                             None => "–".to_owned(),
                         };
-                        let what = match event.what {
-                            CaseEventKind::Created => td_string!(locale, avvik_event_created).to_owned(),
-                            CaseEventKind::Reported => td_string!(locale, avvik_event_reported).to_owned(),
-                            CaseEventKind::Moved { from, to, note } => {
-                                let step = format!("{} → {}", state_label(from, locale), state_label(to, locale));
-                                if note.is_empty() { step } else { format!("{step}: {note}") }
-                            }
-                            CaseEventKind::Assigned(name) => {
-                                let nobody = td_string!(locale, avvik_nobody).to_owned();
-                                format!("{} {}", td_string!(locale, avvik_event_assigned), name.unwrap_or(nobody))
-                            }
-                            CaseEventKind::Commented { body, visible_to_reporter } => {
-                                let kind = if visible_to_reporter {
-                                    td_string!(locale, avvik_comment_public)
-                                } else {
-                                    td_string!(locale, avvik_comment_internal)
-                                };
-                                format!("{kind}: {body}")
-                            }
-                            CaseEventKind::Other(_) => td_string!(locale, avvik_event_other).to_owned(),
-                        };
+                        let what = describe(event.what, locale);
                         view! {
                             <li>
                                 <span class="when">{event.at}</span> " · " <span class="who">{who}</span>
@@ -132,5 +113,66 @@ pub fn Timeline(events: Vec<CaseEvent>) -> impl IntoView {
                     .collect_view()}
             </ol>
         </section>
+    }
+}
+
+/// A timeline entry in words.
+fn describe(what: CaseEventKind, locale: Locale) -> String {
+    match what {
+        CaseEventKind::Created => td_string!(locale, avvik_event_created).to_owned(),
+        CaseEventKind::Reported => td_string!(locale, avvik_event_reported).to_owned(),
+        CaseEventKind::Moved { from, to, note } => {
+            let step = format!(
+                "{} → {}",
+                state_label(from, locale),
+                state_label(to, locale)
+            );
+            if note.is_empty() {
+                step
+            } else {
+                format!("{step}: {note}")
+            }
+        }
+        CaseEventKind::Assigned(name) => {
+            let nobody = td_string!(locale, avvik_nobody).to_owned();
+            format!(
+                "{} {}",
+                td_string!(locale, avvik_event_assigned),
+                name.unwrap_or(nobody)
+            )
+        }
+        CaseEventKind::Commented {
+            body,
+            visible_to_reporter,
+        } => {
+            let kind = if visible_to_reporter {
+                td_string!(locale, avvik_comment_public)
+            } else {
+                td_string!(locale, avvik_comment_internal)
+            };
+            format!("{kind}: {body}")
+        }
+        CaseEventKind::Tiltak {
+            description,
+            change,
+        } => {
+            let what = match change {
+                TiltakChange::Added => td_string!(locale, tiltak_event_added).to_owned(),
+                TiltakChange::Edited => td_string!(locale, tiltak_event_edited).to_owned(),
+                TiltakChange::Moved { to, reason } if reason.is_empty() => {
+                    format!(
+                        "{} {}",
+                        td_string!(locale, tiltak_event_moved),
+                        tiltak_state(to, locale)
+                    )
+                }
+                TiltakChange::Moved { to, reason } => {
+                    let moved = td_string!(locale, tiltak_event_moved);
+                    format!("{moved} {} ({reason})", tiltak_state(to, locale))
+                }
+            };
+            format!("{what}: {description}")
+        }
+        CaseEventKind::Other(_) => td_string!(locale, avvik_event_other).to_owned(),
     }
 }

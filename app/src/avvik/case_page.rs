@@ -14,6 +14,7 @@ use crate::i18n::{t, use_i18n};
 use crate::layout::error_message::ErrorMessage;
 use crate::layout::page_frame::PageFrame;
 use crate::reports::{CaseState, ReportCategory};
+use crate::tiltak::case_card::{TiltakCard, TiltakWork};
 
 /// The case page; a note or comment being written survives a failed send
 /// and a reload of the case.
@@ -26,9 +27,10 @@ pub fn AvvikCasePage() -> impl IntoView {
     let note = RwSignal::new(String::new());
     let comments = Comments::empty();
     let assign = ServerAction::<AssignAvvik>::new();
+    let work = TiltakWork::new();
     let changes = move || {
         let versions = [mover.version(), comments.sender.version(), assign.version()];
-        versions.map(|version| version.get())
+        (versions.map(|version| version.get()), work.sent())
     };
     let case = Resource::new(move || (id.get(), changes()), |(id, _)| load_avvik_case(id));
     Effect::new(move |_| {
@@ -44,7 +46,7 @@ pub fn AvvikCasePage() -> impl IntoView {
                     {move || {
                         case.get()
                             .map(|result| match result {
-                                Ok(case) => view! { <CaseView case mover note comments assign /> }.into_any(),
+                                Ok(case) => view! { <CaseView case mover note comments assign work /> }.into_any(),
                                 Err(error) => {
                                     view! { <p class="error" role="alert"><ErrorMessage error /></p> }
                                         .into_any()
@@ -64,6 +66,7 @@ fn CaseView(
     note: RwSignal<String>,
     comments: Comments,
     assign: ServerAction<AssignAvvik>,
+    work: TiltakWork,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
@@ -120,7 +123,14 @@ fn CaseView(
                     people=case.assignable.clone()
                     assign
                 />
-                <CommentForm id=case.id.clone() comments />
+                <TiltakCard
+                    case_id=case.id.clone()
+                    tiltak=case.tiltak.clone()
+                    people=case.assignable.clone()
+                    follows_up=case.follows_up
+                    work
+                />
+                {case.may_comment.then(|| view! { <CommentForm id=case.id.clone() comments /> })}
                 <Timeline events=case.timeline.clone() />
             </div>
         </div>

@@ -75,5 +75,10 @@ pub fn invalid_input_text(locale: Locale, reason: InvalidInput) -> &'static str 
         InvalidInput::CaseResponsible => td_string!(locale, invalid_case_responsible),
         InvalidInput::CaseComment => td_string!(locale, invalid_case_comment),
         InvalidInput::CaseChanged => td_string!(locale, invalid_case_changed),
+        InvalidInput::TiltakDescription => td_string!(locale, invalid_tiltak_description),
+        InvalidInput::TiltakDue => td_string!(locale, invalid_tiltak_due),
+        InvalidInput::TiltakCost => td_string!(locale, invalid_tiltak_cost),
+        InvalidInput::TiltakMove => td_string!(locale, invalid_tiltak_move),
+        InvalidInput::TiltakReason => td_string!(locale, invalid_tiltak_reason),
     }
 }

@@ -59,6 +59,7 @@ pub fn PageFrame(children: Children) -> impl IntoView {
                 <Suspense fallback=|| ()>
                     <Show when=reads_cases>
                         <a href="/avvik">{t!(i18n, nav_avvik)}</a>
+                        <a href="/tiltaksplan">{t!(i18n, nav_tiltak)}</a>
                     </Show>
                     <Show when=is_admin>
                         <a href="/admin/users">{t!(i18n, nav_admin)}</a>

@@ -64,6 +64,8 @@ pub async fn case_row(pool: &AnyPool, id: &str) -> sqlx::Result<Option<CaseRow>>
 /// One history entry of a case, with the actor's name.
 #[derive(Clone, Debug, FromRow)]
 pub struct EventRow {
+    /// `avvik`, or `tiltak` for one of its measures.
+    pub entity_kind: String,
     /// The history action (`created`, `status_changed`, …).
     pub action: String,
     /// The actor's name; none when nobody is recorded.
@@ -74,12 +76,14 @@ pub struct EventRow {
     pub data: String,
 }
 
-/// The case's history, oldest first.
+/// The case's history and its measures', oldest first.
 pub async fn events(pool: &AnyPool, id: &str) -> sqlx::Result<Vec<EventRow>> {
     sqlx::query_as(
-        "SELECT h.action, p.display_name AS actor, h.at, h.data
+        "SELECT h.entity_kind, h.action, p.display_name AS actor, h.at, h.data
          FROM history h LEFT JOIN users p ON p.id = h.actor_user_id
-         WHERE h.entity_kind = 'avvik' AND h.entity_id = $1
+         WHERE (h.entity_kind = 'avvik' AND h.entity_id = $1)
+            OR (h.entity_kind = 'tiltak'
+                AND h.entity_id IN (SELECT t.id FROM tiltak t WHERE t.avvik_id = $1))
          ORDER BY h.seq",
     )
     .bind(id)

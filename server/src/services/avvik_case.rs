@@ -2,20 +2,22 @@
 //! gets "not found", so a case id tells them nothing), with the steps this
 //! person may take and the timeline from the history.
 
-use app::avvik::case::{AvvikCase, CaseEvent, CaseEventKind};
+use app::avvik::case::{AvvikCase, CaseEvent, CaseEventKind, TiltakChange};
 use app::avvik::list::CaseSource;
 use app::avvik::workflow::next_states;
 use app::domain::access::Action;
 use app::domain::users::CurrentUser;
 use app::error::AppError;
 use app::reports::CaseState;
+use app::tiltak::rules::TiltakState;
+use serde::Deserialize;
 
 use crate::auth::access;
 use crate::db::avvik_case::{self, EventRow};
 use crate::db::avvik_workflow::{self, CaseHead};
-use crate::db::units;
+use crate::db::{now_ms, tiltak, units};
 use crate::errors::internal;
-use crate::local_time::oslo_text;
+use crate::local_time::{oslo_date, oslo_text};
 use crate::state::AppState;
 
 /// The case `id` as `user` sees it.
@@ -26,7 +28,9 @@ pub async fn avvik_case(
     id: &str,
 ) -> Result<AvvikCase, AppError> {
     let CaseAccess {
-        head, follows_up, ..
+        head,
+        follows_up,
+        comments,
     } = readable_case(state, user, id).await?;
     let pool = state.db.pool();
     let row = avvik_case::case_row(pool, &head.id)
@@ -36,6 +40,10 @@ pub async fn avvik_case(
     let events = avvik_case::events(pool, &head.id)
         .await
         .map_err(internal("load a case's history"))?;
+    let measures = tiltak::for_case(pool, &head.id)
+        .await
+        .map_err(internal("load a case's measures"))?;
+    let today = oslo_date(now_ms());
     let status = CaseState::from_db(&row.status).ok_or(AppError::Internal)?;
     let place = match (row.room_name, row.building_name) {
         (Some(room), Some(building)) => Some(format!("{room}, {building}")),
@@ -61,6 +69,8 @@ pub async fn avvik_case(
         closed_note: row.closed_note,
         rejected_reason: row.rejected_reason,
         responsible: row.assigned_to.zip(row.assigned_name),
+        follows_up,
+        may_comment: comments,
         next: if follows_up {
             next_states(status).to_vec()
         } else {
@@ -71,6 +81,10 @@ pub async fn avvik_case(
         } else {
             Vec::new()
         },
+        tiltak: measures
+            .into_iter()
+            .filter_map(|row| super::tiltak::view(row, &today, follows_up))
+            .collect(),
         timeline: events.into_iter().map(event).collect(),
     })
 }
@@ -112,8 +126,43 @@ pub async fn readable_case(
     })
 }
 
+/// What a measure's history entry holds that its timeline line needs.
+#[derive(Default, Deserialize)]
+struct TiltakEntry {
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    to: Option<TiltakState>,
+    #[serde(default)]
+    reason: String,
+}
+
+/// A measure's history entry as the case's timeline shows it.
+fn tiltak_event(action: &str, data: &str) -> CaseEventKind {
+    let entry: TiltakEntry = serde_json::from_str(data).unwrap_or_default();
+    let change = match (action, entry.to) {
+        ("created", _) => TiltakChange::Added,
+        ("status_changed", Some(to)) => TiltakChange::Moved {
+            to,
+            reason: entry.reason,
+        },
+        _ => TiltakChange::Edited,
+    };
+    CaseEventKind::Tiltak {
+        description: entry.description,
+        change,
+    }
+}
+
 /// A history entry as the timeline shows it.
 fn event(row: EventRow) -> CaseEvent {
+    if row.entity_kind == "tiltak" {
+        return CaseEvent {
+            at: oslo_text(row.at),
+            what: tiltak_event(&row.action, &row.data),
+            who: row.actor,
+        };
+    }
     let data: serde_json::Value = serde_json::from_str(&row.data).unwrap_or_default();
     let state = |key: &str| data[key].as_str().and_then(CaseState::from_db);
     let what = match (row.action.as_str(), state("from"), state("to")) {

@@ -10,7 +10,7 @@ use super::qr_reports::{form, new_client_id, post_json};
 use crate::on_both_backends;
 
 /// Opens a new case in `unit` and returns its id.
-async fn open_case(app: &TestApp, unit: &str, id: &str) -> String {
+pub async fn open_case(app: &TestApp, unit: &str, id: &str) -> String {
     sqlx::query(
         "INSERT INTO avvik (id, unit_id, source, description, status, receipt_no, created_at, updated_at)
          SELECT $1, id, 'round', 'Løst rekkverk i trappa', 'open', $1, 1, 1 FROM org_units WHERE name = $2",
@@ -60,7 +60,7 @@ async fn moves_in_history(app: &TestApp, id: &str) -> Vec<String> {
         .collect()
 }
 
-fn refused_for(body: &Value, reason: &str) -> bool {
+pub fn refused_for(body: &Value, reason: &str) -> bool {
     body.to_string().contains(reason)
 }
 

@@ -1,0 +1,115 @@
+//! `/tiltaksplan?enhet=…`: the open measures of a unit and the units below
+//! it, across its cases, overdue first; each links to its case, where it
+//! is followed up.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::case_card::state_label;
+use super::changes::load_tiltaksplan;
+use super::model::{Tiltak, Tiltaksplan, kroner, norwegian_date};
+use crate::i18n::{t, td_string, use_i18n};
+use crate::layout::error_message::ErrorMessage;
+use crate::layout::page_frame::PageFrame;
+
+/// The plan page; the unit comes from the address (a plain GET form).
+#[component]
+pub fn TiltaksplanPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let unit = Memo::new(move |_| query.read().get("enhet").unwrap_or_default());
+    let plan = Resource::new(move || unit.get(), load_tiltaksplan);
+    view! {
+        <PageFrame>
+            <main id="main" class="page">
+                <h1>{t!(i18n, tiltak_plan_title)}</h1>
+                <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+                    {move || {
+                        plan.get()
+                            .map(|result| match result {
+                                Ok(plan) => view! { <PlanBody plan /> }.into_any(),
+                                Err(error) => {
+                                    view! { <p class="error" role="alert"><ErrorMessage error /></p> }
+                                        .into_any()
+                                }
+                            })
+                    }}
+                </Transition>
+            </main>
+        </PageFrame>
+    }
+}
+
+#[component]
+fn PlanBody(plan: Tiltaksplan) -> impl IntoView {
+    let i18n = use_i18n();
+    let Tiltaksplan {
+        units,
+        unit_id,
+        rows,
+        more,
+    } = plan;
+    let overdue = rows.iter().filter(|row| row.overdue).count();
+    let total = rows.len();
+    let options = units
+        .into_iter()
+        .map(|unit| {
+            let selected = unit.id == unit_id;
+            let indent = "\u{a0}\u{a0}".repeat(unit.depth);
+            view! { <option value=unit.id selected=selected>{indent}{unit.name}</option> }
+        })
+        .collect_view();
+    view! {
+        <form method="get" action="/tiltaksplan" class="row plan-filter">
+            <label for="plan-unit">{t!(i18n, posters_unit)}</label>
+            <select id="plan-unit" name="enhet">
+                <option value="" selected=unit_id.is_empty()>{t!(i18n, avvik_all)}</option>
+                {options}
+            </select>
+            <button type="submit" class="secondary">{t!(i18n, avvik_apply)}</button>
+        </form>
+        <p class="plan-counts">
+            {t!(i18n, tiltak_plan_open)} ": " <strong>{total}</strong> " · "
+            {t!(i18n, tiltak_overdue)} ": " <strong>{overdue}</strong>
+        </p>
+        {(total == 0).then(|| view! { <p>{t!(i18n, tiltak_plan_empty)}</p> })}
+        <ul class="tiltak-list plan-list">
+            {rows.into_iter().map(|row| view! { <PlanRow row /> }).collect_view()}
+        </ul>
+        {more.then(|| view! { <p class="hint">{t!(i18n, tiltak_plan_more)}</p> })}
+    }
+}
+
+/// One open measure: deadline first, what, which case and unit, who.
+#[component]
+fn PlanRow(row: Tiltak) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let when = row.due.as_deref().map_or_else(
+        || td_string!(locale, tiltak_no_due).to_owned(),
+        norwegian_date,
+    );
+    let who = row.responsible.map_or_else(
+        || td_string!(locale, avvik_nobody).to_owned(),
+        |(_, name)| name,
+    );
+    let description = row.description;
+    let label = description.clone();
+    let case = row.case.map(|(id, receipt)| {
+        view! { <a href=format!("/avvik/sak?id={id}")>{receipt}</a> " · " }
+    });
+    view! {
+        <li class="tiltak-item" class:overdue=row.overdue data-tiltak=label>
+            <p class="tiltak-meta">
+                <strong>{when}</strong>
+                {row.overdue.then(|| view! { " " <span class="badge overdue-badge">{t!(i18n, tiltak_overdue)}</span> })}
+                " · " <span class="badge">{state_label(row.state, locale)}</span>
+            </p>
+            <p class="tiltak-what">{description}</p>
+            <p class="tiltak-meta">
+                {case} {row.unit} " · " {t!(i18n, tiltak_responsible)} ": " {who}
+                {row.cost.map(|cost| format!(" · {}", kroner(cost)))}
+            </p>
+        </li>
+    }
+}
