@@ -20,8 +20,10 @@ use crate::reports::{Poster, ReportStatus, RoomLookup};
 use crate::start::StartPageData;
 
 mod avvik;
+mod notifications;
 
 pub use avvik::AvvikBackend;
+pub use notifications::NoticeBackend;
 
 /// A newly created login session.
 #[derive(Clone, Debug)]
@@ -34,7 +36,7 @@ pub struct NewSession {
 
 /// What the server crate does for the pages.
 #[async_trait]
-pub trait Backend: AvvikBackend {
+pub trait Backend: AvvikBackend + NoticeBackend {
     /// Checks the password, applies the rate limit and opens a session.
     async fn login(
         &self,

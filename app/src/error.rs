@@ -134,6 +134,12 @@ pub enum InvalidInput {
     /// A measure marked as not carried out without the reason.
     #[error("write why the measure is not carried out")]
     TiltakReason,
+    /// A risk rating with a likelihood or consequence outside 1–5.
+    #[error("choose likelihood and consequence from 1 to 5")]
+    RiskRating,
+    /// A closed or rejected case re-rated: it keeps the rating it ended with.
+    #[error("a closed or rejected case keeps its rating; reopen it first")]
+    RiskClosed,
 }
 
 /// Why a request failed.

@@ -12,6 +12,7 @@ pub mod backend;
 pub mod domain;
 pub mod error;
 pub mod layout;
+pub mod notifications;
 pub mod offline;
 pub mod outbox;
 pub mod places;
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/avvik") view=avvik::list_page::AvvikListPage ssr=SsrMode::Async />
                     <Route path=path!("/avvik/sak") view=avvik::case_page::AvvikCasePage ssr=SsrMode::Async />
                     <Route path=path!("/tiltaksplan") view=tiltak::plan_page::TiltaksplanPage ssr=SsrMode::Async />
+                    <Route path=path!("/varsler") view=notifications::page::NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/rom") view=places::rooms_page::RoomsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/steder") view=places::org_page::OrgPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/plakat") view=reports::poster_page::PosterPage ssr=SsrMode::Async />

@@ -2,14 +2,17 @@
 import { Browser, expect, Page, test } from '@playwright/test';
 import { hydrated, sqlite } from './helpers';
 
-/** Sends a QR report for a room, anonymously; returns its case number and status link. */
-export async function reportFrom(page: Page, room: string, text: string): Promise<[string, string]> {
+/** Sends a QR report for a room, anonymously, maybe with a photo; returns its case number and status link. */
+export async function reportFrom(page: Page, room: string, text: string, photo?: Buffer): Promise<[string, string]> {
   const token = sqlite(`SELECT qr_token FROM rooms WHERE name = '${room}'`)[0][0];
   await page.goto(`/r/${token}`);
   await hydrated(page);
   await page.getByLabel('Hva gjelder det?').selectOption({ label: 'Maskiner og utstyr' });
   await page.getByLabel('Hva skjedde, eller hva ser du?').fill(text);
   await page.getByRole('radio', { name: /^Middels/ }).check();
+  if (photo) {
+    await page.getByLabel('Bilder (valgfritt, inntil 3)').setInputFiles({ name: 'bilde.jpg', mimeType: 'image/jpeg', buffer: photo });
+  }
   await page.getByLabel('Meld anonymt').check();
   await page.getByRole('button', { name: 'Send melding' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Takk! Meldingen er mottatt.' })).toBeVisible();

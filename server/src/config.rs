@@ -47,6 +47,9 @@ pub struct Settings {
     pub report_limit_per_address: u32,
     /// QR reports accepted for one room's code per hour.
     pub report_limit_per_room: u32,
+    /// Minutes between runs of the reminders and the follow-up rule; 0
+    /// turns them off (another instance on the same database may run them).
+    pub reminder_minutes: u32,
 }
 
 impl Default for Settings {
@@ -66,12 +69,13 @@ impl Default for Settings {
             trusted_proxies: String::new(),
             report_limit_per_address: 30,
             report_limit_per_room: 20,
+            reminder_minutes: 15,
         }
     }
 }
 
 /// The keys that may come from `VERN_*` variables (other `VERN_` variables are ignored).
-const ENV_KEYS: [&str; 14] = [
+const ENV_KEYS: [&str; 15] = [
     "listen",
     "data_dir",
     "database_url",
@@ -86,6 +90,7 @@ const ENV_KEYS: [&str; 14] = [
     "trusted_proxies",
     "report_limit_per_address",
     "report_limit_per_room",
+    "reminder_minutes",
 ];
 
 /// Settings given as command-line flags; `None` keeps the value from below.

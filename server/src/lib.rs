@@ -109,6 +109,13 @@ impl Application {
     ) -> anyhow::Result<()> {
         let state = self.state.clone();
         let cleaner = tokio::spawn(clean_up_periodically(state.clone()));
+        let reminders = (state.settings.reminder_minutes > 0).then(|| {
+            let every = Duration::from_secs(60 * u64::from(state.settings.reminder_minutes));
+            tokio::spawn(services::follow_up::run_periodically(
+                state.db.clone(),
+                every,
+            ))
+        });
         let router = http::router::build(state.clone());
         tracing::info!(url = %state.public_url, "Vern is serving");
         let served = axum::serve(
@@ -119,6 +126,9 @@ impl Application {
         .await
         .context("server failed");
         cleaner.abort();
+        if let Some(reminders) = reminders {
+            reminders.abort();
+        }
         state.db.close().await;
         served
     }

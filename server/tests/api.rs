@@ -8,10 +8,12 @@ mod api {
     pub mod admin;
     pub mod auth;
     pub mod avvik_list;
+    pub mod avvik_rating;
     pub mod avvik_workflow;
     pub mod cli;
     pub mod concurrency;
     pub mod crash;
+    pub mod follow_up;
     pub mod health;
     pub mod helpers;
     pub mod login_limits;

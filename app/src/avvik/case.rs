@@ -30,6 +30,11 @@ pub struct AvvikCase {
     pub status: CaseState,
     /// Its risk score (0: not rated).
     pub score: i64,
+    /// Its first rating and the leader's, both kept.
+    pub rating: super::rating::CaseRating,
+    /// Its photos (ids for `/api/v1/photos/{id}`), the finding's or the
+    /// report's, oldest first.
+    pub photos: Vec<String>,
     /// The reporter's name as given; empty when anonymous or unknown.
     pub reporter: String,
     /// When it was registered, in Norwegian time.
@@ -81,6 +86,8 @@ pub enum CaseEventKind {
         /// What was done, or why.
         note: String,
     },
+    /// A leader rated the risk again.
+    Rerated(super::rating::Rating),
     /// Someone was made responsible (`None`: nobody any more).
     Assigned(Option<String>),
     /// A comment, internal or visible to the reporter.

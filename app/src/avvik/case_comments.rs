@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::case::{CaseEvent, CaseEventKind, TiltakChange};
+use super::case_risk::rating_text;
 use super::list_filters::state_label;
 use super::moves::CommentAvvik;
 use crate::i18n::{Locale, t, td_string, use_i18n};
@@ -133,6 +134,11 @@ fn describe(what: CaseEventKind, locale: Locale) -> String {
                 format!("{step}: {note}")
             }
         }
+        CaseEventKind::Rerated(rating) => format!(
+            "{} {}",
+            td_string!(locale, avvik_event_rerated),
+            rating_text(rating, locale)
+        ),
         CaseEventKind::Assigned(name) => {
             let nobody = td_string!(locale, avvik_nobody).to_owned();
             format!(

@@ -6,15 +6,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::case::{AvvikCase, load_avvik_case};
+use super::case_actions::CaseActions;
 use super::case_assign::AssignForm;
-use super::case_comments::{CommentForm, Comments, Timeline};
+use super::case_comments::{CommentForm, Timeline};
+use super::case_photos::CasePhotos;
+use super::case_risk::{RerateForm, RiskFacts};
 use super::list_filters::{source_label, state_label};
-use super::moves::{AssignAvvik, MoveAvvik};
+use super::moves::MoveAvvik;
 use crate::i18n::{t, use_i18n};
 use crate::layout::error_message::ErrorMessage;
 use crate::layout::page_frame::PageFrame;
 use crate::reports::{CaseState, ReportCategory};
-use crate::tiltak::case_card::{TiltakCard, TiltakWork};
+use crate::tiltak::case_card::TiltakCard;
 
 /// The case page; a note or comment being written survives a failed send
 /// and a reload of the case.
@@ -23,21 +26,11 @@ pub fn AvvikCasePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let id = Memo::new(move |_| query.read().get("id").unwrap_or_default());
-    let mover = ServerAction::<MoveAvvik>::new();
-    let note = RwSignal::new(String::new());
-    let comments = Comments::empty();
-    let assign = ServerAction::<AssignAvvik>::new();
-    let work = TiltakWork::new();
-    let changes = move || {
-        let versions = [mover.version(), comments.sender.version(), assign.version()];
-        (versions.map(|version| version.get()), work.sent())
-    };
-    let case = Resource::new(move || (id.get(), changes()), |(id, _)| load_avvik_case(id));
-    Effect::new(move |_| {
-        if let Some(Ok(())) = mover.value().get() {
-            note.set(String::new());
-        }
-    });
+    let actions = CaseActions::new();
+    let case = Resource::new(
+        move || (id.get(), actions.sent()),
+        |(id, _)| load_avvik_case(id),
+    );
     view! {
         <PageFrame>
             <main id="main" class="page">
@@ -46,7 +39,7 @@ pub fn AvvikCasePage() -> impl IntoView {
                     {move || {
                         case.get()
                             .map(|result| match result {
-                                Ok(case) => view! { <CaseView case mover note comments assign work /> }.into_any(),
+                                Ok(case) => view! { <CaseView case actions /> }.into_any(),
                                 Err(error) => {
                                     view! { <p class="error" role="alert"><ErrorMessage error /></p> }
                                         .into_any()
@@ -60,22 +53,10 @@ pub fn AvvikCasePage() -> impl IntoView {
 }
 
 #[component]
-fn CaseView(
-    case: AvvikCase,
-    mover: ServerAction<MoveAvvik>,
-    note: RwSignal<String>,
-    comments: Comments,
-    assign: ServerAction<AssignAvvik>,
-    work: TiltakWork,
-) -> impl IntoView {
+fn CaseView(case: AvvikCase, actions: CaseActions) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let category = ReportCategory::parse(&case.category).map(|c| c.name(locale).to_owned());
-    let score = if case.score > 0 {
-        case.score.to_string()
-    } else {
-        "–".to_owned()
-    };
     let reporter = if case.reporter.is_empty() {
         crate::i18n::td_string!(locale, avvik_reporter_unknown).to_owned()
     } else {
@@ -89,10 +70,13 @@ fn CaseView(
     // A reopened case keeps its old note in the timeline, not on its face.
     let closing = (case.status == CaseState::Closed).then(|| case.closed_note.clone());
     let rejection = (case.status == CaseState::Rejected).then(|| case.rejected_reason.clone());
+    let rerating =
+        case.follows_up && !matches!(case.status, CaseState::Closed | CaseState::Rejected);
     view! {
         <h1>{t!(i18n, avvik_case)} " " {case.receipt_no.clone()}</h1>
         <p class="badge case-state">{state_label(case.status, locale)}</p>
         <div class="two-pane">
+            <div class="stack">
             <section class="card" aria-labelledby="case-what">
                 <h2 id="case-what">{t!(i18n, avvik_what)}</h2>
                 <p class="case-description">{case.description.clone()}</p>
@@ -105,8 +89,7 @@ fn CaseView(
                     <dd>{category.unwrap_or_else(|| "–".to_owned())}</dd>
                     <dt>{t!(i18n, avvik_source)}</dt>
                     <dd>{source_label(case.source, locale)}</dd>
-                    <dt>{t!(i18n, avvik_risk)}</dt>
-                    <dd>{score}</dd>
+                    <RiskFacts score=case.score rating=case.rating.clone() />
                     <dt>{t!(i18n, avvik_responsible)}</dt>
                     <dd>{responsible}</dd>
                     <dt>{t!(i18n, avvik_reported)}</dt>
@@ -115,22 +98,27 @@ fn CaseView(
                 {closing.map(|text| view! { <h3>{t!(i18n, avvik_closed_note)}</h3> <p>{text}</p> })}
                 {rejection.map(|text| view! { <h3>{t!(i18n, avvik_rejected_reason)}</h3> <p>{text}</p> })}
             </section>
+            <CasePhotos photos=case.photos.clone() />
+            </div>
             <div class="stack">
-                <MoveForm id=case.id.clone() next=case.next.clone() mover note />
+                <MoveForm id=case.id.clone() next=case.next.clone() mover=actions.mover note=actions.note />
+                {rerating.then(|| view! {
+                    <RerateForm id=case.id.clone() current=case.rating.current() rerate=actions.rerate />
+                })}
                 <AssignForm
                     id=case.id.clone()
                     current=case.responsible.clone().map(|(id, _)| id)
                     people=case.assignable.clone()
-                    assign
+                    assign=actions.assign
                 />
                 <TiltakCard
                     case_id=case.id.clone()
                     tiltak=case.tiltak.clone()
                     people=case.assignable.clone()
                     follows_up=case.follows_up
-                    work
+                    work=actions.work
                 />
-                {case.may_comment.then(|| view! { <CommentForm id=case.id.clone() comments /> })}
+                {case.may_comment.then(|| view! { <CommentForm id=case.id.clone() comments=actions.comments /> })}
                 <Timeline events=case.timeline.clone() />
             </div>
         </div>

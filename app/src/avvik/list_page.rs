@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::case_risk::level_label;
 use super::list::{AvvikFilter, AvvikListItem, AvvikPage, load_avvik_list};
 use super::list_filters::{ListFilters, filter_from_query, source_label, state_label};
 use super::risk::level_of;
 use crate::i18n::{t, td_string, use_i18n};
 use crate::layout::error_message::ErrorMessage;
 use crate::layout::page_frame::PageFrame;
-use crate::sync::rules::RiskLevel;
 
 /// The list page; the filters come from the address.
 #[component]
@@ -126,9 +126,7 @@ fn CaseRow(item: AvvikListItem) -> impl IntoView {
     let locale = i18n.get_locale_untracked();
     let level = level_of(item.score);
     let (class, risk) = match level {
-        Some(RiskLevel::High) => ("risk-high", td_string!(locale, avvik_risk_high)),
-        Some(RiskLevel::Medium) => ("risk-medium", td_string!(locale, avvik_risk_medium)),
-        Some(RiskLevel::Low) => ("risk-low", td_string!(locale, avvik_risk_low)),
+        Some(level) => (level.css(), level_label(level, locale)),
         None => ("risk-none", td_string!(locale, avvik_unrated)),
     };
     let score = if item.score > 0 {

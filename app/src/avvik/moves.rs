@@ -1,6 +1,6 @@
 //! The server functions that change a case from its page: a step along
 //! the workflow (see [`super::workflow`] for the rule), the responsible
-//! person, and a comment.
+//! person, a comment, and a new risk rating.
 
 use leptos::prelude::*;
 
@@ -52,6 +52,21 @@ pub async fn assign_avvik(id: String, #[server(default)] person: String) -> Resu
             let user = require_user()?;
             let person = Some(person).filter(|person| !person.is_empty());
             backend()?.assign_case(&user, &id, person).await
+        }
+        .await,
+    )
+}
+
+/// Rates case `id`'s risk again on the 5×5 matrix; the first rating is kept.
+#[server(prefix = "/api/fn", endpoint = "rerate_avvik")]
+pub async fn rerate_avvik(id: String, probability: i64, consequence: i64) -> Result<(), AppError> {
+    use crate::backend::{backend, require_user, with_status};
+    with_status(
+        async {
+            let user = require_user()?;
+            let rating =
+                super::rating::Rating::new(probability, consequence).map_err(AppError::Invalid)?;
+            backend()?.rerate_case(&user, &id, rating).await
         }
         .await,
     )

@@ -4,6 +4,7 @@ use async_trait::async_trait;
 
 use crate::avvik::case::AvvikCase;
 use crate::avvik::list::{AvvikFilter, AvvikPage, Cursor};
+use crate::avvik::rating::Rating;
 use crate::domain::users::CurrentUser;
 use crate::error::AppError;
 use crate::reports::CaseState;
@@ -28,6 +29,13 @@ pub trait AvvikBackend: Send + Sync + 'static {
         user: &CurrentUser,
         id: &str,
         person: Option<String>,
+    ) -> Result<(), AppError>;
+    /// Rates a case's risk again (the first rating is kept).
+    async fn rerate_case(
+        &self,
+        user: &CurrentUser,
+        id: &str,
+        rating: Rating,
     ) -> Result<(), AppError>;
     /// Adds a comment to a case, internal or visible to the reporter.
     async fn comment_case(

@@ -80,5 +80,7 @@ pub fn invalid_input_text(locale: Locale, reason: InvalidInput) -> &'static str 
         InvalidInput::TiltakCost => td_string!(locale, invalid_tiltak_cost),
         InvalidInput::TiltakMove => td_string!(locale, invalid_tiltak_move),
         InvalidInput::TiltakReason => td_string!(locale, invalid_tiltak_reason),
+        InvalidInput::RiskRating => td_string!(locale, invalid_risk_rating),
+        InvalidInput::RiskClosed => td_string!(locale, invalid_risk_closed),
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::roles::Role;
 use crate::domain::users::GrantView;
 use crate::i18n::{t, use_i18n};
 use crate::layout::language_switch::LanguageSwitch;
+use crate::notifications::bell::{NoticeLink, provide_unread_count};
 
 /// Wraps a page's content in the app's header and menu.
 #[component]
@@ -18,6 +19,7 @@ pub fn PageFrame(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let me = Resource::new(|| (), |_| whoami());
     let logout = ServerAction::<Logout>::new();
+    let unread = provide_unread_count();
     Effect::new(move |_| {
         if let Some(Ok(())) = logout.value().get() {
             // Nothing of this person stays readable for the next one on a
@@ -61,6 +63,7 @@ pub fn PageFrame(children: Children) -> impl IntoView {
                         <a href="/avvik">{t!(i18n, nav_avvik)}</a>
                         <a href="/tiltaksplan">{t!(i18n, nav_tiltak)}</a>
                     </Show>
+                    <NoticeLink count=unread />
                     <Show when=is_admin>
                         <a href="/admin/users">{t!(i18n, nav_admin)}</a>
                         <a href="/admin/steder">{t!(i18n, nav_places)}</a>

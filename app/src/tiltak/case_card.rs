@@ -4,80 +4,14 @@
 
 use leptos::prelude::*;
 
-use super::changes::{AddTiltak, EditTiltak, MoveTiltak};
+use super::changes::AddTiltak;
 use super::form::TiltakFields;
 use super::model::{Tiltak, kroner, norwegian_date};
 use super::rules::{TiltakDraft, TiltakState};
+use super::steps::TiltakSteps;
+use super::work::TiltakWork;
 use crate::i18n::{Locale, t, td_string, use_i18n};
-use crate::layout::error_message::ErrorMessage;
 use crate::places::structure::PersonOption;
-
-/// The page's measure actions and what is being typed into them, kept
-/// while the case reloads around them.
-#[derive(Clone, Copy)]
-pub struct TiltakWork {
-    add: ServerAction<AddTiltak>,
-    edit: ServerAction<EditTiltak>,
-    mover: ServerAction<MoveTiltak>,
-    new_draft: RwSignal<TiltakDraft>,
-    /// The measure being changed (one at a time), and its draft.
-    editing: RwSignal<Option<String>>,
-    edit_draft: RwSignal<TiltakDraft>,
-    /// The measure being dropped, and the reason typed.
-    dropping: RwSignal<Option<String>>,
-    reason: RwSignal<String>,
-    /// The measure last moved (where a refusal is shown).
-    moved: RwSignal<Option<String>>,
-}
-
-impl TiltakWork {
-    /// Empty forms, with a draft cleared once it is saved.
-    pub fn new() -> Self {
-        let work = TiltakWork {
-            add: ServerAction::new(),
-            edit: ServerAction::new(),
-            mover: ServerAction::new(),
-            new_draft: RwSignal::new(TiltakDraft::default()),
-            editing: RwSignal::new(None),
-            edit_draft: RwSignal::new(TiltakDraft::default()),
-            dropping: RwSignal::new(None),
-            reason: RwSignal::new(String::new()),
-            moved: RwSignal::new(None),
-        };
-        Effect::new(move |_| {
-            if let Some(Ok(_)) = work.add.value().get() {
-                work.new_draft.set(TiltakDraft::default());
-            }
-        });
-        Effect::new(move |_| {
-            if let Some(Ok(())) = work.edit.value().get() {
-                work.editing.set(None);
-            }
-        });
-        Effect::new(move |_| {
-            if let Some(Ok(())) = work.mover.value().get() {
-                work.dropping.set(None);
-                work.reason.set(String::new());
-            }
-        });
-        work
-    }
-
-    /// Changes whenever a measure was sent (for reloading the case).
-    pub fn sent(&self) -> [usize; 3] {
-        [
-            self.add.version().get(),
-            self.edit.version().get(),
-            self.mover.version().get(),
-        ]
-    }
-}
-
-impl Default for TiltakWork {
-    fn default() -> Self {
-        Self::new()
-    }
-}
 
 /// The case's measures and, for those who follow it up, a new one.
 #[component]
@@ -183,101 +117,6 @@ fn TiltakItem(item: Tiltak, people: Vec<PersonOption>, work: TiltakWork) -> impl
     }
 }
 
-/// The status buttons (dropping asks for the reason first) and the change form.
-#[component]
-fn TiltakSteps(
-    id: String,
-    next: Vec<TiltakState>,
-    draft: TiltakDraft,
-    people: Vec<PersonOption>,
-    work: TiltakWork,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let locale = i18n.get_locale_untracked();
-    let id = StoredValue::new(id);
-    let this = move || id.get_value();
-    let dropping = move || work.dropping.with(|open| open.as_deref() == Some(&*this()));
-    let editing = move || work.editing.with(|open| open.as_deref() == Some(&*this()));
-    let buttons = next
-        .into_iter()
-        .map(|to| {
-            let click = move |_| {
-                if to == TiltakState::NotDone && !dropping() {
-                    work.reason.set(String::new());
-                    work.dropping.set(Some(this()));
-                } else {
-                    let reason = work.reason.get_untracked();
-                    work.moved.set(Some(this()));
-                    work.mover.dispatch(MoveTiltak { id: this(), to, reason });
-                }
-            };
-            view! {
-                <button type="button" class="secondary" disabled=move || work.mover.pending().get() on:click=click>
-                    {step_label(to, locale)}
-                </button>
-            }
-        })
-        .collect_view();
-    let reason_id = format!("tiltak-reason-{}", this());
-    let reason_field = move || {
-        dropping().then(|| {
-            view! {
-                <label for=reason_id.clone()>{t!(i18n, tiltak_reason_label)}</label>
-                <textarea
-                    id=reason_id.clone()
-                    maxlength="4000"
-                    prop:value=move || work.reason.get()
-                    on:input=move |event| work.reason.set(event_target_value(&event))
-                ></textarea>
-            }
-        })
-    };
-    let save = move |()| {
-        let draft = work.edit_draft.get_untracked();
-        work.edit.dispatch(EditTiltak {
-            id: this(),
-            description: draft.description,
-            responsible: draft.responsible,
-            due: draft.due,
-            cost: draft.cost,
-        });
-    };
-    let toggle = move |_| {
-        if editing() {
-            work.editing.set(None);
-        } else {
-            work.edit_draft.set(draft.clone());
-            work.editing.set(Some(this()));
-        }
-    };
-    view! {
-        <div class="row">{buttons}
-            <button type="button" class="secondary" aria-expanded=move || editing().to_string() on:click=toggle>
-                {t!(i18n, tiltak_edit)}
-            </button>
-        </div>
-        {reason_field}
-        <div role="alert" class="alert-slot">
-            {move || {
-                let here = work.moved.with(|moved| moved.as_deref() == Some(&*this()));
-                here.then(|| work.mover.value().get().and_then(Result::err)).flatten()
-                    .map(|error| view! { <p class="error"><ErrorMessage error /></p> })
-            }}
-        </div>
-        {move || editing().then(|| view! {
-            <TiltakFields
-                prefix=format!("tiltak-edit-{}", this())
-                draft=work.edit_draft
-                people=people.clone()
-                submit=td_string!(locale, tiltak_save)
-                send=Callback::new(save)
-                pending=work.edit.pending().into()
-                error=Signal::derive(move || work.edit.value().get().and_then(Result::err))
-            />
-        })}
-    }
-}
-
 /// A measure's status in words.
 pub fn state_label(state: TiltakState, locale: Locale) -> &'static str {
     match state {
@@ -285,15 +124,5 @@ pub fn state_label(state: TiltakState, locale: Locale) -> &'static str {
         TiltakState::InProgress => td_string!(locale, tiltak_state_in_progress),
         TiltakState::Done => td_string!(locale, tiltak_state_done),
         TiltakState::NotDone => td_string!(locale, tiltak_state_not_done),
-    }
-}
-
-/// The button that moves a measure to `to`.
-fn step_label(to: TiltakState, locale: Locale) -> &'static str {
-    match to {
-        TiltakState::Planned => td_string!(locale, tiltak_state_planned),
-        TiltakState::InProgress => td_string!(locale, tiltak_step_start),
-        TiltakState::Done => td_string!(locale, tiltak_step_done),
-        TiltakState::NotDone => td_string!(locale, tiltak_step_not_done),
     }
 }

@@ -39,6 +39,18 @@ pub struct CaseRow {
     pub assigned_to: Option<String>,
     /// Their name.
     pub assigned_name: Option<String>,
+    /// The finding it came from, for a case from a round.
+    pub finding_id: Option<String>,
+    /// The round's rating: sannsynlighet.
+    pub probability: Option<i64>,
+    /// The round's rating: konsekvens.
+    pub consequence: Option<i64>,
+    /// The reporter's own words (`lav`, `middels`, `hoy`; empty for none).
+    pub severity: String,
+    /// The leader's rating: sannsynlighet.
+    pub leader_probability: Option<i64>,
+    /// The leader's rating: konsekvens.
+    pub leader_consequence: Option<i64>,
 }
 
 /// The case, if it exists.
@@ -47,7 +59,9 @@ pub async fn case_row(pool: &AnyPool, id: &str) -> sqlx::Result<Option<CaseRow>>
         "SELECT a.id, a.receipt_no, a.description, u.name AS unit_name, r.name AS room_name,
                 b.name AS building_name, a.category, a.source, a.status, a.risk_score,
                 a.reporter_name, p.display_name AS reported_by_name, a.created_at,
-                a.closed_note, a.rejected_reason, a.assigned_to, q.display_name AS assigned_name
+                a.closed_note, a.rejected_reason, a.assigned_to, q.display_name AS assigned_name,
+                a.finding_id, a.probability, a.consequence, a.severity,
+                a.leader_probability, a.leader_consequence
          FROM avvik a
          JOIN org_units u ON u.id = a.unit_id
          LEFT JOIN rooms r ON r.id = a.room_id

@@ -28,3 +28,13 @@ pub fn count_covered_areas() -> String {
         covered_areas("$1")
     )
 }
+
+/// A subquery of the verneombud who cover the area room `room` lies in
+/// (none, or one).
+pub fn verneombud_of_room(room: &str) -> String {
+    format!(
+        "SELECT v.verneombud_id FROM rooms r JOIN verneomrader v ON v.id = r.verneomrade_id
+         WHERE r.id = {room} AND {}",
+        covered_areas("v.verneombud_id")
+    )
+}

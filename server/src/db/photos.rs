@@ -115,3 +115,36 @@ pub async fn unit_of_owner(pool: &AnyPool, photo: &PhotoRow) -> sqlx::Result<Opt
         }
     }
 }
+
+/// The photos of a case: the report's own and, for a case from a round,
+/// its finding's; oldest first.
+pub async fn of_case(
+    pool: &AnyPool,
+    case_id: &str,
+    finding_id: Option<&str>,
+) -> sqlx::Result<Vec<String>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT id FROM photos
+         WHERE (owner_kind = 'avvik' AND owner_id = $1)
+            OR (owner_kind = 'finding' AND owner_id = $2)
+         ORDER BY created_at, id",
+    )
+    .bind(case_id)
+    .bind(finding_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// The case a photo belongs to: the report it came with, or the case
+/// opened from the finding it shows.
+pub async fn case_of(pool: &AnyPool, photo: &PhotoRow) -> sqlx::Result<Option<String>> {
+    if photo.owner_kind == "avvik" {
+        return Ok(Some(photo.owner_id.clone()));
+    }
+    let row: Option<(String,)> = sqlx::query_as("SELECT id FROM avvik WHERE finding_id = $1")
+        .bind(&photo.owner_id)
+        .fetch_optional(pool)
+        .await?;
+    Ok(row.map(|(id,)| id))
+}

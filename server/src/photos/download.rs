@@ -3,6 +3,7 @@
 
 use app::backend::Authenticated;
 use app::domain::access::Action;
+use app::domain::users::CurrentUser;
 use app::error::AppError;
 use axum::Extension;
 use axum::body::Body;
@@ -16,6 +17,7 @@ use super::{PhotoError, current_user};
 use crate::auth::access;
 use crate::db::photos;
 use crate::errors::internal;
+use crate::services::avvik_case::readable_case;
 use crate::state::AppState;
 
 /// Photos show people's workplaces and may be read only with a role: a
@@ -90,7 +92,16 @@ async fn send(
         .ok_or(AppError::NotFound)?;
     let readable = access::require(&state.db, &user, Action::ReadReports, &unit_id).await;
     if let Err(AppError::Forbidden) = readable {
-        access::require(&state.db, &user, Action::WalkRound, &unit_id).await?;
+        let walks = access::require(&state.db, &user, Action::WalkRound, &unit_id).await;
+        if let Err(AppError::Forbidden) = walks {
+            // The verneombud of the room's area reads its cases (AML § 6-2)
+            // without a role in the unit: their photos too.
+            if !reads_its_case(state, &user, &photo).await? {
+                return Err(AppError::Forbidden.into());
+            }
+        } else {
+            walks?;
+        }
     } else {
         readable?;
     }
@@ -100,6 +111,25 @@ async fn send(
         Variant::Thumb => Key::from(photo.thumb_key.unwrap_or(photo.object_key)),
     };
     stream(state.photos.as_ref(), &key).await
+}
+
+/// Whether `user` may open the case the photo belongs to.
+async fn reads_its_case(
+    state: &AppState,
+    user: &CurrentUser,
+    photo: &photos::PhotoRow,
+) -> Result<bool, AppError> {
+    let case = photos::case_of(state.db.pool(), photo)
+        .await
+        .map_err(internal("load the photo's case"))?;
+    let Some(case) = case else {
+        return Ok(false);
+    };
+    match readable_case(state, user, &case).await {
+        Ok(_) => Ok(true),
+        Err(AppError::NotFound) => Ok(false),
+        Err(other) => Err(other),
+    }
 }
 
 /// Streams an object as `image/jpeg`.

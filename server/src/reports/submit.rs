@@ -4,6 +4,7 @@
 use anyhow::Context;
 use app::domain::users::CurrentUser;
 use app::error::AppError;
+use app::notifications::model::NoticeKind;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest, Sha256};
@@ -11,12 +12,14 @@ use sha2::{Digest, Sha256};
 use super::form::{Contact, ValidReport};
 use super::report_photos::{CleanPhoto, clean_photos, remove_photos, store_photos};
 use crate::db::history::{self, Change};
+use crate::db::notifications;
 use crate::db::places::NamedRoom;
 use crate::db::reports::{self, NewReport, ReportPhoto};
 use crate::db::{new_id, now_ms};
 use crate::errors::internal;
 use crate::local_time::oslo_year;
 use crate::photos::store;
+use crate::services::notifications::notify;
 use crate::state::AppState;
 
 /// What the reporter gets back.
@@ -171,6 +174,20 @@ async fn write_case(
     history::append(&mut tx, &change, now)
         .await
         .context("record history")?;
+    let watchers = notifications::unit_watchers(&mut tx, &room.unit_id, Some(&room.id))
+        .await
+        .context("find whom to tell")?;
+    let told = (&avvik_id[..], None);
+    notify(
+        &mut tx,
+        NoticeKind::NewReport,
+        told,
+        &watchers,
+        reported_by,
+        None,
+    )
+    .await
+    .context("tell the unit")?;
     tx.commit().await.context("commit")?;
     Ok(Receipt {
         receipt_no,

@@ -4,10 +4,12 @@
 
 use app::domain::users::CurrentUser;
 use app::error::{AppError, InvalidInput};
+use app::notifications::model::NoticeKind;
 use app::places::structure::PersonOption;
 use serde_json::json;
 
 use super::avvik_case::readable_case;
+use super::notifications::notify;
 use crate::db::avvik_case;
 use crate::db::history::{self, Change};
 use crate::db::{now_ms, units};
@@ -68,6 +70,19 @@ pub async fn assign_case(
         let mut tx = state.db.begin_write().await?;
         avvik_case::assign(&mut tx, &case.id, person.as_deref(), now).await?;
         history::append(&mut tx, &entry, now).await?;
+        if let Some(person) = &person {
+            let told = (&case.id[..], None);
+            let people = [person.clone()];
+            notify(
+                &mut tx,
+                NoticeKind::Assigned,
+                told,
+                &people,
+                Some(&user.id),
+                None,
+            )
+            .await?;
+        }
         tx.commit().await
     };
     save.await.map_err(internal("assign a case"))

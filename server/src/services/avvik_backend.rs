@@ -3,6 +3,7 @@
 
 use app::avvik::case::AvvikCase;
 use app::avvik::list::{AvvikFilter, AvvikPage, Cursor};
+use app::avvik::rating::Rating;
 use app::backend::AvvikBackend;
 use app::domain::users::CurrentUser;
 use app::error::AppError;
@@ -35,6 +36,15 @@ impl AvvikBackend for Services {
         person: Option<String>,
     ) -> Result<(), AppError> {
         super::avvik_assign::assign_case(&self.state, user, id, person).await
+    }
+
+    async fn rerate_case(
+        &self,
+        user: &CurrentUser,
+        id: &str,
+        rating: Rating,
+    ) -> Result<(), AppError> {
+        super::avvik_rerate::rerate_case(&self.state, user, id, rating).await
     }
 
     async fn comment_case(

@@ -2,20 +2,19 @@
 //! gets "not found", so a case id tells them nothing), with the steps this
 //! person may take and the timeline from the history.
 
-use app::avvik::case::{AvvikCase, CaseEvent, CaseEventKind, TiltakChange};
+use app::avvik::case::AvvikCase;
 use app::avvik::list::CaseSource;
+use app::avvik::rating::{CaseRating, Rating};
 use app::avvik::workflow::next_states;
 use app::domain::access::Action;
 use app::domain::users::CurrentUser;
 use app::error::AppError;
-use app::reports::CaseState;
-use app::tiltak::rules::TiltakState;
-use serde::Deserialize;
+use app::reports::{CaseState, Severity};
 
 use crate::auth::access;
-use crate::db::avvik_case::{self, EventRow};
+use crate::db::avvik_case;
 use crate::db::avvik_workflow::{self, CaseHead};
-use crate::db::{now_ms, tiltak, units};
+use crate::db::{now_ms, photos, tiltak, units};
 use crate::errors::internal;
 use crate::local_time::{oslo_date, oslo_text};
 use crate::state::AppState;
@@ -43,6 +42,9 @@ pub async fn avvik_case(
     let measures = tiltak::for_case(pool, &head.id)
         .await
         .map_err(internal("load a case's measures"))?;
+    let photos = photos::of_case(pool, &head.id, row.finding_id.as_deref())
+        .await
+        .map_err(internal("load a case's photos"))?;
     let today = oslo_date(now_ms());
     let status = CaseState::from_db(&row.status).ok_or(AppError::Internal)?;
     let place = match (row.room_name, row.building_name) {
@@ -64,6 +66,12 @@ pub async fn avvik_case(
         source: CaseSource::from_db(&row.source).ok_or(AppError::Internal)?,
         status,
         score: row.risk_score,
+        rating: CaseRating {
+            first: Rating::stored(row.probability, row.consequence),
+            words: Severity::parse(&row.severity),
+            leader: Rating::stored(row.leader_probability, row.leader_consequence),
+        },
+        photos,
         reporter,
         registered: oslo_text(row.created_at),
         closed_note: row.closed_note,
@@ -85,7 +93,10 @@ pub async fn avvik_case(
             .into_iter()
             .filter_map(|row| super::tiltak::view(row, &today, follows_up))
             .collect(),
-        timeline: events.into_iter().map(event).collect(),
+        timeline: events
+            .into_iter()
+            .map(super::avvik_timeline::event)
+            .collect(),
     })
 }
 
@@ -124,65 +135,4 @@ pub async fn readable_case(
         comments: covers || access::allowed(user, Action::CommentAvvik, &chain),
         head: case,
     })
-}
-
-/// What a measure's history entry holds that its timeline line needs.
-#[derive(Default, Deserialize)]
-struct TiltakEntry {
-    #[serde(default)]
-    description: String,
-    #[serde(default)]
-    to: Option<TiltakState>,
-    #[serde(default)]
-    reason: String,
-}
-
-/// A measure's history entry as the case's timeline shows it.
-fn tiltak_event(action: &str, data: &str) -> CaseEventKind {
-    let entry: TiltakEntry = serde_json::from_str(data).unwrap_or_default();
-    let change = match (action, entry.to) {
-        ("created", _) => TiltakChange::Added,
-        ("status_changed", Some(to)) => TiltakChange::Moved {
-            to,
-            reason: entry.reason,
-        },
-        _ => TiltakChange::Edited,
-    };
-    CaseEventKind::Tiltak {
-        description: entry.description,
-        change,
-    }
-}
-
-/// A history entry as the timeline shows it.
-fn event(row: EventRow) -> CaseEvent {
-    if row.entity_kind == "tiltak" {
-        return CaseEvent {
-            at: oslo_text(row.at),
-            what: tiltak_event(&row.action, &row.data),
-            who: row.actor,
-        };
-    }
-    let data: serde_json::Value = serde_json::from_str(&row.data).unwrap_or_default();
-    let state = |key: &str| data[key].as_str().and_then(CaseState::from_db);
-    let what = match (row.action.as_str(), state("from"), state("to")) {
-        ("created", _, _) => CaseEventKind::Created,
-        ("reported", _, _) => CaseEventKind::Reported,
-        ("assigned", _, _) => CaseEventKind::Assigned(data["name"].as_str().map(str::to_owned)),
-        ("commented", _, _) => CaseEventKind::Commented {
-            body: data["body"].as_str().unwrap_or_default().to_owned(),
-            visible_to_reporter: data["visible_to_reporter"].as_bool().unwrap_or(false),
-        },
-        ("status_changed", Some(from), Some(to)) => CaseEventKind::Moved {
-            from,
-            to,
-            note: data["note"].as_str().unwrap_or_default().to_owned(),
-        },
-        (other, _, _) => CaseEventKind::Other(other.to_owned()),
-    };
-    CaseEvent {
-        at: oslo_text(row.at),
-        who: row.actor,
-        what,
-    }
 }

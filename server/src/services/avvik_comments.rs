@@ -1,14 +1,18 @@
 //! Comments on a case: by those who follow it up and by verneombud (who
-//! cannot close it), never by a read-only role (AMU), each internal or visible to the reporter through the status link, and
-//! each in the history (so the case's timeline shows it).
+//! cannot close it), never by a read-only role (AMU), each internal or
+//! visible to the reporter through the status link, each in the history (so
+//! the case's timeline shows it), and told to the case's responsible person.
 
 use app::domain::users::CurrentUser;
 use app::error::{AppError, InvalidInput};
+use app::notifications::model::NoticeKind;
 use serde_json::json;
 
 use super::avvik_case::readable_case;
+use super::notifications::notify;
 use crate::db::avvik_case::{self, NewComment};
 use crate::db::history::{self, Change};
+use crate::db::notifications;
 use crate::db::{new_id, now_ms};
 use crate::errors::internal;
 use crate::state::AppState;
@@ -55,6 +59,19 @@ pub async fn comment_case(
         let mut tx = state.db.begin_write().await?;
         avvik_case::insert_comment(&mut tx, &comment).await?;
         history::append(&mut tx, &entry, now).await?;
+        if let Some(responsible) = notifications::responsible_of(&mut tx, &case.id).await? {
+            let told = (&case.id[..], None);
+            let people = [responsible];
+            notify(
+                &mut tx,
+                NoticeKind::Commented,
+                told,
+                &people,
+                Some(&user.id),
+                None,
+            )
+            .await?;
+        }
         tx.commit().await
     };
     save.await.map_err(internal("comment on a case"))

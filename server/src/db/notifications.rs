@@ -1,0 +1,161 @@
+//! In-app notifications: written beside the change they tell of (in its
+//! transaction), read and marked read by their person.
+
+use sqlx::{AnyConnection, AnyPool, FromRow};
+
+use super::coverage::verneombud_of_room;
+
+/// A notification to write for some people.
+pub struct NewNotice<'a> {
+    /// `assigned`, `new_report`, `commented`, `due_soon`, `overdue`, `follow_up`.
+    pub kind: &'a str,
+    /// The case it is about.
+    pub avvik_id: Option<&'a str>,
+    /// The measure it is about.
+    pub tiltak_id: Option<&'a str>,
+    /// For a reminder that must reach each person once: what it is about
+    /// (the person's id is added); `None` for one-off events.
+    pub once_per_person: Option<&'a str>,
+    /// Now (ms).
+    pub now: i64,
+}
+
+/// Writes the notice for each of `people`; a reminder a person already has
+/// is skipped. Returns how many were written.
+pub async fn insert_for(
+    conn: &mut AnyConnection,
+    notice: &NewNotice<'_>,
+    people: &[String],
+) -> sqlx::Result<u64> {
+    let mut written = 0;
+    for person in people {
+        let key = notice
+            .once_per_person
+            .map(|about| format!("{about}:{person}"));
+        let done = sqlx::query(
+            "INSERT INTO notifications (id, user_id, kind, avvik_id, tiltak_id, dedupe_key, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (dedupe_key) DO NOTHING",
+        )
+        .bind(super::new_id())
+        .bind(person)
+        .bind(notice.kind)
+        .bind(notice.avvik_id)
+        .bind(notice.tiltak_id)
+        .bind(key)
+        .bind(notice.now)
+        .execute(&mut *conn)
+        .await?;
+        written += done.rows_affected();
+    }
+    Ok(written)
+}
+
+/// The people who hear of a new case in `unit_id`: the leaders and the
+/// verneombud of the unit (or, where it has none, of the nearest unit above
+/// it that has), and the verneombud of the area the room lies in.
+pub async fn unit_watchers(
+    conn: &mut AnyConnection,
+    unit_id: &str,
+    room_id: Option<&str>,
+) -> sqlx::Result<Vec<String>> {
+    let sql = format!(
+        "WITH RECURSIVE chain (id, parent_id, depth) AS (
+             SELECT id, parent_id, 0 FROM org_units WHERE id = $1
+             UNION ALL
+             SELECT u.id, u.parent_id, c.depth + 1
+             FROM org_units u JOIN chain c ON u.id = c.parent_id
+             WHERE c.depth < 32
+         ),
+         holders (user_id, role, depth) AS (
+             SELECT g.user_id, g.role, c.depth
+             FROM chain c JOIN role_grants g ON g.unit_id = c.id JOIN users u ON u.id = g.user_id
+             WHERE g.revoked_at IS NULL AND u.disabled_at IS NULL
+               AND g.role IN ('leder', 'verneombud')
+         )
+         SELECT h.user_id FROM holders h
+         WHERE h.depth = (SELECT MIN(x.depth) FROM holders x WHERE x.role = h.role)
+         UNION
+         {}
+         ORDER BY 1",
+        verneombud_of_room("$2")
+    );
+    let rows: Vec<(String,)> = sqlx::query_as(&sql)
+        .bind(unit_id)
+        .bind(room_id)
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// A notification as its list shows it.
+#[derive(Clone, Debug, FromRow)]
+pub struct NoticeRow {
+    /// Id.
+    pub id: String,
+    /// Its kind as stored.
+    pub kind: String,
+    /// The case, if any.
+    pub avvik_id: Option<String>,
+    /// The case's number.
+    pub receipt_no: Option<String>,
+    /// The case's text.
+    pub case_text: Option<String>,
+    /// The measure's text, if it is about one.
+    pub tiltak_text: Option<String>,
+    /// When (ms).
+    pub created_at: i64,
+    /// When it was read (ms), if it was.
+    pub read_at: Option<i64>,
+}
+
+/// The newest `limit` notifications of `user`.
+pub async fn of_user(pool: &AnyPool, user: &str, limit: i64) -> sqlx::Result<Vec<NoticeRow>> {
+    sqlx::query_as(
+        "SELECT n.id, n.kind, n.avvik_id, a.receipt_no, a.description AS case_text,
+                t.description AS tiltak_text, n.created_at, n.read_at
+         FROM notifications n
+         LEFT JOIN avvik a ON a.id = n.avvik_id
+         LEFT JOIN tiltak t ON t.id = n.tiltak_id
+         WHERE n.user_id = $1
+         ORDER BY n.created_at DESC, n.id DESC
+         LIMIT $2",
+    )
+    .bind(user)
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+}
+
+/// How many notifications `user` has not read.
+pub async fn unread(pool: &AnyPool, user: &str) -> sqlx::Result<i64> {
+    let (count,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
+            .bind(user)
+            .fetch_one(pool)
+            .await?;
+    Ok(count)
+}
+
+/// Marks every notification of `user` read.
+pub async fn mark_read(pool: &AnyPool, user: &str, now: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL")
+        .bind(user)
+        .bind(now)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// The person responsible for a case, if anyone is.
+pub async fn responsible_of(
+    conn: &mut AnyConnection,
+    case_id: &str,
+) -> sqlx::Result<Option<String>> {
+    let row: Option<(Option<String>,)> =
+        sqlx::query_as("SELECT assigned_to FROM avvik WHERE id = $1")
+            .bind(case_id)
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.and_then(|(person,)| person))
+}

@@ -1,0 +1,86 @@
+//! A person's notifications: read from their own list only (a notification
+//! is written for people who may read its case, see the callers of
+//! [`notify`]), marked read all at once.
+
+use app::domain::users::CurrentUser;
+use app::error::AppError;
+use app::notifications::model::{NOTICE_LIMIT, Notice, NoticeKind, Notices};
+use sqlx::AnyConnection;
+
+use crate::db::notifications::{self, NewNotice, NoticeRow};
+use crate::db::now_ms;
+use crate::errors::internal;
+use crate::local_time::oslo_text;
+use crate::state::AppState;
+
+/// Writes a notification of `kind` about a case (and maybe one of its
+/// measures) for `people`, leaving out `actor` (nobody is told of their
+/// own change). A reminder (`once`) reaches each person once.
+pub async fn notify(
+    conn: &mut AnyConnection,
+    kind: NoticeKind,
+    (avvik_id, tiltak_id): (&str, Option<&str>),
+    people: &[String],
+    actor: Option<&str>,
+    once: Option<&str>,
+) -> sqlx::Result<u64> {
+    let people: Vec<String> = people
+        .iter()
+        .filter(|person| Some(person.as_str()) != actor)
+        .cloned()
+        .collect();
+    let notice = NewNotice {
+        kind: kind.as_db(),
+        avvik_id: Some(avvik_id),
+        tiltak_id,
+        once_per_person: once,
+        now: now_ms(),
+    };
+    notifications::insert_for(conn, &notice, &people).await
+}
+
+/// The newest notifications of `user`.
+#[tracing::instrument(skip(state, user), fields(user = %user.id))]
+pub async fn notices(state: &AppState, user: &CurrentUser) -> Result<Notices, AppError> {
+    let pool = state.db.pool();
+    let rows = notifications::of_user(pool, &user.id, NOTICE_LIMIT)
+        .await
+        .map_err(internal("load notifications"))?;
+    Ok(Notices {
+        items: rows.into_iter().filter_map(notice).collect(),
+        unread: unread(state, user).await?,
+    })
+}
+
+/// How many notifications `user` has not read.
+pub async fn unread(state: &AppState, user: &CurrentUser) -> Result<i64, AppError> {
+    notifications::unread(state.db.pool(), &user.id)
+        .await
+        .map_err(internal("count notifications"))
+}
+
+/// Marks all of `user`'s notifications read.
+#[tracing::instrument(skip(state, user), fields(user = %user.id))]
+pub async fn mark_read(state: &AppState, user: &CurrentUser) -> Result<(), AppError> {
+    notifications::mark_read(state.db.pool(), &user.id, now_ms())
+        .await
+        .map_err(internal("mark notifications read"))
+}
+
+/// A stored notification as its list shows it (a kind this version does
+/// not know is left out).
+fn notice(row: NoticeRow) -> Option<Notice> {
+    let kind = NoticeKind::from_db(&row.kind)?;
+    let subject = match kind {
+        NoticeKind::DueSoon | NoticeKind::Overdue => row.tiltak_text.or(row.case_text),
+        _ => row.case_text,
+    };
+    Some(Notice {
+        kind,
+        case_id: row.avvik_id,
+        receipt_no: row.receipt_no.unwrap_or_default(),
+        subject: subject.unwrap_or_default(),
+        at: oslo_text(row.created_at),
+        unread: row.read_at.is_none(),
+    })
+}
