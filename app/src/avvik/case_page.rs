@@ -89,7 +89,7 @@ fn CaseView(case: AvvikCase, actions: CaseActions) -> impl IntoView {
                     <dd>{category.unwrap_or_else(|| "–".to_owned())}</dd>
                     <dt>{t!(i18n, avvik_source)}</dt>
                     <dd>{source_label(case.source, locale)}</dd>
-                    <RiskFacts score=case.score rating=case.rating.clone() />
+                    <RiskFacts rating=case.rating.clone() />
                     <dt>{t!(i18n, avvik_responsible)}</dt>
                     <dd>{responsible}</dd>
                     <dt>{t!(i18n, avvik_reported)}</dt>

@@ -13,9 +13,10 @@ use crate::sync::rules::RiskLevel;
 
 /// The risk lines of the case's facts (inside its `<dl>`).
 #[component]
-pub fn RiskFacts(score: i64, rating: CaseRating) -> impl IntoView {
+pub fn RiskFacts(rating: CaseRating) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
+    let score = rating.score();
     let now = match level_of(score) {
         Some(level) => format!("{score} – {}", level_label(level, locale)),
         None => td_string!(locale, avvik_unrated).to_owned(),

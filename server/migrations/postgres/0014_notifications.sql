@@ -17,3 +17,5 @@ CREATE TABLE notifications (
     read_at    BIGINT
 );
 CREATE INDEX notifications_user ON notifications (user_id, created_at);
+-- The scheduler skips a measure it has already reminded of.
+CREATE INDEX notifications_tiltak ON notifications (tiltak_id, kind);

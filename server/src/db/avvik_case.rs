@@ -23,8 +23,6 @@ pub struct CaseRow {
     pub source: String,
     /// The state as stored.
     pub status: String,
-    /// The risk score.
-    pub risk_score: i64,
     /// The reporter's name as given.
     pub reporter_name: String,
     /// The reporting user's name, for a case from a round.
@@ -57,7 +55,7 @@ pub struct CaseRow {
 pub async fn case_row(pool: &AnyPool, id: &str) -> sqlx::Result<Option<CaseRow>> {
     sqlx::query_as(
         "SELECT a.id, a.receipt_no, a.description, u.name AS unit_name, r.name AS room_name,
-                b.name AS building_name, a.category, a.source, a.status, a.risk_score,
+                b.name AS building_name, a.category, a.source, a.status,
                 a.reporter_name, p.display_name AS reported_by_name, a.created_at,
                 a.closed_note, a.rejected_reason, a.assigned_to, q.display_name AS assigned_name,
                 a.finding_id, a.probability, a.consequence, a.severity,

@@ -1,6 +1,7 @@
 //! The queries of the scheduled reminders and the follow-up rule. Dates
 //! are `YYYY-MM-DD` texts, which compare as the days they name.
 
+use app::notifications::model::NoticeKind;
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 /// A measure that is still open (planned or in progress), with its case.
@@ -28,9 +29,22 @@ const OPEN_TILTAK: &str =
      FROM tiltak t JOIN avvik a ON a.id = t.avvik_id
      WHERE t.status IN ('planned', 'in_progress') AND t.due_date IS NOT NULL";
 
-/// Open measures due from `first` to `last`, both included.
+/// A measure no reminder of `kind` was sent for: a run passes over those it
+/// reminded of before instead of trying each again (the reminders' unique
+/// keys still keep two overlapping runs from sending one twice).
+fn not_reminded(kind: NoticeKind) -> String {
+    format!(
+        "NOT EXISTS (SELECT 1 FROM notifications n WHERE n.tiltak_id = t.id AND n.kind = '{}')",
+        kind.as_db()
+    )
+}
+
+/// Open measures due from `first` to `last`, both included, not reminded of yet.
 pub async fn due_between(pool: &AnyPool, first: &str, last: &str) -> sqlx::Result<Vec<OpenTiltak>> {
-    let sql = format!("{OPEN_TILTAK} AND t.due_date >= $1 AND t.due_date <= $2 ORDER BY t.id");
+    let sql = format!(
+        "{OPEN_TILTAK} AND t.due_date >= $1 AND t.due_date <= $2 AND {} ORDER BY t.id",
+        not_reminded(NoticeKind::DueSoon)
+    );
     sqlx::query_as(&sql)
         .bind(first)
         .bind(last)
@@ -38,9 +52,12 @@ pub async fn due_between(pool: &AnyPool, first: &str, last: &str) -> sqlx::Resul
         .await
 }
 
-/// Open measures whose deadline was before `today`.
+/// Open measures whose deadline was before `today`, not reminded of yet.
 pub async fn overdue(pool: &AnyPool, today: &str) -> sqlx::Result<Vec<OpenTiltak>> {
-    let sql = format!("{OPEN_TILTAK} AND t.due_date < $1 ORDER BY t.id");
+    let sql = format!(
+        "{OPEN_TILTAK} AND t.due_date < $1 AND {} ORDER BY t.id",
+        not_reminded(NoticeKind::Overdue)
+    );
     sqlx::query_as(&sql).bind(today).fetch_all(pool).await
 }
 

@@ -45,6 +45,12 @@ pub async fn avvik_case(
     let photos = photos::of_case(pool, &head.id, row.finding_id.as_deref())
         .await
         .map_err(internal("load a case's photos"))?;
+    // The list sorts by a stored copy of this score, written by the same rule.
+    let rating = CaseRating {
+        first: Rating::stored(row.probability, row.consequence),
+        words: Severity::parse(&row.severity),
+        leader: Rating::stored(row.leader_probability, row.leader_consequence),
+    };
     let today = oslo_date(now_ms());
     let status = CaseState::from_db(&row.status).ok_or(AppError::Internal)?;
     let place = match (row.room_name, row.building_name) {
@@ -65,12 +71,8 @@ pub async fn avvik_case(
         category: row.category,
         source: CaseSource::from_db(&row.source).ok_or(AppError::Internal)?,
         status,
-        score: row.risk_score,
-        rating: CaseRating {
-            first: Rating::stored(row.probability, row.consequence),
-            words: Severity::parse(&row.severity),
-            leader: Rating::stored(row.leader_probability, row.leader_consequence),
-        },
+        score: rating.score(),
+        rating,
         photos,
         reporter,
         registered: oslo_text(row.created_at),

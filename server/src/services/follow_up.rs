@@ -9,6 +9,8 @@
 //! follow-up link per measure, a unique key per reminder and person), so an
 //! overlapping run finds the work done and writes nothing twice.
 
+use std::collections::HashMap;
+
 use anyhow::Context;
 use app::i18n::{Locale, td_string};
 use app::notifications::model::NoticeKind;
@@ -58,7 +60,7 @@ pub async fn run(db: &Db, today: NaiveDate) -> anyhow::Result<RunReport> {
     let mut tx = db.begin_write().await.context("begin")?;
     for tiltak in &soon {
         let people: Vec<String> = tiltak.responsible_user_id.iter().cloned().collect();
-        let about = format!("due_soon:{}", tiltak.id);
+        let about = format!("{}:{}", NoticeKind::DueSoon.as_db(), tiltak.id);
         let told = (&tiltak.avvik_id[..], Some(&tiltak.id[..]));
         report.reminders += notify(
             &mut tx,
@@ -70,12 +72,18 @@ pub async fn run(db: &Db, today: NaiveDate) -> anyhow::Result<RunReport> {
         )
         .await?;
     }
+    let mut watchers: HashMap<&str, Vec<String>> = HashMap::new();
     for tiltak in &overdue {
-        let mut people = notifications::unit_watchers(&mut tx, &tiltak.unit_id, None).await?;
+        let unit = tiltak.unit_id.as_str();
+        if !watchers.contains_key(unit) {
+            let found = notifications::unit_watchers(&mut tx, unit, None).await?;
+            watchers.insert(unit, found);
+        }
+        let mut people = watchers.get(unit).cloned().unwrap_or_default();
         people.extend(tiltak.responsible_user_id.iter().cloned());
         people.sort();
         people.dedup();
-        let about = format!("overdue:{}", tiltak.id);
+        let about = format!("{}:{}", NoticeKind::Overdue.as_db(), tiltak.id);
         let told = (&tiltak.avvik_id[..], Some(&tiltak.id[..]));
         report.reminders += notify(
             &mut tx,
