@@ -20,9 +20,11 @@ use crate::reports::{Poster, ReportStatus, RoomLookup};
 use crate::start::StartPageData;
 
 mod avvik;
+mod dashboard;
 mod notifications;
 
 pub use avvik::AvvikBackend;
+pub use dashboard::DashboardBackend;
 pub use notifications::NoticeBackend;
 
 /// A newly created login session.
@@ -36,7 +38,7 @@ pub struct NewSession {
 
 /// What the server crate does for the pages.
 #[async_trait]
-pub trait Backend: AvvikBackend + NoticeBackend {
+pub trait Backend: AvvikBackend + DashboardBackend + NoticeBackend {
     /// Checks the password, applies the rate limit and opens a session.
     async fn login(
         &self,

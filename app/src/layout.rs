@@ -3,4 +3,5 @@
 pub mod error_message;
 pub mod labels;
 pub mod language_switch;
+pub mod loaded;
 pub mod page_frame;

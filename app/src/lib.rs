@@ -9,6 +9,7 @@ pub mod auth;
 pub mod avvik;
 #[cfg(feature = "ssr")]
 pub mod backend;
+pub mod dashboard;
 pub mod domain;
 pub mod error;
 pub mod layout;
@@ -103,6 +104,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/avvik") view=avvik::list_page::AvvikListPage ssr=SsrMode::Async />
                     <Route path=path!("/avvik/sak") view=avvik::case_page::AvvikCasePage ssr=SsrMode::Async />
                     <Route path=path!("/tiltaksplan") view=tiltak::plan_page::TiltaksplanPage ssr=SsrMode::Async />
+                    <Route path=path!("/oversikt") view=dashboard::page::DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/varsler") view=notifications::page::NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/rom") view=places::rooms_page::RoomsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/steder") view=places::org_page::OrgPage ssr=SsrMode::Async />

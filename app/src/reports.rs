@@ -161,6 +161,12 @@ impl CaseState {
     pub fn from_db(value: &str) -> Option<CaseState> {
         Self::ALL.into_iter().find(|state| state.as_db() == value)
     }
+
+    /// Whether the case still waits for handling (neither closed nor
+    /// rejected).
+    pub fn is_open(self) -> bool {
+        !matches!(self, CaseState::Closed | CaseState::Rejected)
+    }
 }
 
 /// A comment shown on the status page.

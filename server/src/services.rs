@@ -11,6 +11,8 @@ pub mod avvik_list;
 pub mod avvik_rerate;
 pub mod avvik_timeline;
 pub mod avvik_workflow;
+pub mod dashboard;
+mod dashboard_units;
 pub mod follow_up;
 mod notice_backend;
 pub mod notifications;

@@ -13,6 +13,7 @@ mod api {
     pub mod cli;
     pub mod concurrency;
     pub mod crash;
+    pub mod dashboard;
     pub mod follow_up;
     pub mod health;
     pub mod helpers;

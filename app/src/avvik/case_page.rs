@@ -70,8 +70,7 @@ fn CaseView(case: AvvikCase, actions: CaseActions) -> impl IntoView {
     // A reopened case keeps its old note in the timeline, not on its face.
     let closing = (case.status == CaseState::Closed).then(|| case.closed_note.clone());
     let rejection = (case.status == CaseState::Rejected).then(|| case.rejected_reason.clone());
-    let rerating =
-        case.follows_up && !matches!(case.status, CaseState::Closed | CaseState::Rejected);
+    let rerating = case.follows_up && case.status.is_open();
     view! {
         <h1>{t!(i18n, avvik_case)} " " {case.receipt_no.clone()}</h1>
         <p class="badge case-state">{state_label(case.status, locale)}</p>

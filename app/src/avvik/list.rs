@@ -52,6 +52,12 @@ pub struct AvvikFilter {
     pub unit_id: Option<String>,
     /// Where the cases are in their handling.
     pub status: Option<CaseState>,
+    /// Only cases still open (not closed or rejected); the dashboard's
+    /// matrix leads here.
+    #[serde(default)]
+    pub open_only: bool,
+    /// Only cases whose current rating is this matrix cell.
+    pub cell: Option<super::rating::Rating>,
     /// The risk band.
     pub risk: Option<RiskFilter>,
     /// A report category (`brann`, …).

@@ -6,19 +6,26 @@ use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 
 use super::list::{AvvikFilter, CaseSource};
+use super::rating::Rating;
 use super::risk::RiskFilter;
 use crate::domain::units::UnitView;
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::reports::{CaseState, ReportCategory};
+
+/// The status filter's value for every case still open.
+const OPEN_ONLY: &str = "apne";
 
 /// The filter the address asks for; an unknown value is no filter.
 pub fn filter_from_query(query: &ParamsMap) -> AvvikFilter {
     let text = |key: &str| query.get(key).filter(|value| !value.is_empty());
     let parsed =
         |key: &str| -> Option<serde_json::Value> { text(key).map(serde_json::Value::from) };
+    let number = |key: &str| text(key).and_then(|value| value.parse::<i64>().ok());
     AvvikFilter {
         unit_id: text("enhet"),
         status: parsed("status").and_then(|value| serde_json::from_value(value).ok()),
+        open_only: text("status").as_deref() == Some(OPEN_ONLY),
+        cell: Rating::stored(number("sannsynlighet"), number("konsekvens")),
         risk: parsed("risiko").and_then(|value| serde_json::from_value(value).ok()),
         category: text("kategori").filter(|value| ReportCategory::parse(value).is_some()),
         source: parsed("kilde").and_then(|value| serde_json::from_value(value).ok()),
@@ -38,7 +45,11 @@ fn choice(value: &'static str, label: String, current: Option<&str>) -> impl Int
 pub fn ListFilters(filter: AvvikFilter, units: Vec<UnitView>) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let status = filter.status.map(CaseState::as_db);
+    let status = if filter.open_only {
+        Some(OPEN_ONLY)
+    } else {
+        filter.status.map(CaseState::as_db)
+    };
     let risk = filter.risk.map(|risk| match risk {
         RiskFilter::Low => "low",
         RiskFilter::Medium => "medium",
@@ -64,6 +75,7 @@ pub fn ListFilters(filter: AvvikFilter, units: Vec<UnitView>) -> impl IntoView {
             <label for="f-status">{t!(i18n, avvik_status)}</label>
             <select id="f-status" name="status">
                 <option value="">{t!(i18n, avvik_all)}</option>
+                {choice(OPEN_ONLY, td_string!(locale, avvik_all_open).to_owned(), status)}
                 {CaseState::ALL
                     .into_iter()
                     .map(|state| choice(state.as_db(), state_label(state, locale), status))
@@ -96,12 +108,30 @@ pub fn ListFilters(filter: AvvikFilter, units: Vec<UnitView>) -> impl IntoView {
             <input id="f-from" type="date" name="fra" value=filter.from.clone() />
             <label for="f-to">{t!(i18n, avvik_to)}</label>
             <input id="f-to" type="date" name="til" value=filter.to.clone() />
+            {filter.cell.map(|cell| view! { <CellFilter cell /> })}
             <label class="check">
                 <input type="checkbox" name="mine" value="1" checked=filter.assigned_to_me />
                 {t!(i18n, avvik_mine)}
             </label>
             <button type="submit">{t!(i18n, avvik_apply)}</button>
         </form>
+    }
+}
+
+/// The matrix cell the list is narrowed to: kept when other filters are
+/// applied, named so the person knows why the list is short, and removable.
+#[component]
+fn CellFilter(cell: Rating) -> impl IntoView {
+    let i18n = use_i18n();
+    let (probability, consequence) = (cell.probability, cell.consequence);
+    view! {
+        <p class="cell-filter">
+            <input type="hidden" name="sannsynlighet" value=probability />
+            <input type="hidden" name="konsekvens" value=consequence />
+            {t!(i18n, avvik_cell_filter, p = move || probability, c = move || consequence)}
+            " "
+            <a href="/avvik">{t!(i18n, avvik_cell_clear)}</a>
+        </p>
     }
 }
 

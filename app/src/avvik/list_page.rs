@@ -119,9 +119,9 @@ fn ListBody(page: AvvikPage, filter: AvvikFilter) -> impl IntoView {
     }
 }
 
-/// One case: its risk, number, text, place, state, source and date.
+/// One case in a list: its risk, number, text, place, state, source and date.
 #[component]
-fn CaseRow(item: AvvikListItem) -> impl IntoView {
+pub fn CaseRow(item: AvvikListItem) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let level = level_of(item.score);

@@ -26,8 +26,8 @@ pub fn check_move(from: CaseState, to: CaseState, note: &str) -> Result<(), Inva
     if !next_states(from).contains(&to) {
         return Err(InvalidInput::CaseMove);
     }
-    let reopening = matches!(from, CaseState::Closed | CaseState::Rejected);
-    let needs_note = reopening || matches!(to, CaseState::Closed | CaseState::Rejected);
+    let reopening = !from.is_open();
+    let needs_note = reopening || !to.is_open();
     if needs_note && note.trim().is_empty() {
         return Err(match to {
             CaseState::Closed => InvalidInput::CaseCloseNote,

@@ -60,6 +60,7 @@ pub fn PageFrame(children: Children) -> impl IntoView {
                 <a href="/runder">{t!(i18n, nav_rounds)}</a>
                 <Suspense fallback=|| ()>
                     <Show when=reads_cases>
+                        <a href="/oversikt">{t!(i18n, nav_dashboard)}</a>
                         <a href="/avvik">{t!(i18n, nav_avvik)}</a>
                         <a href="/tiltaksplan">{t!(i18n, nav_tiltak)}</a>
                     </Show>

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 use super::load::load_start_page;
 use super::{AdminStats, AreaView, StartPageData};
+use crate::dashboard::page::DashboardPanel;
+use crate::domain::access::{Action, role_allows};
 use crate::domain::units::UnitView;
 use crate::domain::users::GrantView;
 use crate::i18n::{t, use_i18n};
@@ -40,8 +42,17 @@ pub fn StartPage() -> impl IntoView {
 fn StartContent(data: StartPageData) -> impl IntoView {
     let i18n = use_i18n();
     let name = data.user.display_name.clone();
+    // Those who follow up cases (or cover a verneområde) start from the
+    // dashboard; everyone else from their roles and units.
+    let reads_cases = !data.areas.is_empty()
+        || data
+            .user
+            .grants
+            .iter()
+            .any(|grant| role_allows(grant.role, Action::ReadReports));
     view! {
         <h1>{t!(i18n, start_greeting, name = move || name.clone())}</h1>
+        {reads_cases.then(|| view! { <DashboardPanel unit=String::new() /> })}
         <div class="two-pane">
             <section aria-labelledby="roles-heading" class="card">
                 <h2 id="roles-heading">{t!(i18n, start_roles)}</h2>

@@ -82,7 +82,7 @@ fn PlanBody(plan: Tiltaksplan) -> impl IntoView {
 
 /// One open measure: deadline first, what, which case and unit, who.
 #[component]
-fn PlanRow(row: Tiltak) -> impl IntoView {
+pub fn PlanRow(row: Tiltak) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let when = row.due.as_deref().map_or_else(

@@ -32,7 +32,9 @@ pub struct TiltakRow {
     pub cost_estimate: Option<i64>,
 }
 
-const SELECT_ROWS: &str = "SELECT t.id, t.unit_id, u.name AS unit_name, t.avvik_id, a.receipt_no,
+/// The columns of a [`TiltakRow`], from `tiltak t` and its names.
+pub const SELECT_ROWS: &str =
+    "SELECT t.id, t.unit_id, u.name AS unit_name, t.avvik_id, a.receipt_no,
         t.description, t.responsible_user_id, p.display_name AS responsible_display,
         t.due_date, t.status, t.not_done_reason, t.cost_estimate
     FROM tiltak t

@@ -71,7 +71,7 @@ pub async fn avvik_list(
 /// The person's reach and the filter as stored values, with the units they
 /// read; refused for a person who reads no unit's cases and covers no
 /// verneområde.
-async fn list_query(
+pub(crate) async fn list_query(
     state: &AppState,
     user: &CurrentUser,
     filter: &AvvikFilter,
@@ -101,6 +101,10 @@ async fn list_query(
         covered_by: user.id.clone(),
         within,
         status: filter.status.map(CaseState::as_db),
+        open_only: filter.open_only,
+        cell: filter
+            .cell
+            .map(|cell| (i64::from(cell.probability), i64::from(cell.consequence))),
         score: filter.risk.map(|risk| band(risk.level())),
         category: filter
             .category
@@ -131,7 +135,7 @@ fn day_start(day: Option<&str>, days_after: u64) -> Result<Option<i64>, AppError
 
 /// A row as the list shows it (a row with a state or source this version
 /// does not know is left out rather than shown wrong).
-fn item(row: ListRow) -> Option<AvvikListItem> {
+pub(crate) fn item(row: ListRow) -> Option<AvvikListItem> {
     Some(AvvikListItem {
         status: CaseState::from_db(&row.status)?,
         source: app::avvik::list::CaseSource::from_db(&row.source)?,

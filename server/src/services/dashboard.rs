@@ -1,0 +1,243 @@
+//! The leader's dashboard: the counts of [`crate::db::dashboard`] over the
+//! cases the person reaches (the avvik list's reach, so the two never
+//! disagree), narrowed to one unit and those below it if asked; loading it
+//! marks the person's visit.
+
+use app::avvik::list::AvvikFilter;
+use app::avvik::rating::Rating;
+use app::backend::DashboardBackend;
+use app::dashboard::model::{CHART_MONTHS, DASHBOARD_LIST, Dashboard, MatrixCount, MonthCount};
+use app::dashboard::visit::Visits;
+use app::domain::users::CurrentUser;
+use app::error::AppError;
+use async_trait::async_trait;
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+use super::Services;
+use super::avvik_list::{item, list_query};
+use super::dashboard_units::per_unit;
+use super::tiltak::view;
+use crate::db::avvik_scope::ListQuery;
+use crate::db::{dashboard as db, now_ms};
+use crate::errors::internal;
+use crate::local_time::{oslo_date, oslo_text, parse_oslo_local};
+use crate::state::AppState;
+
+#[async_trait]
+impl DashboardBackend for Services {
+    async fn dashboard(
+        &self,
+        user: &CurrentUser,
+        unit: Option<String>,
+    ) -> Result<Dashboard, AppError> {
+        dashboard(&self.state, user, unit, now_ms()).await
+    }
+}
+
+/// The dashboard of `user` at `now` (ms), for `unit` and below or all
+/// they reach; a unit they do not read is not found.
+#[tracing::instrument(skip(state, user), fields(user = %user.id))]
+pub async fn dashboard(
+    state: &AppState,
+    user: &CurrentUser,
+    unit: Option<String>,
+    now: i64,
+) -> Result<Dashboard, AppError> {
+    let pool = state.db.pool();
+    let filter = AvvikFilter {
+        unit_id: unit.clone(),
+        ..AvvikFilter::default()
+    };
+    let (query, units) = list_query(state, user, &filter).await?;
+    if let Some(unit) = &unit
+        && !units.iter().any(|view| &view.id == unit)
+    {
+        return Err(AppError::NotFound);
+    }
+    let visits = mark_visit(state, user, now).await?;
+    let today = NaiveDate::parse_from_str(&oslo_date(now), "%Y-%m-%d")
+        .map_err(internal("read today's date"))?;
+    let open = ListQuery {
+        open_only: true,
+        ..query.clone()
+    };
+    let (matrix, unrated) = matrix(
+        db::matrix(pool, &open)
+            .await
+            .map_err(internal("count open cases"))?,
+    );
+    let new = ListQuery {
+        since: Some(visits.new_after + 1),
+        ..query.clone()
+    };
+    let limit = i64::try_from(DASHBOARD_LIST).unwrap_or(i64::MAX);
+    let new_count = db::count(pool, &new)
+        .await
+        .map_err(internal("count new cases"))?;
+    let new_cases = db::newest(pool, &new, limit)
+        .await
+        .map_err(internal("load new cases"))?;
+    let shown: Vec<String> = query
+        .reach
+        .iter()
+        .filter(|id| {
+            query
+                .within
+                .as_ref()
+                .is_none_or(|within| within.contains(id))
+        })
+        .cloned()
+        .collect();
+    let (today_text, week) = (today.to_string(), (today + Days::new(7)).to_string());
+    let due_per_unit = db::tiltak_due_per_unit(pool, &shown, &today_text, &week)
+        .await
+        .map_err(internal("count measures due"))?;
+    let due = db::tiltak_due(pool, &shown, &week, limit)
+        .await
+        .map_err(internal("load measures due"))?;
+    let per_unit = if shown.len() > 1 {
+        per_unit(
+            pool,
+            &query,
+            &units,
+            &shown,
+            &due_per_unit,
+            visits.new_after,
+        )
+        .await?
+    } else {
+        Vec::new()
+    };
+    Ok(Dashboard {
+        unit_id: unit.unwrap_or_default(),
+        units,
+        open: matrix.iter().map(|cell| cell.count).sum::<i64>() + unrated,
+        matrix,
+        unrated,
+        new_since: oslo_text(visits.new_after),
+        new_count,
+        new_cases: new_cases.into_iter().filter_map(item).collect(),
+        overdue: due_per_unit.iter().map(|(_, overdue, _)| overdue).sum(),
+        due_soon: due_per_unit.iter().map(|(_, _, soon)| soon).sum(),
+        due: due
+            .into_iter()
+            .filter_map(|row| view(row, &today_text, false))
+            .collect(),
+        months: months(pool, &query, today).await?,
+        per_unit,
+    })
+}
+
+/// The person's visits after this load, stored.
+async fn mark_visit(state: &AppState, user: &CurrentUser, now: i64) -> Result<Visits, AppError> {
+    let pool = state.db.pool();
+    let stored = db::visits(pool, &user.id)
+        .await
+        .map_err(internal("load the last visit"))?
+        .map(|(new_after, last_seen)| Visits {
+            new_after,
+            last_seen,
+        });
+    let visits = Visits::after_load(stored, now);
+    db::save_visits(pool, &user.id, visits.new_after, visits.last_seen)
+        .await
+        .map_err(internal("mark the visit"))?;
+    Ok(visits)
+}
+
+/// The counts per rating as matrix cells, and the count of those not
+/// rated on the matrix.
+fn matrix(rows: Vec<(Option<i64>, Option<i64>, i64)>) -> (Vec<MatrixCount>, i64) {
+    let mut cells = Vec::new();
+    let mut unrated = 0;
+    for (probability, consequence, count) in rows {
+        match Rating::stored(probability, consequence) {
+            Some(rating) => cells.push(MatrixCount { rating, count }),
+            None => unrated += count,
+        }
+    }
+    (cells, unrated)
+}
+
+/// The first day of each of the [`CHART_MONTHS`] months up to `today`'s,
+/// and of the month after.
+fn month_starts(today: NaiveDate) -> Vec<NaiveDate> {
+    let this_month = today.with_day(1).unwrap_or(today);
+    let back = u32::try_from(CHART_MONTHS - 1).unwrap_or(0);
+    let first = this_month
+        .checked_sub_months(Months::new(back))
+        .unwrap_or(this_month);
+    (0..=back + 1)
+        .filter_map(|n| first.checked_add_months(Months::new(n)))
+        .collect()
+}
+
+/// Cases registered per month for the chart, oldest first.
+async fn months(
+    pool: &sqlx::AnyPool,
+    query: &ListQuery,
+    today: NaiveDate,
+) -> Result<Vec<MonthCount>, AppError> {
+    let starts = month_starts(today);
+    let bounds: Vec<i64> = starts
+        .iter()
+        .filter_map(|day| parse_oslo_local(&format!("{day}T00:00")))
+        .collect();
+    let counts = db::per_period(pool, query, &bounds)
+        .await
+        .map_err(internal("count cases per month"))?;
+    Ok(starts
+        .iter()
+        .take(CHART_MONTHS)
+        .zip(0_i64..)
+        .map(|(day, index)| MonthCount {
+            year: day.year(),
+            month: day.month(),
+            count: counts
+                .iter()
+                .find(|(period, _)| *period == index)
+                .map_or(0, |(_, count)| *count),
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_chart_covers_this_month_and_the_eleven_before() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 6).expect("a day");
+        let starts = month_starts(today);
+        assert_eq!(starts.len(), CHART_MONTHS + 1);
+        assert_eq!(
+            starts.first().map(ToString::to_string).as_deref(),
+            Some("2026-01-01")
+        );
+        assert_eq!(
+            starts.get(11).map(ToString::to_string).as_deref(),
+            Some("2026-12-01")
+        );
+        assert_eq!(
+            starts.last().map(ToString::to_string).as_deref(),
+            Some("2027-01-01")
+        );
+        let march = month_starts(NaiveDate::from_ymd_opt(2028, 3, 31).expect("a day"));
+        assert_eq!(
+            march.first().map(ToString::to_string).as_deref(),
+            Some("2027-04-01")
+        );
+    }
+
+    #[test]
+    fn cases_without_a_rating_on_the_matrix_are_counted_apart() {
+        let (cells, unrated) = matrix(vec![
+            (Some(4), Some(5), 2),
+            (None, None, 3),
+            (Some(1), Some(1), 1),
+        ]);
+        assert_eq!(cells.len(), 2);
+        assert_eq!(cells.first().map(|cell| cell.rating.score()), Some(20));
+        assert_eq!(unrated, 3);
+    }
+}
