@@ -18,11 +18,20 @@
 //   per room, once it has been opened. For a room never opened, the form
 //   for any room (/r/uten-nett, kept with the field pages) answers when
 //   there is no network: the app queues the report for the scanned code.
+// - The pages a leader reviews on a tablet (/oversikt, /avvik,
+//   /avvik/sak, /tiltaksplan, /varsler): network first, and the last copy
+//   of each address (query string included: one per case) is kept, at most
+//   REVIEW_KEPT of them, so that without network the tablet shows the last
+//   loaded state (the page says it is read-only; nothing is sent). Their
+//   files are kept beside them like a field page's.
 // - Other navigations offline go to /runder; API calls are never cached.
 'use strict';
 
 const STATIC_CACHE = 'vern-static-v1';
 const PAGE_CACHE = 'vern-pages-v1';
+const REVIEW_CACHE = 'vern-review-v1';
+const REVIEW_PAGES = ['/oversikt', '/avvik', '/avvik/sak', '/tiltaksplan', '/varsler'];
+const REVIEW_KEPT = 60;
 const PRECACHE = ['/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'];
 const FIELD_PAGES = ['/runder', '/runder/ny', '/runde', '/runde/avslutt', '/synk'];
 // The report form for any room (ANY_ROOM_TOKEN in app/src/reports.rs).
@@ -44,7 +53,7 @@ self.addEventListener('install', (event) => {
 });
 
 self.addEventListener('activate', (event) => {
-  const keep = [STATIC_CACHE, PAGE_CACHE];
+  const keep = [STATIC_CACHE, PAGE_CACHE, REVIEW_CACHE];
   event.waitUntil(
     caches
       .keys()
@@ -59,6 +68,10 @@ function isStatic(url) {
 
 function isReportPage(url) {
   return /^\/r\/[A-Za-z0-9_-]+$/.test(url.pathname);
+}
+
+function isReviewPage(url) {
+  return url.origin === self.location.origin && REVIEW_PAGES.includes(url.pathname);
 }
 
 function isFieldPage(url) {
@@ -112,6 +125,7 @@ function within(promise, ms, fallback) {
 }
 
 async function pageNetworkFirst(event, request, url) {
+  if (isReviewPage(url)) return reviewPage(event, request, url);
   if (!isFieldPage(url)) {
     try {
       return await fetch(request);
@@ -142,6 +156,43 @@ async function pageNetworkFirst(event, request, url) {
   const left = Math.max(0, NETWORK_WAIT_MS - (Date.now() - started));
   const complete = await within(keeping.then(() => true, () => false), left, false);
   return complete ? response : kept;
+}
+
+// A review page: the network's answer, kept per address; without network
+// (or with a bad one) the copy kept for this address, else a page saying
+// it was never loaded here.
+async function reviewPage(event, request, url) {
+  const began = generation;
+  const address = url.pathname + url.search;
+  const pages = await caches.open(REVIEW_CACHE);
+  const kept = await pages.match(address);
+  const response = await networkAnswer(request, kept ? NETWORK_WAIT_MS : null);
+  if (!response) return kept || offlineAnswer(NOT_KEPT_REVIEW);
+  if (response.type === 'opaqueredirect') return response;
+  if (!isVernAnswer(response)) return kept || response;
+  if (isKeepable(response)) {
+    event.waitUntil(keepReview(address, response.clone(), began).catch(() => undefined));
+  }
+  return response;
+}
+
+const NOT_KEPT_REVIEW =
+  'Denne siden er ikke lastet på denne enheten før. Åpne den med nett én gang, så kan du lese den her ' +
+  'uten nett siden.';
+
+// Keeps a review page with its files, dropping the oldest beyond REVIEW_KEPT.
+async function keepReview(address, response, began) {
+  await keepAssetsOf(response.clone());
+  if (began !== generation) throw new Error('logged out meanwhile');
+  const cache = await caches.open(REVIEW_CACHE);
+  await cache.delete(address);
+  await cache.put(address, response);
+  if (began !== generation) {
+    await cache.delete(address);
+    throw new Error('logged out meanwhile');
+  }
+  const entries = await cache.keys();
+  for (const old of entries.slice(0, Math.max(0, entries.length - REVIEW_KEPT))) await cache.delete(old);
 }
 
 // Caches a page's hashed files first, then the page: a kept page always
@@ -227,9 +278,12 @@ async function pruneStatic() {
   const pages = await caches.open(PAGE_CACHE);
   if (!(await allKept())) return; // not every field page is kept: keep every file too
   const needed = new Set();
-  for (const request of await pages.keys()) {
-    const page = await pages.match(request);
-    if (page) for (const asset of assetsOf(await page.text())) needed.add(asset);
+  const reviews = await caches.open(REVIEW_CACHE);
+  for (const cache of [pages, reviews]) {
+    for (const request of await cache.keys()) {
+      const page = await cache.match(request);
+      if (page) for (const asset of assetsOf(await page.text())) needed.add(asset);
+    }
   }
   const files = await caches.open(STATIC_CACHE);
   for (const request of await files.keys()) {
@@ -253,7 +307,7 @@ self.addEventListener('message', (event) => {
   if (data === 'forget') {
     generation += 1;
     lastWarm = 0;
-    event.waitUntil(caches.delete(PAGE_CACHE));
+    event.waitUntil(Promise.all([caches.delete(PAGE_CACHE), caches.delete(REVIEW_CACHE)]));
     return;
   }
   const token = data && typeof data === 'object' ? data.warm : undefined;

@@ -140,6 +140,9 @@ pub enum InvalidInput {
     /// A closed or rejected case re-rated: it keeps the rating it ended with.
     #[error("a closed or rejected case keeps its rating; reopen it first")]
     RiskClosed,
+    /// An e-mail address that is not one, or is longer than 254 characters.
+    #[error("write an e-mail address such as name@example.no, or leave it empty")]
+    Email,
 }
 
 /// Why a request failed.

@@ -4,4 +4,5 @@ pub mod error_message;
 pub mod labels;
 pub mod language_switch;
 pub mod loaded;
+pub mod offline_note;
 pub mod page_frame;

@@ -33,12 +33,14 @@ async fn warm_field_pages(container: web_sys::ServiceWorkerContainer) {
     }
 }
 
-/// The service worker's cache of field pages (`PAGE_CACHE` in `public/sw.js`).
+/// The service worker's caches of pages: the field pages and the review
+/// pages read offline on a tablet (`PAGE_CACHE` and `REVIEW_CACHE` in
+/// `public/sw.js`).
 #[cfg(feature = "hydrate")]
-const PAGE_CACHE: &str = "vern-pages-v1";
+const PAGE_CACHES: [&str; 2] = ["vern-pages-v1", "vern-review-v1"];
 
-/// Drops the field pages the service worker kept: they carry the name and
-/// roles of the person who logged out. The worker is told too, so that a
+/// Drops the pages the service worker kept: they carry the name and roles
+/// of the person who logged out, and the cases they read. The worker is told too, so that a
 /// copy it is still making (with the old session) is not kept. The next
 /// person's visit keeps the pages again, with their own session.
 #[cfg(feature = "hydrate")]
@@ -55,7 +57,9 @@ pub async fn forget_pages() {
     };
     // Deleting a cache that does not exist resolves to false, not an error;
     // a failure leaves pages that the next visit replaces.
-    let _ = wasm_bindgen_futures::JsFuture::from(caches.delete(PAGE_CACHE)).await;
+    for cache in PAGE_CACHES {
+        let _ = wasm_bindgen_futures::JsFuture::from(caches.delete(cache)).await;
+    }
 }
 
 /// Marks `<body data-hydrated>` once the wasm app is live, so browser tests

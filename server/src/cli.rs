@@ -75,7 +75,7 @@ pub enum UserCommand {
     Grant {
         /// Login name.
         username: String,
-        /// hms_admin, hovedverneombud, verneombud, leder, amu_reader or medarbeider.
+        /// hms_admin, hovedverneombud, verneombud, leder, amu_reader, mks or medarbeider.
         role: String,
         /// Unit id or exact unit name.
         unit: String,

@@ -50,6 +50,17 @@ pub struct Settings {
     /// Minutes between runs of the reminders and the follow-up rule; 0
     /// turns them off (another instance on the same database may run them).
     pub reminder_minutes: u32,
+    /// Where notifications are mailed: `smtp://user:password@host:587?tls=required`
+    /// (STARTTLS), `smtps://…` (TLS from the start) or `smtp://host:25` (none).
+    /// Empty: the mails are written to the log instead.
+    pub smtp_url: String,
+    /// The sender of the mails, e.g. `Vern <vern@kommune.no>`.
+    pub mail_from: String,
+    /// Seconds between runs of the mailer; 0 turns it off here (another
+    /// instance on the same database may run it).
+    pub mail_seconds: u32,
+    /// The hour (Norwegian time, 0–23) the daily digests go out.
+    pub digest_hour: u32,
 }
 
 impl Default for Settings {
@@ -70,12 +81,16 @@ impl Default for Settings {
             report_limit_per_address: 30,
             report_limit_per_room: 20,
             reminder_minutes: 15,
+            smtp_url: String::new(),
+            mail_from: "Vern <vern@localhost>".to_owned(),
+            mail_seconds: 60,
+            digest_hour: 7,
         }
     }
 }
 
 /// The keys that may come from `VERN_*` variables (other `VERN_` variables are ignored).
-const ENV_KEYS: [&str; 15] = [
+const ENV_KEYS: [&str; 19] = [
     "listen",
     "data_dir",
     "database_url",
@@ -91,6 +106,10 @@ const ENV_KEYS: [&str; 15] = [
     "report_limit_per_address",
     "report_limit_per_room",
     "reminder_minutes",
+    "smtp_url",
+    "mail_from",
+    "mail_seconds",
+    "digest_hour",
 ];
 
 /// Settings given as command-line flags; `None` keeps the value from below.

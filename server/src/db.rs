@@ -19,6 +19,7 @@ pub mod follow_up;
 pub mod grants;
 pub mod history;
 pub mod login_attempts;
+pub mod mail_outbox;
 pub mod notifications;
 pub mod org_places;
 pub mod photos;

@@ -8,6 +8,7 @@ use app::admin::NewUser;
 use app::domain::roles::Role;
 use sqlx::Acquire;
 
+use crate::db::mail_outbox;
 use crate::db::{Db, checklists, now_ms, units};
 use crate::services::admin::{insert_grant, insert_user};
 
@@ -15,7 +16,7 @@ use crate::services::admin::{insert_grant, insert_user};
 pub const DEMO_PASSWORD: &str = "vern-demo-2026";
 
 /// A demo login: username, name, role and the unit (by name) where it is held.
-pub const DEMO_USERS: [(&str, &str, Role, &str); 6] = [
+pub const DEMO_USERS: [(&str, &str, Role, &str); 7] = [
     ("hms", "Hanne Haugen", Role::HmsAdmin, organisation::KOMMUNE),
     (
         "hvo",
@@ -27,6 +28,7 @@ pub const DEMO_USERS: [(&str, &str, Role, &str); 6] = [
     ("leder", "Lars Lie", Role::Leder, "Nordby skole"),
     ("medarbeider", "Mona Moe", Role::Medarbeider, "Nordby skole"),
     ("amu", "Anne Aas", Role::AmuReader, organisation::KOMMUNE),
+    ("mks", "Mats Myhre", Role::Mks, "Nordby skole"),
 ];
 
 /// Whether anything was seeded.
@@ -74,6 +76,11 @@ pub async fn seed(db: &Db) -> anyhow::Result<Seeded> {
         insert_grant(db, None, &user_id, role, unit_id)
             .await
             .map_err(|error| anyhow::anyhow!("demo grant for {username}: {error}"))?;
+        // `.example` is reserved: without `smtp_url` the mails are logged.
+        let email = format!("{username}@fjordvik.example");
+        mail_outbox::save_settings(db.pool(), &user_id, "immediately", &email)
+            .await
+            .with_context(|| format!("demo e-mail for {username}"))?;
     }
     Ok(Seeded::Created)
 }

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod errors;
 pub mod http;
 pub mod local_time;
+pub mod mail;
 pub mod photos;
 pub mod reports;
 pub mod services;
@@ -57,6 +58,7 @@ impl Application {
         };
         let leptos = leptos_options(&settings, address);
         let photos = photos::store::build(&settings).context("could not set up the photo store")?;
+        let mailer = mail::Mailer::from_settings(&settings)?;
         let state = AppState {
             db,
             photos,
@@ -75,6 +77,7 @@ impl Application {
                 settings.report_limit_per_address,
                 settings.report_limit_per_room,
             )),
+            mailer,
             settings: Arc::new(settings),
             public_url,
             leptos,
@@ -116,6 +119,18 @@ impl Application {
                 every,
             ))
         });
+        let mails = (state.settings.mail_seconds > 0).then(|| {
+            let plan = services::mail_notices::MailPlan {
+                public_url: state.public_url.clone(),
+                digest_hour: state.settings.digest_hour,
+            };
+            tokio::spawn(services::mail_notices::run_periodically(
+                state.db.clone(),
+                state.mailer.clone(),
+                plan,
+                Duration::from_secs(u64::from(state.settings.mail_seconds)),
+            ))
+        });
         let router = http::router::build(state.clone());
         tracing::info!(url = %state.public_url, "Vern is serving");
         let served = axum::serve(
@@ -126,8 +141,8 @@ impl Application {
         .await
         .context("server failed");
         cleaner.abort();
-        if let Some(reminders) = reminders {
-            reminders.abort();
+        for task in [reminders, mails].into_iter().flatten() {
+            task.abort();
         }
         state.db.close().await;
         served

@@ -14,6 +14,7 @@ pub mod avvik_workflow;
 pub mod dashboard;
 mod dashboard_units;
 pub mod follow_up;
+pub mod mail_notices;
 mod notice_backend;
 pub mod notifications;
 pub mod places;

@@ -28,6 +28,8 @@ pub struct AppState {
     pub photo_slots: Arc<WorkSlots>,
     /// The rate limit on QR reports.
     pub report_limiter: Arc<ReportLimiter>,
+    /// Where notification mails go (SMTP, or the log).
+    pub mailer: crate::mail::Mailer,
     /// The public base URL (no trailing slash).
     pub public_url: String,
     /// Options for rendering the Leptos app.

@@ -18,6 +18,8 @@ mod api {
     pub mod health;
     pub mod helpers;
     pub mod login_limits;
+    pub mod mail;
+    pub mod mks;
     pub mod photo_cut;
     pub mod photo_race;
     pub mod photos;

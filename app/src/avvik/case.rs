@@ -35,8 +35,13 @@ pub struct AvvikCase {
     /// Its photos (ids for `/api/v1/photos/{id}`), the finding's or the
     /// report's, oldest first.
     pub photos: Vec<String>,
-    /// The reporter's name as given; empty when anonymous or unknown.
+    /// The reporter's name as given; empty when anonymous, unknown or
+    /// hidden from the person reading.
     pub reporter: String,
+    /// The person reading may not learn who reported the case (an MKS
+    /// member): the page says the name is withheld, not that there is none.
+    #[serde(default)]
+    pub reporter_hidden: bool,
     /// When it was registered, in Norwegian time.
     pub registered: String,
     /// What was done (a closed case).
@@ -68,6 +73,17 @@ pub struct CaseEvent {
     pub who: Option<String>,
     /// What.
     pub what: CaseEventKind,
+}
+
+impl CaseEvent {
+    /// The entry as someone who may not learn who reported the case sees
+    /// it: the report (or the round's finding) names nobody.
+    pub fn without_reporter(self) -> CaseEvent {
+        match self.what {
+            CaseEventKind::Created | CaseEventKind::Reported => CaseEvent { who: None, ..self },
+            _ => self,
+        }
+    }
 }
 
 /// What a timeline entry records.
@@ -135,4 +151,29 @@ pub async fn load_avvik_case(id: String) -> Result<AvvikCase, AppError> {
         }
         .await,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(what: CaseEventKind) -> CaseEvent {
+        CaseEvent {
+            at: "6.12.2026 08:30".to_owned(),
+            who: Some("Vera Vik".to_owned()),
+            what,
+        }
+    }
+
+    #[test]
+    fn only_the_report_loses_its_name() {
+        assert_eq!(event(CaseEventKind::Created).without_reporter().who, None);
+        assert_eq!(event(CaseEventKind::Reported).without_reporter().who, None);
+        let assigned = event(CaseEventKind::Assigned(None)).without_reporter();
+        assert_eq!(
+            assigned.who.as_deref(),
+            Some("Vera Vik"),
+            "a leader's step keeps its name"
+        );
+    }
 }

@@ -87,7 +87,7 @@ pub fn CommentForm(id: String, comments: Comments) -> impl IntoView {
 
 /// Every change to the case, oldest first.
 #[component]
-pub fn Timeline(events: Vec<CaseEvent>) -> impl IntoView {
+pub fn Timeline(events: Vec<CaseEvent>, #[prop(optional)] reporter_hidden: bool) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     view! {
@@ -97,10 +97,16 @@ pub fn Timeline(events: Vec<CaseEvent>) -> impl IntoView {
                 {events
                     .into_iter()
                     .map(|event| {
-                        let anonymous = matches!(event.what, CaseEventKind::Reported);
+                        let reported =
+                            matches!(event.what, CaseEventKind::Reported | CaseEventKind::Created);
                         let who = match event.who {
                             Some(name) => name,
-                            None if anonymous => td_string!(locale, avvik_reporter_unknown).to_owned(),
+                            None if reported && reporter_hidden => {
+                                td_string!(locale, avvik_reporter_hidden).to_owned()
+                            }
+                            None if matches!(event.what, CaseEventKind::Reported) => {
+                                td_string!(locale, avvik_reporter_unknown).to_owned()
+                            }
                             None => "–".to_owned(),
                         };
                         let what = describe(event.what, locale);

@@ -15,6 +15,8 @@ use super::list_filters::{source_label, state_label};
 use super::moves::MoveAvvik;
 use crate::i18n::{t, use_i18n};
 use crate::layout::error_message::ErrorMessage;
+use crate::layout::loaded::Loaded;
+use crate::layout::offline_note::ReadOnlyOffline;
 use crate::layout::page_frame::PageFrame;
 use crate::reports::{CaseState, ReportCategory};
 use crate::tiltak::case_card::TiltakCard;
@@ -35,18 +37,8 @@ pub fn AvvikCasePage() -> impl IntoView {
         <PageFrame>
             <main id="main" class="page">
                 <p><a href="/avvik">{t!(i18n, avvik_back)}</a></p>
-                <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
-                    {move || {
-                        case.get()
-                            .map(|result| match result {
-                                Ok(case) => view! { <CaseView case actions /> }.into_any(),
-                                Err(error) => {
-                                    view! { <p class="error" role="alert"><ErrorMessage error /></p> }
-                                        .into_any()
-                                }
-                            })
-                    }}
-                </Transition>
+                <ReadOnlyOffline />
+                <Loaded resource=case render=move |case| view! { <CaseView case actions /> } />
             </main>
         </PageFrame>
     }
@@ -57,10 +49,10 @@ fn CaseView(case: AvvikCase, actions: CaseActions) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let category = ReportCategory::parse(&case.category).map(|c| c.name(locale).to_owned());
-    let reporter = if case.reporter.is_empty() {
-        crate::i18n::td_string!(locale, avvik_reporter_unknown).to_owned()
-    } else {
-        case.reporter.clone()
+    let reporter = match (case.reporter_hidden, case.reporter.is_empty()) {
+        (true, _) => crate::i18n::td_string!(locale, avvik_reporter_hidden).to_owned(),
+        (false, true) => crate::i18n::td_string!(locale, avvik_reporter_unknown).to_owned(),
+        (false, false) => case.reporter.clone(),
     };
     let responsible = case
         .responsible
@@ -118,7 +110,7 @@ fn CaseView(case: AvvikCase, actions: CaseActions) -> impl IntoView {
                     work=actions.work
                 />
                 {case.may_comment.then(|| view! { <CommentForm id=case.id.clone() comments=actions.comments /> })}
-                <Timeline events=case.timeline.clone() />
+                <Timeline events=case.timeline.clone() reporter_hidden=case.reporter_hidden />
             </div>
         </div>
     }

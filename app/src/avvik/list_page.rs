@@ -10,6 +10,8 @@ use super::list_filters::{ListFilters, filter_from_query, source_label, state_la
 use super::risk::level_of;
 use crate::i18n::{t, td_string, use_i18n};
 use crate::layout::error_message::ErrorMessage;
+use crate::layout::loaded::Loaded;
+use crate::layout::offline_note::ReadOnlyOffline;
 use crate::layout::page_frame::PageFrame;
 
 /// The list page; the filters come from the address.
@@ -26,22 +28,11 @@ pub fn AvvikListPage() -> impl IntoView {
         <PageFrame>
             <main id="main" class="page">
                 <h1>{t!(i18n, avvik_title)}</h1>
-                <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
-                    {move || {
-                        first
-                            .get()
-                            .map(|result| match result {
-                                Ok(page) => {
-                                    let filter = filter.get_untracked();
-                                    view! { <ListBody page filter /> }.into_any()
-                                }
-                                Err(error) => {
-                                    view! { <p class="error" role="alert"><ErrorMessage error /></p> }
-                                        .into_any()
-                                }
-                            })
-                    }}
-                </Transition>
+                <ReadOnlyOffline />
+                <Loaded
+                    resource=first
+                    render=move |page| view! { <ListBody page filter=filter.get_untracked() /> }
+                />
             </main>
         </PageFrame>
     }

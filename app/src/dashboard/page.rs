@@ -14,6 +14,7 @@ use crate::avvik::list_page::CaseRow;
 use crate::domain::units::UnitView;
 use crate::i18n::{t, use_i18n};
 use crate::layout::loaded::Loaded;
+use crate::layout::offline_note::ReadOnlyOffline;
 use crate::layout::page_frame::PageFrame;
 use crate::tiltak::plan_page::PlanRow;
 
@@ -27,6 +28,7 @@ pub fn DashboardPage() -> impl IntoView {
         <PageFrame>
             <main id="main" class="page">
                 <h1>{t!(i18n, dashboard_title)}</h1>
+                <ReadOnlyOffline />
                 <DashboardPanel unit />
             </main>
         </PageFrame>

@@ -24,6 +24,8 @@ pub enum Action {
     FollowUpAvvik,
     /// Comment on the unit's avvik (the verneombud too, who cannot close them).
     CommentAvvik,
+    /// Learn who reported a case (the MKS group handles cases without it).
+    SeeReporter,
     /// Create users and grant or revoke roles in the unit.
     ManageUsers,
     /// Change the organisation tree, rooms and checklists.
@@ -37,13 +39,20 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         Role::HmsAdmin => true,
         Role::Leder => matches!(
             action,
-            ViewUnit | ReportAvvik | WalkRound | ReadReports | FollowUpAvvik | CommentAvvik
+            ViewUnit
+                | ReportAvvik
+                | WalkRound
+                | ReadReports
+                | FollowUpAvvik
+                | CommentAvvik
+                | SeeReporter
         ),
         Role::Verneombud | Role::Hovedverneombud => matches!(
             action,
-            ViewUnit | ReportAvvik | WalkRound | ReadReports | CommentAvvik
+            ViewUnit | ReportAvvik | WalkRound | ReadReports | CommentAvvik | SeeReporter
         ),
-        Role::AmuReader => matches!(action, ViewUnit | ReadReports),
+        Role::AmuReader => matches!(action, ViewUnit | ReadReports | SeeReporter),
+        Role::Mks => matches!(action, ViewUnit | ReportAvvik | ReadReports | CommentAvvik),
         Role::Medarbeider => matches!(action, ViewUnit | ReportAvvik),
     }
 }
@@ -226,6 +235,30 @@ mod tests {
             "sfo",
             Action::WalkRound
         ));
+    }
+
+    #[test]
+    fn an_mks_member_reads_and_comments_but_neither_follows_up_nor_learns_the_reporter() {
+        for action in [
+            Action::ReadReports,
+            Action::CommentAvvik,
+            Action::ReportAvvik,
+        ] {
+            assert!(allowed("skole", Role::Mks, "skole", action), "{action:?}");
+        }
+        for action in [
+            Action::FollowUpAvvik,
+            Action::SeeReporter,
+            Action::WalkRound,
+            Action::ManageUsers,
+        ] {
+            assert!(!allowed("skole", Role::Mks, "skole", action), "{action:?}");
+        }
+        assert!(
+            !allowed("sfo", Role::Mks, "skole", Action::ReadReports),
+            "not a parent"
+        );
+        assert!(allowed("skole", Role::Leder, "skole", Action::SeeReporter));
     }
 
     #[test]

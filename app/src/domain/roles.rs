@@ -18,16 +18,21 @@ pub enum Role {
     AmuReader,
     /// Medarbeider: any employee; reports avvik.
     Medarbeider,
+    /// Member of the unit's MKS group (miljø- og kvalitetssikringsgruppe,
+    /// the employees' representatives): reads and comments on the unit's
+    /// cases and tiltaksplan, never told who reported a case.
+    Mks,
 }
 
 impl Role {
     /// Every role, most powerful first (the order used in lists).
-    pub const ALL: [Role; 6] = [
+    pub const ALL: [Role; 7] = [
         Role::HmsAdmin,
         Role::Hovedverneombud,
         Role::Verneombud,
         Role::Leder,
         Role::AmuReader,
+        Role::Mks,
         Role::Medarbeider,
     ];
 
@@ -40,6 +45,7 @@ impl Role {
             Role::Leder => "leder",
             Role::AmuReader => "amu_reader",
             Role::Medarbeider => "medarbeider",
+            Role::Mks => "mks",
         }
     }
 

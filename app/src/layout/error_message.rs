@@ -82,5 +82,6 @@ pub fn invalid_input_text(locale: Locale, reason: InvalidInput) -> &'static str 
         InvalidInput::TiltakReason => td_string!(locale, invalid_tiltak_reason),
         InvalidInput::RiskRating => td_string!(locale, invalid_risk_rating),
         InvalidInput::RiskClosed => td_string!(locale, invalid_risk_closed),
+        InvalidInput::Email => td_string!(locale, invalid_email),
     }
 }

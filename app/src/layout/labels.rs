@@ -15,6 +15,7 @@ pub fn role_name(locale: Locale, role: Role) -> &'static str {
         Role::Leder => td_string!(locale, role_leder),
         Role::AmuReader => td_string!(locale, role_amu_reader),
         Role::Medarbeider => td_string!(locale, role_medarbeider),
+        Role::Mks => td_string!(locale, role_mks),
     }
 }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::i18n::{Locale, td_string};
 
 /// What a notification tells of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +51,18 @@ impl NoticeKind {
     /// Parses a stored kind.
     pub fn from_db(value: &str) -> Option<NoticeKind> {
         Self::ALL.into_iter().find(|kind| kind.as_db() == value)
+    }
+
+    /// What the notification tells, in words.
+    pub fn label(self, locale: Locale) -> &'static str {
+        match self {
+            NoticeKind::Assigned => td_string!(locale, notice_assigned),
+            NoticeKind::NewReport => td_string!(locale, notice_new_report),
+            NoticeKind::Commented => td_string!(locale, notice_commented),
+            NoticeKind::DueSoon => td_string!(locale, notice_due_soon),
+            NoticeKind::Overdue => td_string!(locale, notice_overdue),
+            NoticeKind::FollowUp => td_string!(locale, notice_follow_up),
+        }
     }
 }
 

@@ -4,9 +4,12 @@
 use leptos::prelude::*;
 
 use super::bell::UnreadCount;
-use super::model::{MarkNoticesRead, Notice, NoticeKind, Notices, load_notices};
+use super::mail_form::MailChoiceCard;
+use super::model::{MarkNoticesRead, Notice, Notices, load_notices};
 use crate::i18n::{Locale, t, td_string, use_i18n};
 use crate::layout::error_message::ErrorMessage;
+use crate::layout::loaded::Loaded;
+use crate::layout::offline_note::ReadOnlyOffline;
 use crate::layout::page_frame::PageFrame;
 
 /// The notification page.
@@ -19,18 +22,9 @@ pub fn NotificationsPage() -> impl IntoView {
         <PageFrame>
             <main id="main" class="page">
                 <h1>{t!(i18n, notices_title)}</h1>
-                <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
-                    {move || {
-                        notices.get()
-                            .map(|result| match result {
-                                Ok(notices) => view! { <NoticeList notices mark /> }.into_any(),
-                                Err(error) => {
-                                    view! { <p class="error" role="alert"><ErrorMessage error /></p> }
-                                        .into_any()
-                                }
-                            })
-                    }}
-                </Transition>
+                <ReadOnlyOffline />
+                <Loaded resource=notices render=move |notices| view! { <NoticeList notices mark /> } />
+                <MailChoiceCard />
             </main>
         </PageFrame>
     }
@@ -92,7 +86,7 @@ fn NoticeItem(notice: Notice, locale: Locale) -> impl IntoView {
         <li class="notice" class:unread=unread>
             <p class="notice-what">
                 {unread.then(|| view! { <span class="badge">{td_string!(locale, notices_new)}</span> " " })}
-                {kind_label(kind, locale)}
+                {kind.label(locale)}
             </p>
             <p>
                 {match target {
@@ -102,17 +96,5 @@ fn NoticeItem(notice: Notice, locale: Locale) -> impl IntoView {
             </p>
             <p class="hint">{at}</p>
         </li>
-    }
-}
-
-/// What a kind of notification tells, in words.
-fn kind_label(kind: NoticeKind, locale: Locale) -> &'static str {
-    match kind {
-        NoticeKind::Assigned => td_string!(locale, notice_assigned),
-        NoticeKind::NewReport => td_string!(locale, notice_new_report),
-        NoticeKind::Commented => td_string!(locale, notice_commented),
-        NoticeKind::DueSoon => td_string!(locale, notice_due_soon),
-        NoticeKind::Overdue => td_string!(locale, notice_overdue),
-        NoticeKind::FollowUp => td_string!(locale, notice_follow_up),
     }
 }

@@ -9,7 +9,8 @@ use super::case_card::state_label;
 use super::changes::load_tiltaksplan;
 use super::model::{Tiltak, Tiltaksplan, kroner, norwegian_date};
 use crate::i18n::{t, td_string, use_i18n};
-use crate::layout::error_message::ErrorMessage;
+use crate::layout::loaded::Loaded;
+use crate::layout::offline_note::ReadOnlyOffline;
 use crate::layout::page_frame::PageFrame;
 
 /// The plan page; the unit comes from the address (a plain GET form).
@@ -23,18 +24,8 @@ pub fn TiltaksplanPage() -> impl IntoView {
         <PageFrame>
             <main id="main" class="page">
                 <h1>{t!(i18n, tiltak_plan_title)}</h1>
-                <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
-                    {move || {
-                        plan.get()
-                            .map(|result| match result {
-                                Ok(plan) => view! { <PlanBody plan /> }.into_any(),
-                                Err(error) => {
-                                    view! { <p class="error" role="alert"><ErrorMessage error /></p> }
-                                        .into_any()
-                                }
-                            })
-                    }}
-                </Transition>
+                <ReadOnlyOffline />
+                <Loaded resource=plan render=|plan| view! { <PlanBody plan /> } />
             </main>
         </PageFrame>
     }

@@ -18,8 +18,9 @@ use super::coverage::covered_rooms;
 pub struct ListQuery {
     /// Units whose cases the person reads.
     pub reach: Vec<String>,
-    /// The person whose verneområder's cases they also read (AML § 6-2).
-    pub covered_by: String,
+    /// The person whose verneområder's cases they also read (AML § 6-2),
+    /// when they cover any.
+    pub covered_by: Option<String>,
     /// Only these units (a unit filter and the units below it).
     pub within: Option<Vec<String>>,
     /// A state as stored.
@@ -103,11 +104,18 @@ pub fn bound<'q, O>(
 pub fn conditions(query: &ListQuery, with_status: bool) -> Conditions {
     let mut c = Conditions::default();
     let reach = c.list(&query.reach);
-    let person = c.bind(Value::Text(query.covered_by.clone()));
-    let covered = covered_rooms(&person);
-    c.push(format!(
-        "(a.unit_id IN ({reach}) OR a.room_id IN ({covered}))"
-    ));
+    match &query.covered_by {
+        Some(person) => {
+            let person = c.bind(Value::Text(person.clone()));
+            let covered = covered_rooms(&person);
+            c.push(format!(
+                "(a.unit_id IN ({reach}) OR a.room_id IN ({covered}))"
+            ));
+        }
+        // Most people cover no area: without the OR the unit's indexes
+        // serve the query.
+        None => c.push(format!("a.unit_id IN ({reach})")),
+    }
     if let Some(units) = &query.within {
         let units = c.list(units);
         c.push(format!("a.unit_id IN ({units})"));

@@ -2,24 +2,29 @@
 //! (the conditions of [`super::avvik_scope`]) or the measures of the units
 //! they read, and the person's last visit.
 
-use sqlx::{AnyPool, FromRow};
+use sqlx::AnyPool;
 
 use super::avvik_list::{ListRow, SELECT_ROWS};
 use super::avvik_scope::{Conditions, ListQuery, Value, bound, conditions};
 use super::tiltak::{self, TiltakRow};
 
 /// Open cases per current rating: `(sannsynlighet, konsekvens, count)`,
-/// `None` for the cases not rated on the matrix. `query` should ask for
-/// open cases only.
+/// `None` for the cases not rated on the matrix, a rating possibly more
+/// than once (the caller adds them up). `query` should ask for open cases
+/// only.
 pub async fn matrix(
     pool: &AnyPool,
     query: &ListQuery,
 ) -> sqlx::Result<Vec<(Option<i64>, Option<i64>, i64)>> {
     let c = conditions(query, true);
-    let rating = "COALESCE(a.leader_probability, a.probability),
-                  COALESCE(a.leader_consequence, a.consequence)";
+    // Grouped in the order of the index on (unit, state, score, ratings),
+    // so the database counts as it reads instead of sorting every open case.
     let sql = format!(
-        "SELECT {rating}, COUNT(*) FROM avvik a WHERE {} GROUP BY {rating}",
+        "SELECT COALESCE(a.leader_probability, a.probability),
+                COALESCE(a.leader_consequence, a.consequence), COUNT(*)
+         FROM avvik a WHERE {}
+         GROUP BY a.unit_id, a.status, a.risk_score, a.leader_probability,
+                  a.leader_consequence, a.probability, a.consequence",
         c.sql.join(" AND ")
     );
     bound(sqlx::query_as(&sql), c.values).fetch_all(pool).await
@@ -46,92 +51,52 @@ pub async fn newest(pool: &AnyPool, query: &ListQuery, limit: i64) -> sqlx::Resu
     bound(sqlx::query_as(&sql), c.values).fetch_all(pool).await
 }
 
-/// Cases registered in each period between consecutive `starts` (ms):
-/// `(period index, count)` for the periods that have any.
+/// Cases registered in each period between consecutive `starts` (ms),
+/// one count per period: a range count reads the index alone, where one
+/// query grouping a year of cases by period would sort them all.
 pub async fn per_period(
     pool: &AnyPool,
     query: &ListQuery,
     starts: &[i64],
-) -> sqlx::Result<Vec<(i64, i64)>> {
-    let (Some(first), Some(end)) = (starts.first(), starts.last()) else {
-        return Ok(Vec::new());
-    };
-    let query = ListQuery {
-        since: Some(*first),
-        until: Some(*end),
-        ..query.clone()
-    };
-    let mut c = conditions(&query, true);
-    let period = period_case(&mut c, &starts[1..]);
-    let sql = format!(
-        "SELECT {period} AS period, COUNT(*) FROM avvik a WHERE {} GROUP BY {period}",
-        c.sql.join(" AND ")
-    );
-    bound(sqlx::query_as(&sql), c.values).fetch_all(pool).await
+) -> sqlx::Result<Vec<i64>> {
+    let mut counts = Vec::with_capacity(starts.len());
+    for period in starts.windows(2) {
+        let within = ListQuery {
+            since: Some(period[0]),
+            until: Some(period[1]),
+            ..query.clone()
+        };
+        counts.push(count(pool, &within).await?);
+    }
+    Ok(counts)
 }
 
-/// A CASE giving the index of the period a case's registration falls in,
-/// each period ending at the next of `ends`.
-fn period_case(c: &mut Conditions, ends: &[i64]) -> String {
-    let whens: Vec<String> = ends
-        .iter()
-        .zip(0_i64..)
-        .map(|(end, index)| {
-            let end = c.bind(Value::Int(*end));
-            format!("WHEN a.created_at < {end} THEN {index}")
-        })
-        .collect();
-    format!("CAST(CASE {} END AS BIGINT)", whens.join(" "))
-}
-
-/// One unit's case figures.
-#[derive(Clone, Debug, FromRow)]
-pub struct UnitCases {
-    /// The unit.
-    pub unit_id: String,
-    /// Its open cases.
-    pub open: i64,
-    /// Of those, the ones scored within `high`.
-    pub high: i64,
-    /// Cases registered after the mark.
-    pub new: i64,
-}
-
-/// Per unit: open cases, open ones scored within `high` (both ends), and
-/// cases registered after `new_after`, over the cases `query` covers.
-pub async fn per_unit(
+/// Per unit, its open cases and how many of them are scored within `high`
+/// (both ends): `(unit, open, high)`. `query` should ask for open cases.
+pub async fn open_per_unit(
     pool: &AnyPool,
     query: &ListQuery,
     high: (i64, i64),
-    new_after: i64,
-) -> sqlx::Result<Vec<UnitCases>> {
+) -> sqlx::Result<Vec<(String, i64, i64)>> {
     let mut c = conditions(query, true);
-    let open = open_states(&mut c);
     let (low, top) = (c.bind(Value::Int(high.0)), c.bind(Value::Int(high.1)));
-    let mark = c.bind(Value::Int(new_after));
-    // The closed cases of past years are most of the table: only the open
-    // and the new are read.
-    c.push(format!("(a.status IN ({open}) OR a.created_at > {mark})"));
     let sql = format!(
-        "SELECT a.unit_id,
-                SUM(CASE WHEN a.status IN ({open}) THEN 1 ELSE 0 END) AS open,
-                SUM(CASE WHEN a.status IN ({open}) AND a.risk_score BETWEEN {low} AND {top}
-                    THEN 1 ELSE 0 END) AS high,
-                SUM(CASE WHEN a.created_at > {mark} THEN 1 ELSE 0 END) AS new
+        "SELECT a.unit_id, COUNT(*),
+                SUM(CASE WHEN a.risk_score BETWEEN {low} AND {top} THEN 1 ELSE 0 END)
          FROM avvik a WHERE {} GROUP BY a.unit_id",
         c.sql.join(" AND ")
     );
     bound(sqlx::query_as(&sql), c.values).fetch_all(pool).await
 }
 
-/// Placeholders for the states of an open case.
-fn open_states(c: &mut Conditions) -> String {
-    let open: Vec<String> = app::reports::CaseState::ALL
-        .into_iter()
-        .filter(|state| state.is_open())
-        .map(|state| state.as_db().to_owned())
-        .collect();
-    c.list(&open)
+/// Per unit, the cases `query` covers: `(unit, count)`.
+pub async fn count_per_unit(pool: &AnyPool, query: &ListQuery) -> sqlx::Result<Vec<(String, i64)>> {
+    let c = conditions(query, true);
+    let sql = format!(
+        "SELECT a.unit_id, COUNT(*) FROM avvik a WHERE {} GROUP BY a.unit_id",
+        c.sql.join(" AND ")
+    );
+    bound(sqlx::query_as(&sql), c.values).fetch_all(pool).await
 }
 
 /// Per unit of `units`: open measures past their deadline (before `today`)

@@ -30,6 +30,7 @@ pub async fn avvik_case(
         head,
         follows_up,
         comments,
+        sees_reporter,
     } = readable_case(state, user, id).await?;
     let pool = state.db.pool();
     let row = avvik_case::case_row(pool, &head.id)
@@ -59,6 +60,7 @@ pub async fn avvik_case(
         _ => None,
     };
     let reporter = match row.reported_by_name {
+        _ if !sees_reporter => String::new(),
         Some(name) if row.reporter_name.is_empty() => name,
         _ => row.reporter_name,
     };
@@ -75,6 +77,7 @@ pub async fn avvik_case(
         rating,
         photos,
         reporter,
+        reporter_hidden: !sees_reporter,
         registered: oslo_text(row.created_at),
         closed_note: row.closed_note,
         rejected_reason: row.rejected_reason,
@@ -98,6 +101,13 @@ pub async fn avvik_case(
         timeline: events
             .into_iter()
             .map(super::avvik_timeline::event)
+            .map(|event| {
+                if sees_reporter {
+                    event
+                } else {
+                    event.without_reporter()
+                }
+            })
             .collect(),
     })
 }
@@ -110,6 +120,8 @@ pub struct CaseAccess {
     pub follows_up: bool,
     /// They may comment on it.
     pub comments: bool,
+    /// They may learn who reported it (an MKS member may not).
+    pub sees_reporter: bool,
 }
 
 /// The case, when `user` may read it (by a role that reads its unit's
@@ -135,6 +147,7 @@ pub async fn readable_case(
     Ok(CaseAccess {
         follows_up: access::allowed(user, Action::FollowUpAvvik, &chain),
         comments: covers || access::allowed(user, Action::CommentAvvik, &chain),
+        sees_reporter: covers || access::allowed(user, Action::SeeReporter, &chain),
         head: case,
     })
 }

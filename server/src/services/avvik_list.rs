@@ -98,7 +98,7 @@ pub(crate) async fn list_query(
     });
     let query = ListQuery {
         reach,
-        covered_by: user.id.clone(),
+        covered_by: covers.then(|| user.id.clone()),
         within,
         status: filter.status.map(CaseState::as_db),
         open_only: filter.open_only,

@@ -95,16 +95,12 @@ pub async fn dashboard(
     let due = db::tiltak_due(pool, &shown, &week, limit)
         .await
         .map_err(internal("load measures due"))?;
+    let (overdue, due_soon) = due_per_unit
+        .iter()
+        .fold((0, 0), |(overdue, soon), (_, o, s)| (overdue + o, soon + s));
     let per_unit = if shown.len() > 1 {
-        per_unit(
-            pool,
-            &query,
-            &units,
-            &shown,
-            &due_per_unit,
-            visits.new_after,
-        )
-        .await?
+        let reach = (units.as_slice(), shown.as_slice());
+        per_unit(pool, &query, reach, due_per_unit, visits.new_after).await?
     } else {
         Vec::new()
     };
@@ -117,8 +113,8 @@ pub async fn dashboard(
         new_since: oslo_text(visits.new_after),
         new_count,
         new_cases: new_cases.into_iter().filter_map(item).collect(),
-        overdue: due_per_unit.iter().map(|(_, overdue, _)| overdue).sum(),
-        due_soon: due_per_unit.iter().map(|(_, _, soon)| soon).sum(),
+        overdue,
+        due_soon,
         due: due
             .into_iter()
             .filter_map(|row| view(row, &today_text, false))
@@ -148,12 +144,16 @@ async fn mark_visit(state: &AppState, user: &CurrentUser, now: i64) -> Result<Vi
 /// The counts per rating as matrix cells, and the count of those not
 /// rated on the matrix.
 fn matrix(rows: Vec<(Option<i64>, Option<i64>, i64)>) -> (Vec<MatrixCount>, i64) {
-    let mut cells = Vec::new();
+    let mut cells: Vec<MatrixCount> = Vec::new();
     let mut unrated = 0;
     for (probability, consequence, count) in rows {
-        match Rating::stored(probability, consequence) {
-            Some(rating) => cells.push(MatrixCount { rating, count }),
-            None => unrated += count,
+        let Some(rating) = Rating::stored(probability, consequence) else {
+            unrated += count;
+            continue;
+        };
+        match cells.iter_mut().find(|cell| cell.rating == rating) {
+            Some(cell) => cell.count += count,
+            None => cells.push(MatrixCount { rating, count }),
         }
     }
     (cells, unrated)
@@ -189,14 +189,11 @@ async fn months(
     Ok(starts
         .iter()
         .take(CHART_MONTHS)
-        .zip(0_i64..)
-        .map(|(day, index)| MonthCount {
+        .zip(counts.into_iter().chain(std::iter::repeat(0)))
+        .map(|(day, count)| MonthCount {
             year: day.year(),
             month: day.month(),
-            count: counts
-                .iter()
-                .find(|(period, _)| *period == index)
-                .map_or(0, |(_, count)| *count),
+            count,
         })
         .collect())
 }

@@ -4,9 +4,11 @@
 
 use app::domain::users::CurrentUser;
 use app::error::AppError;
+use app::notifications::mail_choice::{MailChoice, MailSettings};
 use app::notifications::model::{NOTICE_LIMIT, Notice, NoticeKind, Notices};
 use sqlx::AnyConnection;
 
+use crate::db::mail_outbox;
 use crate::db::notifications::{self, NewNotice, NoticeRow};
 use crate::db::now_ms;
 use crate::errors::internal;
@@ -67,9 +69,39 @@ pub async fn mark_read(state: &AppState, user: &CurrentUser) -> Result<(), AppEr
         .map_err(internal("mark notifications read"))
 }
 
+/// `user`'s choice of e-mail, and their address.
+#[tracing::instrument(skip(state, user), fields(user = %user.id))]
+pub async fn mail_settings(state: &AppState, user: &CurrentUser) -> Result<MailSettings, AppError> {
+    let (choice, email) = mail_outbox::choice_of(state.db.pool(), &user.id)
+        .await
+        .map_err(internal("load the mail choice"))?
+        .ok_or(AppError::NotFound)?;
+    Ok(MailSettings {
+        choice: MailChoice::from_db(&choice).unwrap_or_default(),
+        email,
+    })
+}
+
+/// Saves `user`'s choice of e-mail and address (checked by the caller).
+#[tracing::instrument(skip(state, user, settings), fields(user = %user.id))]
+pub async fn save_mail_settings(
+    state: &AppState,
+    user: &CurrentUser,
+    settings: MailSettings,
+) -> Result<(), AppError> {
+    mail_outbox::save_settings(
+        state.db.pool(),
+        &user.id,
+        settings.choice.as_db(),
+        &settings.email,
+    )
+    .await
+    .map_err(internal("save the mail choice"))
+}
+
 /// A stored notification as its list shows it (a kind this version does
 /// not know is left out).
-fn notice(row: NoticeRow) -> Option<Notice> {
+pub(crate) fn notice(row: NoticeRow) -> Option<Notice> {
     let kind = NoticeKind::from_db(&row.kind)?;
     let subject = match kind {
         NoticeKind::DueSoon | NoticeKind::Overdue => row.tiltak_text.or(row.case_text),

@@ -113,6 +113,7 @@ pub fn test_settings(database_url: &str) -> Settings {
         log: "warn".to_owned(),
         // A test runs the scheduled work itself, on the day it chooses.
         reminder_minutes: 0,
+        mail_seconds: 0,
         ..Settings::default()
     }
 }
