@@ -70,6 +70,10 @@ test('a finding from a round on a phone is followed up to closed on the tablet',
   const measures = [`Rydde rømningsveien (${stamp})`, `Merke gulvet med forbud mot lagring (${stamp})`];
   for (const [n, measure] of measures.entries()) {
     const form = page.locator('.tiltak-new');
+    // The round's own suggestion is listed already: the form is folded.
+    if (!(await form.getByLabel('Hva skal gjøres?').isVisible())) {
+      await page.locator('summary', { hasText: 'Legg til et tiltak' }).click();
+    }
     await form.getByLabel('Hva skal gjøres?').fill(measure);
     await form.getByLabel('Frist').fill(inDays(3 + 7 * n));
     await form.getByRole('button', { name: 'Legg til tiltaket' }).click();

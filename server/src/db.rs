@@ -75,6 +75,20 @@ impl Db {
         let pool = AnyPoolOptions::new()
             .max_connections(if kind == DbKind::Sqlite { 8 } else { 16 })
             .acquire_timeout(Duration::from_secs(5))
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    // Statements are prepared once per connection; after a
+                    // few runs PostgreSQL would plan them for any value,
+                    // and a list page after a cursor then sorts every case
+                    // in reach instead of walking the risk index (240 ms
+                    // against 13 ms over 100,000 cases).
+                    if kind == DbKind::Postgres {
+                        conn.execute("SET plan_cache_mode = force_custom_plan")
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
             .connect(url)
             .await
             .context("could not connect to the database")?;

@@ -71,17 +71,26 @@ pub struct CaseEvent {
     pub at: String,
     /// Who (none for an anonymous report).
     pub who: Option<String>,
+    /// The name is withheld from the person reading: it is the reporter's.
+    #[serde(default)]
+    pub withheld: bool,
     /// What.
     pub what: CaseEventKind,
 }
 
 impl CaseEvent {
-    /// The entry as someone who may not learn who reported the case sees
-    /// it: the report (or the round's finding) names nobody.
-    pub fn without_reporter(self) -> CaseEvent {
-        match self.what {
-            CaseEventKind::Created | CaseEventKind::Reported => CaseEvent { who: None, ..self },
-            _ => self,
+    /// Whether the entry would tell who reported the case: the report
+    /// itself (or the round's finding), or a step the reporter took.
+    pub fn names_reporter(&self, by_reporter: bool) -> bool {
+        by_reporter || matches!(self.what, CaseEventKind::Created | CaseEventKind::Reported)
+    }
+
+    /// The entry with its name withheld.
+    pub fn withheld(self) -> CaseEvent {
+        CaseEvent {
+            who: None,
+            withheld: true,
+            ..self
         }
     }
 }
@@ -161,19 +170,18 @@ mod tests {
         CaseEvent {
             at: "6.12.2026 08:30".to_owned(),
             who: Some("Vera Vik".to_owned()),
+            withheld: false,
             what,
         }
     }
 
     #[test]
-    fn only_the_report_loses_its_name() {
-        assert_eq!(event(CaseEventKind::Created).without_reporter().who, None);
-        assert_eq!(event(CaseEventKind::Reported).without_reporter().who, None);
-        let assigned = event(CaseEventKind::Assigned(None)).without_reporter();
-        assert_eq!(
-            assigned.who.as_deref(),
-            Some("Vera Vik"),
-            "a leader's step keeps its name"
-        );
+    fn the_report_and_the_reporters_own_steps_name_the_reporter() {
+        assert!(event(CaseEventKind::Created).names_reporter(false));
+        assert!(event(CaseEventKind::Reported).names_reporter(false));
+        assert!(event(CaseEventKind::Assigned(None)).names_reporter(true));
+        assert!(!event(CaseEventKind::Assigned(None)).names_reporter(false));
+        let hidden = event(CaseEventKind::Created).withheld();
+        assert_eq!((hidden.who, hidden.withheld), (None, true));
     }
 }

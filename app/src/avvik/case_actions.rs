@@ -23,6 +23,8 @@ pub struct CaseActions {
     pub rerate: ServerAction<RerateAvvik>,
     /// The measures' actions and drafts.
     pub work: TiltakWork,
+    /// How many of the case's own sends the server took.
+    taken: RwSignal<usize>,
 }
 
 impl CaseActions {
@@ -35,24 +37,35 @@ impl CaseActions {
             assign: ServerAction::new(),
             rerate: ServerAction::new(),
             work: TiltakWork::new(),
+            taken: RwSignal::new(0),
         };
         Effect::new(move |_| {
             if let Some(Ok(())) = actions.mover.value().get() {
                 actions.note.set(String::new());
             }
         });
+        let took = move |ok: bool| {
+            if ok {
+                actions.taken.update(|taken| *taken += 1);
+            }
+        };
+        Effect::new(move |_| took(matches!(actions.mover.value().get(), Some(Ok(())))));
+        Effect::new(move |_| {
+            took(matches!(
+                actions.comments.sender.value().get(),
+                Some(Ok(()))
+            ))
+        });
+        Effect::new(move |_| took(matches!(actions.assign.value().get(), Some(Ok(())))));
+        Effect::new(move |_| took(matches!(actions.rerate.value().get(), Some(Ok(())))));
         actions
     }
 
-    /// Changes whenever something was sent (for reloading the case).
-    pub fn sent(&self) -> ([usize; 4], [usize; 3]) {
-        let versions = [
-            self.mover.version(),
-            self.comments.sender.version(),
-            self.assign.version(),
-            self.rerate.version(),
-        ];
-        (versions.map(|version| version.get()), self.work.sent())
+    /// Changes whenever the server took something sent (for reloading the
+    /// case). A send that failed leaves it: without network the reload
+    /// would fail too, and the page would lose the case it shows.
+    pub fn sent(&self) -> (usize, usize) {
+        (self.taken.get(), self.work.sent())
     }
 }
 

@@ -87,7 +87,7 @@ pub fn CommentForm(id: String, comments: Comments) -> impl IntoView {
 
 /// Every change to the case, oldest first.
 #[component]
-pub fn Timeline(events: Vec<CaseEvent>, #[prop(optional)] reporter_hidden: bool) -> impl IntoView {
+pub fn Timeline(events: Vec<CaseEvent>) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     view! {
@@ -97,11 +97,9 @@ pub fn Timeline(events: Vec<CaseEvent>, #[prop(optional)] reporter_hidden: bool)
                 {events
                     .into_iter()
                     .map(|event| {
-                        let reported =
-                            matches!(event.what, CaseEventKind::Reported | CaseEventKind::Created);
                         let who = match event.who {
                             Some(name) => name,
-                            None if reported && reporter_hidden => {
+                            None if event.withheld => {
                                 td_string!(locale, avvik_reporter_hidden).to_owned()
                             }
                             None if matches!(event.what, CaseEventKind::Reported) => {

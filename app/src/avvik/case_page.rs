@@ -110,7 +110,7 @@ fn CaseView(case: AvvikCase, actions: CaseActions) -> impl IntoView {
                     work=actions.work
                 />
                 {case.may_comment.then(|| view! { <CommentForm id=case.id.clone() comments=actions.comments /> })}
-                <Timeline events=case.timeline.clone() reporter_hidden=case.reporter_hidden />
+                <Timeline events=case.timeline.clone() />
             </div>
         </div>
     }

@@ -22,6 +22,8 @@ pub struct TiltakWork {
     pub(super) reason: RwSignal<String>,
     /// The measure last moved (where a refusal is shown).
     pub(super) moved: RwSignal<Option<String>>,
+    /// How many sends the server took.
+    taken: RwSignal<usize>,
 }
 
 impl TiltakWork {
@@ -37,33 +39,35 @@ impl TiltakWork {
             dropping: RwSignal::new(None),
             reason: RwSignal::new(String::new()),
             moved: RwSignal::new(None),
+            taken: RwSignal::new(0),
         };
+        let took = move || work.taken.update(|taken| *taken += 1);
         Effect::new(move |_| {
             if let Some(Ok(_)) = work.add.value().get() {
                 work.new_draft.set(TiltakDraft::default());
+                took();
             }
         });
         Effect::new(move |_| {
             if let Some(Ok(())) = work.edit.value().get() {
                 work.editing.set(None);
+                took();
             }
         });
         Effect::new(move |_| {
             if let Some(Ok(())) = work.mover.value().get() {
                 work.dropping.set(None);
                 work.reason.set(String::new());
+                took();
             }
         });
         work
     }
 
-    /// Changes whenever a measure was sent (for reloading the case).
-    pub fn sent(&self) -> [usize; 3] {
-        [
-            self.add.version().get(),
-            self.edit.version().get(),
-            self.mover.version().get(),
-        ]
+    /// Changes whenever the server took a measure's send (for reloading
+    /// the case; a failed send leaves it, see `CaseActions::sent`).
+    pub fn sent(&self) -> usize {
+        self.taken.get()
     }
 }
 

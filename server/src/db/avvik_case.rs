@@ -82,6 +82,8 @@ pub struct EventRow {
     pub action: String,
     /// The actor's name; none when nobody is recorded.
     pub actor: Option<String>,
+    /// 1 when the actor is the person who reported the case.
+    pub by_reporter: i64,
     /// When (ms).
     pub at: i64,
     /// The entry's details as JSON text.
@@ -91,7 +93,10 @@ pub struct EventRow {
 /// The case's history and its measures', oldest first.
 pub async fn events(pool: &AnyPool, id: &str) -> sqlx::Result<Vec<EventRow>> {
     sqlx::query_as(
-        "SELECT h.entity_kind, h.action, p.display_name AS actor, h.at, h.data
+        "SELECT h.entity_kind, h.action, p.display_name AS actor,
+                CASE WHEN h.actor_user_id = (SELECT a.reported_by FROM avvik a WHERE a.id = $1)
+                     THEN 1 ELSE 0 END AS by_reporter,
+                h.at, h.data
          FROM history h LEFT JOIN users p ON p.id = h.actor_user_id
          WHERE (h.entity_kind = 'avvik' AND h.entity_id = $1)
             OR (h.entity_kind = 'tiltak'

@@ -60,8 +60,11 @@ pub async fn page(
         let score = c.bind(Value::Int(score));
         let created = c.bind(Value::Int(created_at));
         let id = c.bind(Value::Text(id.to_owned()));
+        // The first condition follows from the second; stated alone it lets
+        // the database start its walk of the risk index at the cursor.
         c.push(format!(
-            "(a.risk_score < {score} OR (a.risk_score = {score} AND (a.created_at > {created}
+            "a.risk_score <= {score}
+             AND (a.risk_score < {score} OR (a.risk_score = {score} AND (a.created_at > {created}
               OR (a.created_at = {created} AND a.id > {id}))))"
         ));
     }

@@ -100,12 +100,13 @@ pub async fn avvik_case(
             .collect(),
         timeline: events
             .into_iter()
-            .map(super::avvik_timeline::event)
-            .map(|event| {
-                if sees_reporter {
+            .map(|row| {
+                let by_reporter = row.by_reporter == 1;
+                let event = super::avvik_timeline::event(row);
+                if sees_reporter || !event.names_reporter(by_reporter) {
                     event
                 } else {
-                    event.without_reporter()
+                    event.withheld()
                 }
             })
             .collect(),

@@ -67,6 +67,7 @@ pub fn event(row: EventRow) -> CaseEvent {
             at: oslo_text(row.at),
             what: tiltak_event(&row.action, &row.data),
             who: row.actor,
+            withheld: false,
         };
     }
     let entry: AvvikEntry = serde_json::from_str(&row.data).unwrap_or_default();
@@ -91,6 +92,7 @@ pub fn event(row: EventRow) -> CaseEvent {
     CaseEvent {
         at: oslo_text(row.at),
         who: row.actor,
+        withheld: false,
         what,
     }
 }

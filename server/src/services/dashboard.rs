@@ -6,21 +6,22 @@
 use app::avvik::list::AvvikFilter;
 use app::avvik::rating::Rating;
 use app::backend::DashboardBackend;
-use app::dashboard::model::{CHART_MONTHS, DASHBOARD_LIST, Dashboard, MatrixCount, MonthCount};
+use app::dashboard::model::{DASHBOARD_LIST, Dashboard, MatrixCount};
 use app::dashboard::visit::Visits;
 use app::domain::users::CurrentUser;
 use app::error::AppError;
 use async_trait::async_trait;
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Days, NaiveDate};
 
 use super::Services;
 use super::avvik_list::{item, list_query};
+use super::dashboard_months::months;
 use super::dashboard_units::per_unit;
 use super::tiltak::view;
 use crate::db::avvik_scope::ListQuery;
 use crate::db::{dashboard as db, now_ms};
 use crate::errors::internal;
-use crate::local_time::{oslo_date, oslo_text, parse_oslo_local};
+use crate::local_time::{oslo_date, oslo_text};
 use crate::state::AppState;
 
 #[async_trait]
@@ -159,72 +160,9 @@ fn matrix(rows: Vec<(Option<i64>, Option<i64>, i64)>) -> (Vec<MatrixCount>, i64)
     (cells, unrated)
 }
 
-/// The first day of each of the [`CHART_MONTHS`] months up to `today`'s,
-/// and of the month after.
-fn month_starts(today: NaiveDate) -> Vec<NaiveDate> {
-    let this_month = today.with_day(1).unwrap_or(today);
-    let back = u32::try_from(CHART_MONTHS - 1).unwrap_or(0);
-    let first = this_month
-        .checked_sub_months(Months::new(back))
-        .unwrap_or(this_month);
-    (0..=back + 1)
-        .filter_map(|n| first.checked_add_months(Months::new(n)))
-        .collect()
-}
-
-/// Cases registered per month for the chart, oldest first.
-async fn months(
-    pool: &sqlx::AnyPool,
-    query: &ListQuery,
-    today: NaiveDate,
-) -> Result<Vec<MonthCount>, AppError> {
-    let starts = month_starts(today);
-    let bounds: Vec<i64> = starts
-        .iter()
-        .filter_map(|day| parse_oslo_local(&format!("{day}T00:00")))
-        .collect();
-    let counts = db::per_period(pool, query, &bounds)
-        .await
-        .map_err(internal("count cases per month"))?;
-    Ok(starts
-        .iter()
-        .take(CHART_MONTHS)
-        .zip(counts.into_iter().chain(std::iter::repeat(0)))
-        .map(|(day, count)| MonthCount {
-            year: day.year(),
-            month: day.month(),
-            count,
-        })
-        .collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_chart_covers_this_month_and_the_eleven_before() {
-        let today = NaiveDate::from_ymd_opt(2026, 12, 6).expect("a day");
-        let starts = month_starts(today);
-        assert_eq!(starts.len(), CHART_MONTHS + 1);
-        assert_eq!(
-            starts.first().map(ToString::to_string).as_deref(),
-            Some("2026-01-01")
-        );
-        assert_eq!(
-            starts.get(11).map(ToString::to_string).as_deref(),
-            Some("2026-12-01")
-        );
-        assert_eq!(
-            starts.last().map(ToString::to_string).as_deref(),
-            Some("2027-01-01")
-        );
-        let march = month_starts(NaiveDate::from_ymd_opt(2028, 3, 31).expect("a day"));
-        assert_eq!(
-            march.first().map(ToString::to_string).as_deref(),
-            Some("2027-04-01")
-        );
-    }
 
     #[test]
     fn cases_without_a_rating_on_the_matrix_are_counted_apart() {
