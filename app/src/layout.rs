@@ -6,3 +6,4 @@ pub mod language_switch;
 pub mod loaded;
 pub mod offline_note;
 pub mod page_frame;
+pub mod unit_picker;

@@ -11,11 +11,11 @@ use super::matrix::OpenMatrix;
 use super::model::{Dashboard, load_dashboard};
 use super::per_unit::UnitTable;
 use crate::avvik::list_page::CaseRow;
-use crate::domain::units::UnitView;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, td_string, use_i18n};
 use crate::layout::loaded::Loaded;
 use crate::layout::offline_note::ReadOnlyOffline;
 use crate::layout::page_frame::PageFrame;
+use crate::layout::unit_picker::UnitPicker;
 use crate::tiltak::plan_page::PlanRow;
 
 /// The dashboard page; the unit comes from the address.
@@ -66,7 +66,10 @@ fn DashboardBody(data: Dashboard) -> impl IntoView {
     };
     let plan_link = list_link.replace("/avvik", "/tiltaksplan");
     view! {
-        {(units.len() > 1).then(|| view! { <UnitPicker units unit_id=unit_id.clone() /> })}
+        {(units.len() > 1).then(|| {
+            let button = td_string!(i18n.get_locale_untracked(), dashboard_narrow);
+            view! { <UnitPicker action="/oversikt" field_id="dash-unit" units unit_id=unit_id.clone() button /> }
+        })}
         <div class="dashboard">
             <section class="card" aria-labelledby="dash-matrix">
                 <h2 id="dash-matrix">{t!(i18n, dashboard_matrix)}</h2>
@@ -102,29 +105,5 @@ fn DashboardBody(data: Dashboard) -> impl IntoView {
             </section>
         </div>
         {(!per_unit.is_empty()).then(|| view! { <UnitTable rows=per_unit /> })}
-    }
-}
-
-/// Narrows the dashboard to one unit and those below it (a plain GET form).
-#[component]
-fn UnitPicker(units: Vec<UnitView>, unit_id: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let options = units
-        .into_iter()
-        .map(|unit| {
-            let selected = unit.id == unit_id;
-            let indent = "\u{a0}\u{a0}".repeat(unit.depth);
-            view! { <option value=unit.id selected=selected>{indent}{unit.name}</option> }
-        })
-        .collect_view();
-    view! {
-        <form method="get" action="/oversikt" class="row plan-filter">
-            <label for="dash-unit">{t!(i18n, posters_unit)}</label>
-            <select id="dash-unit" name="enhet">
-                <option value="" selected=unit_id.is_empty()>{t!(i18n, avvik_all)}</option>
-                {options}
-            </select>
-            <button type="submit" class="secondary">{t!(i18n, dashboard_narrow)}</button>
-        </form>
     }
 }

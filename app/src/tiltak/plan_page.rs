@@ -12,6 +12,7 @@ use crate::i18n::{t, td_string, use_i18n};
 use crate::layout::loaded::Loaded;
 use crate::layout::offline_note::ReadOnlyOffline;
 use crate::layout::page_frame::PageFrame;
+use crate::layout::unit_picker::UnitPicker;
 
 /// The plan page; the unit comes from the address (a plain GET form).
 #[component]
@@ -42,23 +43,9 @@ fn PlanBody(plan: Tiltaksplan) -> impl IntoView {
     } = plan;
     let overdue = rows.iter().filter(|row| row.overdue).count();
     let total = rows.len();
-    let options = units
-        .into_iter()
-        .map(|unit| {
-            let selected = unit.id == unit_id;
-            let indent = "\u{a0}\u{a0}".repeat(unit.depth);
-            view! { <option value=unit.id selected=selected>{indent}{unit.name}</option> }
-        })
-        .collect_view();
+    let button = td_string!(i18n.get_locale_untracked(), avvik_apply);
     view! {
-        <form method="get" action="/tiltaksplan" class="row plan-filter">
-            <label for="plan-unit">{t!(i18n, posters_unit)}</label>
-            <select id="plan-unit" name="enhet">
-                <option value="" selected=unit_id.is_empty()>{t!(i18n, avvik_all)}</option>
-                {options}
-            </select>
-            <button type="submit" class="secondary">{t!(i18n, avvik_apply)}</button>
-        </form>
+        <UnitPicker action="/tiltaksplan" field_id="plan-unit" units unit_id button />
         <p class="plan-counts">
             {t!(i18n, tiltak_plan_open)} ": " <strong>{total}</strong> " · "
             {t!(i18n, tiltak_overdue)} ": " <strong>{overdue}</strong>
