@@ -31,10 +31,11 @@ clippy:
 	cargo clippy -p app -p server --all-targets --features server/s3 -- -D warnings
 	cargo clippy -p frontend -p app --target wasm32-unknown-unknown -- -D warnings
 
-## Sync, QR report and room import benchmarks on SQLite (and PostgreSQL with VERN_TEST_POSTGRES_URL): prints figures
+## Sync, QR report, room import and leader page benchmarks on SQLite (and PostgreSQL with VERN_TEST_POSTGRES_URL): prints figures
 bench:
 	cargo bench -p server --bench sync
 	cargo bench -p server --bench reports
+	cargo bench -p server --bench leaders
 
 ## Sizes of the release client (raw, gzip -9, brotli -q 11)
 sizes: tools release
