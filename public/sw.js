@@ -23,7 +23,9 @@
 //   of each address (query string included: one per case) is kept, at most
 //   REVIEW_KEPT of them, so that without network the tablet shows the last
 //   loaded state (the page says it is read-only; nothing is sent). Their
-//   files are kept beside them like a field page's.
+//   files are kept beside them like a field page's. A slow network is
+//   waited for (no kept copy stands in for a newer page), and a redirect to
+//   the login page, or opening it, drops every kept review page.
 // - Other navigations offline go to /runder; API calls are never cached.
 'use strict';
 
@@ -166,9 +168,16 @@ async function reviewPage(event, request, url) {
   const address = url.pathname + url.search;
   const pages = await caches.open(REVIEW_CACHE);
   const kept = await pages.match(address);
-  const response = await networkAnswer(request, kept ? NETWORK_WAIT_MS : null);
+  // Unlike a field page, a slow answer is waited for: a kept copy stands
+  // in only when there is no network, never for a newer page on a slow one.
+  const response = await networkAnswer(request, null);
   if (!response) return kept || offlineAnswer(NOT_KEPT_REVIEW);
-  if (response.type === 'opaqueredirect') return response;
+  if (response.type === 'opaqueredirect') {
+    // The session is gone (expired, or ended on another device): what the
+    // last person read is not left for the next one on this tablet.
+    await caches.delete(REVIEW_CACHE);
+    return response;
+  }
   if (!isVernAnswer(response)) return kept || response;
   if (isKeepable(response)) {
     event.waitUntil(keepReview(address, response.clone(), began).catch(() => undefined));
@@ -328,6 +337,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
+    // Whoever opens the login page is logged out or about to be someone
+    // else: the cases the last person read are not kept for them.
+    if (url.pathname === '/login') event.waitUntil(caches.delete(REVIEW_CACHE));
     event.respondWith(pageNetworkFirst(event, request, url));
   } else if (isStatic(url)) {
     event.respondWith(staticFirst(request));

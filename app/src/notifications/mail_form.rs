@@ -15,7 +15,15 @@ use crate::layout::loaded::Loaded;
 pub fn MailChoiceCard() -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveMailSettings>::new();
-    let settings = Resource::new(move || save.version().get(), |_| load_mail_settings());
+    // Reloaded only after a save the server took: a refused address stays
+    // as typed, and offline the card keeps what it shows.
+    let saved = RwSignal::new(0_usize);
+    Effect::new(move |_| {
+        if let Some(Ok(())) = save.value().get() {
+            saved.update(|count| *count += 1);
+        }
+    });
+    let settings = Resource::new(move || saved.get(), |_| load_mail_settings());
     view! {
         <section class="card mail-choice" aria-labelledby="mail-heading">
             <h2 id="mail-heading">{t!(i18n, mail_title)}</h2>

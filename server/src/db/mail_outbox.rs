@@ -106,6 +106,22 @@ pub async fn claimed(pool: &AnyPool, token: &str) -> sqlx::Result<Vec<ClaimedRow
     .await
 }
 
+/// Extends the lease of `user`'s notifications claimed under `token` to
+/// `until`; false when the claim was lost meanwhile (its lease ran out and
+/// another run took them), and they must not be sent from here.
+pub async fn renew(pool: &AnyPool, token: &str, user: &str, until: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE notifications SET mail_lease_until = $3
+         WHERE mail_lease = $1 AND user_id = $2 AND mailed_at IS NULL",
+    )
+    .bind(token)
+    .bind(user)
+    .bind(until)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
 /// Marks `user`'s notifications claimed under `token` mailed.
 pub async fn mark_mailed(pool: &AnyPool, token: &str, user: &str, now: i64) -> sqlx::Result<()> {
     sqlx::query(

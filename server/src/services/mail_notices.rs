@@ -4,6 +4,8 @@
 
 use anyhow::Context;
 use app::notifications::model::Notice;
+use std::time::Instant;
+
 use chrono::NaiveDate;
 
 use super::notifications::notice;
@@ -46,6 +48,9 @@ pub struct MailPlan {
 /// it for those who want a digest.
 pub async fn run(db: &Db, mailer: &Mailer, plan: &MailPlan, now: i64) -> anyhow::Result<MailRun> {
     let pool = db.pool();
+    // Leases run from the time each is taken, however long the run is.
+    let started = Instant::now();
+    let clock = Clock { now, started };
     let mut report = MailRun {
         settled: mail_outbox::settle_unmailable(pool, now)
             .await
@@ -59,12 +64,13 @@ pub async fn run(db: &Db, mailer: &Mailer, plan: &MailPlan, now: i64) -> anyhow:
     for (choice, before, kind) in rounds {
         loop {
             let token = uuid::Uuid::now_v7().to_string();
+            let at = clock.at();
             let claim = Claim {
                 token: &token,
                 choice,
                 before,
-                now,
-                until: now + LEASE_MS,
+                now: at,
+                until: at + LEASE_MS,
                 limit: BATCH,
             };
             let claimed = mail_outbox::claim(pool, db.kind(), &claim)
@@ -73,7 +79,7 @@ pub async fn run(db: &Db, mailer: &Mailer, plan: &MailPlan, now: i64) -> anyhow:
             if claimed == 0 {
                 break;
             }
-            let sent = send_claimed(db, mailer, &token, kind, &plan.public_url, now).await?;
+            let sent = send_claimed(db, mailer, (&token, kind), &plan.public_url, clock).await?;
             report.mails += sent.mails;
             report.failed += sent.failed;
             if sent.failed > 0 {
@@ -85,14 +91,28 @@ pub async fn run(db: &Db, mailer: &Mailer, plan: &MailPlan, now: i64) -> anyhow:
     Ok(report)
 }
 
-/// Sends one mail per person of the notifications claimed under `token`.
+/// The run's clock: `now` as the run was given it, moved on by the time
+/// the run has taken.
+#[derive(Clone, Copy)]
+struct Clock {
+    now: i64,
+    started: Instant,
+}
+
+impl Clock {
+    fn at(self) -> i64 {
+        self.now + i64::try_from(self.started.elapsed().as_millis()).unwrap_or(i64::MAX / 2)
+    }
+}
+
+/// Sends one mail per person of the notifications claimed under `token`,
+/// each only while the claim still holds (renewed just before).
 async fn send_claimed(
     db: &Db,
     mailer: &Mailer,
-    token: &str,
-    kind: MailKind,
+    (token, kind): (&str, MailKind),
     public_url: &str,
-    now: i64,
+    clock: Clock,
 ) -> anyhow::Result<MailRun> {
     let pool = db.pool();
     let rows = mail_outbox::claimed(pool, token)
@@ -100,15 +120,28 @@ async fn send_claimed(
         .context("read the claimed notifications")?;
     let mut report = MailRun::default();
     for (user, mail) in per_person(rows, kind, public_url) {
-        if let Some(mail) = mail {
-            if let Err(error) = mailer.send(&mail).await {
-                tracing::warn!(error = format!("{error:#}"), "a notification mail failed");
-                report.failed += 1;
-                continue;
-            }
-            report.mails += 1;
+        let held = mail_outbox::renew(pool, token, &user, clock.at() + LEASE_MS)
+            .await
+            .context("renew the claim")?;
+        if !held {
+            continue;
         }
-        mail_outbox::mark_mailed(pool, token, &user, now)
+        match mail {
+            // An address no mail can go to is settled, not tried forever.
+            Some(mail) if mail.to.parse::<lettre::Address>().is_err() => {
+                tracing::warn!("a notification mail has an address no mail can go to");
+            }
+            Some(mail) => {
+                if let Err(error) = mailer.send(&mail).await {
+                    tracing::warn!(error = format!("{error:#}"), "a notification mail failed");
+                    report.failed += 1;
+                    continue;
+                }
+                report.mails += 1;
+            }
+            None => {}
+        }
+        mail_outbox::mark_mailed(pool, token, &user, clock.at())
             .await
             .context("mark notifications mailed")?;
     }

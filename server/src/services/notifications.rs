@@ -3,7 +3,7 @@
 //! [`notify`]), marked read all at once.
 
 use app::domain::users::CurrentUser;
-use app::error::AppError;
+use app::error::{AppError, InvalidInput};
 use app::notifications::mail_choice::{MailChoice, MailSettings};
 use app::notifications::model::{NOTICE_LIMIT, Notice, NoticeKind, Notices};
 use sqlx::AnyConnection;
@@ -89,6 +89,10 @@ pub async fn save_mail_settings(
     user: &CurrentUser,
     settings: MailSettings,
 ) -> Result<(), AppError> {
+    // The form checked its shape; what SMTP cannot carry is refused too.
+    if !settings.email.is_empty() && settings.email.parse::<lettre::Address>().is_err() {
+        return Err(AppError::Invalid(InvalidInput::Email));
+    }
     mail_outbox::save_settings(
         state.db.pool(),
         &user.id,

@@ -74,9 +74,18 @@ pub async fn pull(
     let rows = units::all(state.db.pool())
         .await
         .map_err(internal("load units"))?;
-    let mut unit_ids: Vec<String> = [Action::WalkRound, Action::ReadReports]
+    // A round names who walked it, and so who found each avvik: a unit
+    // read without learning who reported (the MKS group) gets no rounds.
+    let told_who: Vec<String> = units_in_scope(&rows, &auth.user, Action::SeeReporter)
         .into_iter()
-        .flat_map(|action| units_in_scope(&rows, &auth.user, action))
+        .map(|unit| unit.id)
+        .collect();
+    let read = units_in_scope(&rows, &auth.user, Action::ReadReports)
+        .into_iter()
+        .filter(|unit| told_who.contains(&unit.id));
+    let mut unit_ids: Vec<String> = units_in_scope(&rows, &auth.user, Action::WalkRound)
+        .into_iter()
+        .chain(read)
         .map(|unit| unit.id)
         .collect();
     unit_ids.sort();

@@ -165,6 +165,17 @@ async fn each_notification_is_mailed_once_as_each_person_chose(backend: Backend)
             .await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
         assert!(body.to_string().contains("\"email\""), "{body}");
+        let (status, _) = app
+            .call(
+                "save_mail_settings",
+                &[("choice", "daily"), ("email", "vera..vik@nordby.no")],
+            )
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::BAD_REQUEST,
+            "an address SMTP cannot carry"
+        );
         let (_, settings) = app.call("mail_settings", &[]).await;
         assert_eq!(
             (settings["choice"].as_str(), settings["email"].as_str()),
@@ -230,6 +241,21 @@ async fn a_refused_mail_is_sent_by_a_later_run(backend: Backend) {
             .expect("run");
         assert_eq!(later.mails, 1);
         assert_eq!(recipients(&taken), ["lars@example.no"]);
+
+        // An address stored before addresses were checked, which no mail can
+        // go to, is passed over once, not tried forever.
+        set_email(&app, "leder", "lars..lie@nordby.no").await;
+        report(&app).await;
+        let passed = run(&app.db, &mailer(port), &plan(), now + 12 * 60 * 1000)
+            .await
+            .expect("run");
+        assert_eq!((passed.mails, passed.failed), (0, 0), "{passed:?}");
+        let (waiting,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM notifications WHERE mailed_at IS NULL")
+                .fetch_one(app.db.pool())
+                .await
+                .expect("count");
+        assert_eq!(waiting, 0, "nothing left to try again");
     })
     .await;
 }

@@ -7,6 +7,7 @@ use reqwest::StatusCode;
 
 use super::helpers::{Backend, with_app};
 use super::qr_reports::{form, new_client_id, post_json, room};
+use super::sync_support::{create_round, id as sync_id, pull, push, reference};
 use super::tiltak::grant_new_user;
 use crate::on_both_backends;
 
@@ -95,6 +96,23 @@ async fn an_mks_member_handles_cases_without_the_reporters_name(backend: Backend
             (status, dashboard["open"].as_i64()),
             (StatusCode::OK, Some(1))
         );
+
+        // Rounds name who walked them: the leader's phone gets the round,
+        // the MKS member's none.
+        app.login_ok("verneombud").await;
+        let reference = reference(&app).await;
+        let round_id = sync_id();
+        push(&app, "phone", &[create_round(&reference, &round_id)]).await;
+        for (username, gets) in [("leder", true), ("mks", false)] {
+            app.login_ok(username).await;
+            let (status, page) = pull(&app, 0, 1000).await;
+            assert_eq!(status, StatusCode::OK, "{page}");
+            let rounds = page["changes"].as_array().expect("changes").iter();
+            let has = rounds
+                .filter(|change| change["record"]["kind"] == "round")
+                .any(|change| change["record"]["id"] == round_id.as_str());
+            assert_eq!(has, gets, "{username}");
+        }
 
         // A member granted by the HMS-ansvarlig reads the same way.
         grant_new_user(&app, "bente", "mks", "Nordby skole").await;
