@@ -339,7 +339,11 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     // Whoever opens the login page is logged out or about to be someone
     // else: the cases the last person read are not kept for them.
-    if (url.pathname === '/login') event.waitUntil(caches.delete(REVIEW_CACHE));
+    // A copy still being made was fetched as the last person.
+    if (url.pathname === '/login') {
+      generation += 1;
+      event.waitUntil(caches.delete(REVIEW_CACHE));
+    }
     event.respondWith(pageNetworkFirst(event, request, url));
   } else if (isStatic(url)) {
     event.respondWith(staticFirst(request));
