@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::case_comments::Comments;
 use super::moves::{AssignAvvik, MoveAvvik, RerateAvvik};
+use crate::layout::loaded::count_taken;
 use crate::tiltak::work::TiltakWork;
 
 /// The page's actions and drafts.
@@ -44,20 +45,10 @@ impl CaseActions {
                 actions.note.set(String::new());
             }
         });
-        let took = move |ok: bool| {
-            if ok {
-                actions.taken.update(|taken| *taken += 1);
-            }
-        };
-        Effect::new(move |_| took(matches!(actions.mover.value().get(), Some(Ok(())))));
-        Effect::new(move |_| {
-            took(matches!(
-                actions.comments.sender.value().get(),
-                Some(Ok(()))
-            ))
-        });
-        Effect::new(move |_| took(matches!(actions.assign.value().get(), Some(Ok(())))));
-        Effect::new(move |_| took(matches!(actions.rerate.value().get(), Some(Ok(())))));
+        count_taken(actions.mover, actions.taken);
+        count_taken(actions.comments.sender, actions.taken);
+        count_taken(actions.assign, actions.taken);
+        count_taken(actions.rerate, actions.taken);
         actions
     }
 

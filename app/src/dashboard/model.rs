@@ -84,18 +84,24 @@ pub struct Dashboard {
     pub per_unit: Vec<UnitSummary>,
 }
 
+/// `path` narrowed to `unit_id` and the units below it (empty: not
+/// narrowed); `path` may carry a query already.
+pub fn unit_link(path: &str, unit_id: &str) -> String {
+    match (unit_id, path.contains('?')) {
+        ("", _) => path.to_owned(),
+        (unit, true) => format!("{path}&enhet={unit}"),
+        (unit, false) => format!("{path}?enhet={unit}"),
+    }
+}
+
 /// The avvik list narrowed to the open cases of one matrix cell (and to
 /// `unit_id` and below, unless empty).
 pub fn cell_link(unit_id: &str, rating: Rating) -> String {
-    let mut link = format!(
+    let cell = format!(
         "/avvik?status=apne&sannsynlighet={}&konsekvens={}",
         rating.probability, rating.consequence
     );
-    if !unit_id.is_empty() {
-        link.push_str("&enhet=");
-        link.push_str(unit_id);
-    }
-    link
+    unit_link(&cell, unit_id)
 }
 
 /// The dashboard of the logged-in person, for `unit` and below (empty: all
@@ -116,6 +122,12 @@ pub async fn load_dashboard(#[server(default)] unit: String) -> Result<Dashboard
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_is_narrowed_to_a_unit_only_when_one_is_chosen() {
+        assert_eq!(unit_link("/tiltaksplan", ""), "/tiltaksplan");
+        assert_eq!(unit_link("/tiltaksplan", "u1"), "/tiltaksplan?enhet=u1");
+    }
 
     #[test]
     fn a_cell_leads_to_its_open_cases() {

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::chart::MonthChart;
 use super::matrix::OpenMatrix;
-use super::model::{Dashboard, load_dashboard};
+use super::model::{Dashboard, load_dashboard, unit_link};
 use super::per_unit::UnitTable;
 use crate::avvik::list_page::CaseRow;
 use crate::i18n::{t, td_string, use_i18n};
@@ -60,11 +60,8 @@ fn DashboardBody(data: Dashboard) -> impl IntoView {
         months,
         per_unit,
     } = data;
-    let list_link = match unit_id.as_str() {
-        "" => "/avvik".to_owned(),
-        unit => format!("/avvik?enhet={unit}"),
-    };
-    let plan_link = list_link.replace("/avvik", "/tiltaksplan");
+    let list_link = unit_link("/avvik", &unit_id);
+    let plan_link = unit_link("/tiltaksplan", &unit_id);
     view! {
         {(units.len() > 1).then(|| {
             let button = td_string!(i18n.get_locale_untracked(), dashboard_narrow);

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::model::UnitSummary;
+use super::model::{UnitSummary, unit_link};
 use crate::i18n::{t, td_string, use_i18n};
 
 /// The table of units with open cases or measures due.
@@ -19,7 +19,7 @@ pub fn UnitTable(rows: Vec<UnitSummary>) -> impl IntoView {
             view! {
                 <tr class:alert={row.overdue > 0}>
                     <th scope="row" style=indent>
-                        <a href=format!("/oversikt?enhet={}", row.unit.id)>{row.unit.name}</a>
+                        <a href=unit_link("/oversikt", &row.unit.id)>{row.unit.name}</a>
                     </th>
                     <td>{row.open}</td>
                     <td>{row.high}</td>

@@ -8,21 +8,15 @@ use leptos::prelude::*;
 use super::mail_choice::{MailChoice, MailSettings, SaveMailSettings, load_mail_settings};
 use crate::i18n::{t, td_string, use_i18n};
 use crate::layout::error_message::ErrorMessage;
-use crate::layout::loaded::Loaded;
+use crate::layout::loaded::{Loaded, count_taken};
 
 /// The card with the choice.
 #[component]
 pub fn MailChoiceCard() -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveMailSettings>::new();
-    // Reloaded only after a save the server took: a refused address stays
-    // as typed, and offline the card keeps what it shows.
     let saved = RwSignal::new(0_usize);
-    Effect::new(move |_| {
-        if let Some(Ok(())) = save.value().get() {
-            saved.update(|count| *count += 1);
-        }
-    });
+    count_taken(save, saved);
     let settings = Resource::new(move || saved.get(), |_| load_mail_settings());
     view! {
         <section class="card mail-choice" aria-labelledby="mail-heading">

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::changes::{AddTiltak, EditTiltak, MoveTiltak};
 use super::rules::TiltakDraft;
+use crate::layout::loaded::count_taken;
 
 /// The page's measure actions and what is being typed into them, kept
 /// while the case reloads around them.
@@ -41,26 +42,25 @@ impl TiltakWork {
             moved: RwSignal::new(None),
             taken: RwSignal::new(0),
         };
-        let took = move || work.taken.update(|taken| *taken += 1);
         Effect::new(move |_| {
             if let Some(Ok(_)) = work.add.value().get() {
                 work.new_draft.set(TiltakDraft::default());
-                took();
             }
         });
         Effect::new(move |_| {
             if let Some(Ok(())) = work.edit.value().get() {
                 work.editing.set(None);
-                took();
             }
         });
         Effect::new(move |_| {
             if let Some(Ok(())) = work.mover.value().get() {
                 work.dropping.set(None);
                 work.reason.set(String::new());
-                took();
             }
         });
+        count_taken(work.add, work.taken);
+        count_taken(work.edit, work.taken);
+        count_taken(work.mover, work.taken);
         work
     }
 

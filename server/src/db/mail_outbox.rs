@@ -7,7 +7,7 @@
 use sqlx::{AnyPool, FromRow};
 
 use super::DbKind;
-use super::notifications::NoticeRow;
+use super::notifications::{NOTICE_COLUMNS, NOTICE_TABLES, NoticeRow};
 
 /// Marks mailed, without a mail, the notifications of people who get none:
 /// those who chose no mail, have no address, or are disabled.
@@ -90,17 +90,12 @@ pub struct ClaimedRow {
 /// The notifications claimed under `token` and not yet mailed, per person
 /// in the order they were written.
 pub async fn claimed(pool: &AnyPool, token: &str) -> sqlx::Result<Vec<ClaimedRow>> {
-    sqlx::query_as(
-        "SELECT n.user_id, u.email, u.display_name,
-                n.id, n.kind, n.avvik_id, a.receipt_no, a.description AS case_text,
-                t.description AS tiltak_text, n.created_at, n.read_at
-         FROM notifications n
-         JOIN users u ON u.id = n.user_id
-         LEFT JOIN avvik a ON a.id = n.avvik_id
-         LEFT JOIN tiltak t ON t.id = n.tiltak_id
+    sqlx::query_as(&format!(
+        "SELECT n.user_id, u.email, u.display_name, {NOTICE_COLUMNS}
+         FROM {NOTICE_TABLES} JOIN users u ON u.id = n.user_id
          WHERE n.mail_lease = $1 AND n.mailed_at IS NULL
-         ORDER BY n.user_id, n.created_at, n.id",
-    )
+         ORDER BY n.user_id, n.created_at, n.id"
+    ))
     .bind(token)
     .fetch_all(pool)
     .await

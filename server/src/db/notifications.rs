@@ -109,18 +109,24 @@ pub struct NoticeRow {
     pub read_at: Option<i64>,
 }
 
+/// The columns of a [`NoticeRow`], from [`NOTICE_TABLES`].
+pub const NOTICE_COLUMNS: &str =
+    "n.id, n.kind, n.avvik_id, a.receipt_no, a.description AS case_text,
+     t.description AS tiltak_text, n.created_at, n.read_at";
+
+/// `notifications n` with the case and measure each tells of.
+pub const NOTICE_TABLES: &str = "notifications n
+     LEFT JOIN avvik a ON a.id = n.avvik_id
+     LEFT JOIN tiltak t ON t.id = n.tiltak_id";
+
 /// The newest `limit` notifications of `user`.
 pub async fn of_user(pool: &AnyPool, user: &str, limit: i64) -> sqlx::Result<Vec<NoticeRow>> {
-    sqlx::query_as(
-        "SELECT n.id, n.kind, n.avvik_id, a.receipt_no, a.description AS case_text,
-                t.description AS tiltak_text, n.created_at, n.read_at
-         FROM notifications n
-         LEFT JOIN avvik a ON a.id = n.avvik_id
-         LEFT JOIN tiltak t ON t.id = n.tiltak_id
-         WHERE n.user_id = $1
-         ORDER BY n.created_at DESC, n.id DESC
-         LIMIT $2",
-    )
+    sqlx::query_as(&format!(
+        "SELECT {NOTICE_COLUMNS} FROM {NOTICE_TABLES}
+             WHERE n.user_id = $1
+             ORDER BY n.created_at DESC, n.id DESC
+             LIMIT $2"
+    ))
     .bind(user)
     .bind(limit)
     .fetch_all(pool)
