@@ -82,7 +82,8 @@ pub async fn mail_settings(state: &AppState, user: &CurrentUser) -> Result<MailS
     })
 }
 
-/// Saves `user`'s choice of e-mail and address (checked by the caller).
+/// Saves `user`'s choice of e-mail and address; an address SMTP cannot
+/// carry is refused (the form has checked only its shape).
 #[tracing::instrument(skip(state, user, settings), fields(user = %user.id))]
 pub async fn save_mail_settings(
     state: &AppState,
