@@ -127,18 +127,27 @@ test('a room opened once before takes a report with no network, sent once when i
   expect(sqlite(`SELECT COUNT(*) FROM avvik WHERE description = '${text}'`)).toEqual([['1']]);
 });
 
-/** Waits until the service worker keeps the report form for any room. */
-async function anyRoomFormKept(page: Page) {
+/**
+ * Waits until the service worker keeps the report form for any room; with
+ * `filledFor`, the copy made after that person logged in (a copy fetched on
+ * the login page, before the session, has the name field empty).
+ */
+async function anyRoomFormKept(page: Page, filledFor = '') {
   await expect
-    .poll(() => page.evaluate(async () => Boolean(await (await caches.open('vern-pages-v1')).match('/r/uten-nett'))), {
-      timeout: 30_000,
-    })
+    .poll(
+      () =>
+        page.evaluate(async (name) => {
+          const kept = await (await caches.open('vern-pages-v1')).match('/r/uten-nett');
+          return Boolean(kept) && (await kept!.text()).includes(name);
+        }, filledFor),
+      { timeout: 30_000 },
+    )
     .toBe(true);
 }
 
 test('a verneombud\'s phone takes a report, with no network, for a room it never opened', async ({ page, context }) => {
   await logInAndSync(page, 'verneombud');
-  await anyRoomFormKept(page);
+  await anyRoomFormKept(page, 'Vera Vik');
   await goOffline(context);
   await page.goto(`/r/${roomToken('Fyrrom (kjeller)')}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Meld avvik' })).toBeVisible();
