@@ -15,7 +15,7 @@ pub enum NoticeKind {
     Assigned,
     /// A QR report opened a case in their unit or area.
     NewReport,
-    /// Someone commented on a case they are responsible for.
+    /// Someone commented on a case they follow (see `followers_of` in the server).
     Commented,
     /// A measure they are responsible for is due within 7 days.
     DueSoon,
@@ -84,7 +84,7 @@ pub struct Notice {
 }
 
 /// The newest notifications of a person.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notices {
     /// Newest first (at most [`NOTICE_LIMIT`]).
     pub items: Vec<Notice>,

@@ -3,6 +3,7 @@
 
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
+use super::avvik_scope::{ListQuery, Value, bound, conditions};
 use super::coverage::verneombud_of_room;
 
 /// A notification to write for some people.
@@ -119,27 +120,43 @@ pub const NOTICE_TABLES: &str = "notifications n
      LEFT JOIN avvik a ON a.id = n.avvik_id
      LEFT JOIN tiltak t ON t.id = n.tiltak_id";
 
-/// The newest `limit` notifications of `user`.
-pub async fn of_user(pool: &AnyPool, user: &str, limit: i64) -> sqlx::Result<Vec<NoticeRow>> {
-    sqlx::query_as(&format!(
+/// The newest `limit` notifications of `user` about cases in `reach`.
+/// Access is checked again when a notification is read, not only when it
+/// was written: a person who lost a unit's role no longer sees its cases
+/// named in their list.
+pub async fn of_user(
+    pool: &AnyPool,
+    user: &str,
+    reach: &ListQuery,
+    limit: i64,
+) -> sqlx::Result<Vec<NoticeRow>> {
+    let mut c = conditions(reach, false);
+    let (user, limit) = (
+        c.bind(Value::Text(user.to_owned())),
+        c.bind(Value::Int(limit)),
+    );
+    let sql = format!(
         "SELECT {NOTICE_COLUMNS} FROM {NOTICE_TABLES}
-             WHERE n.user_id = $1
-             ORDER BY n.created_at DESC, n.id DESC
-             LIMIT $2"
-    ))
-    .bind(user)
-    .bind(limit)
-    .fetch_all(pool)
-    .await
+         WHERE n.user_id = {user} AND {}
+         ORDER BY n.created_at DESC, n.id DESC
+         LIMIT {limit}",
+        c.sql.join(" AND ")
+    );
+    bound(sqlx::query_as(&sql), c.values).fetch_all(pool).await
 }
 
-/// How many notifications `user` has not read.
-pub async fn unread(pool: &AnyPool, user: &str) -> sqlx::Result<i64> {
-    let (count,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
-            .bind(user)
-            .fetch_one(pool)
-            .await?;
+/// How many notifications `user` has not read about cases in `reach`.
+pub async fn unread(pool: &AnyPool, user: &str, reach: &ListQuery) -> sqlx::Result<i64> {
+    let mut c = conditions(reach, false);
+    let user = c.bind(Value::Text(user.to_owned()));
+    let sql = format!(
+        "SELECT COUNT(*) FROM notifications n JOIN avvik a ON a.id = n.avvik_id
+         WHERE n.user_id = {user} AND n.read_at IS NULL AND {}",
+        c.sql.join(" AND ")
+    );
+    let (count,): (i64,) = bound(sqlx::query_as(&sql), c.values)
+        .fetch_one(pool)
+        .await?;
     Ok(count)
 }
 
@@ -153,15 +170,21 @@ pub async fn mark_read(pool: &AnyPool, user: &str, now: i64) -> sqlx::Result<()>
     Ok(())
 }
 
-/// The person responsible for a case, if anyone is.
-pub async fn responsible_of(
-    conn: &mut AnyConnection,
-    case_id: &str,
-) -> sqlx::Result<Option<String>> {
-    let row: Option<(Option<String>,)> =
-        sqlx::query_as("SELECT assigned_to FROM avvik WHERE id = $1")
-            .bind(case_id)
-            .fetch_optional(conn)
-            .await?;
-    Ok(row.and_then(|(person,)| person))
+/// The people who follow a case: its responsible person and everyone who
+/// assigned, commented on, re-rated or moved it. Each of these acts needs
+/// the right to read the case; a person who lost it since is still listed,
+/// and their list leaves the notification out when it is read.
+pub async fn followers_of(conn: &mut AnyConnection, case_id: &str) -> sqlx::Result<Vec<String>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT assigned_to FROM avvik WHERE id = $1 AND assigned_to IS NOT NULL
+         UNION
+         SELECT actor_user_id FROM history
+         WHERE entity_kind = 'avvik' AND entity_id = $1 AND actor_user_id IS NOT NULL
+           AND action IN ('assigned', 'commented', 'rerated', 'status_changed')
+         ORDER BY 1",
+    )
+    .bind(case_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(|(person,)| person).collect())
 }

@@ -1,7 +1,8 @@
 //! Comments on a case: by those who follow it up and by verneombud (who
 //! cannot close it), never by a read-only role (AMU), each internal or
 //! visible to the reporter through the status link, each in the history (so
-//! the case's timeline shows it), and told to the case's responsible person.
+//! the case's timeline shows it), and told to those who follow the case
+//! (its responsible person and everyone who handled or commented on it).
 
 use app::domain::users::CurrentUser;
 use app::error::{AppError, InvalidInput};
@@ -59,19 +60,17 @@ pub async fn comment_case(
         let mut tx = state.db.begin_write().await?;
         avvik_case::insert_comment(&mut tx, &comment).await?;
         history::append(&mut tx, &entry, now).await?;
-        if let Some(responsible) = notifications::responsible_of(&mut tx, &case.id).await? {
-            let told = (&case.id[..], None);
-            let people = [responsible];
-            notify(
-                &mut tx,
-                NoticeKind::Commented,
-                told,
-                &people,
-                Some(&user.id),
-                None,
-            )
-            .await?;
-        }
+        let followers = notifications::followers_of(&mut tx, &case.id).await?;
+        let told = (&case.id[..], None);
+        notify(
+            &mut tx,
+            NoticeKind::Commented,
+            told,
+            &followers,
+            Some(&user.id),
+            None,
+        )
+        .await?;
         tx.commit().await
     };
     save.await.map_err(internal("comment on a case"))

@@ -68,6 +68,32 @@ pub async fn avvik_list(
     })
 }
 
+/// The cases `user` reaches now (no filter), with the units they read and
+/// all units; a person who reads no unit's cases and covers no verneområde
+/// reaches none.
+pub(crate) async fn reach_of(
+    state: &AppState,
+    user: &CurrentUser,
+) -> Result<(ListQuery, Vec<UnitView>, Vec<units::UnitRow>), AppError> {
+    let pool = state.db.pool();
+    let rows = units::all(pool).await.map_err(internal("load units"))?;
+    let units = units_in_scope(&rows, user, Action::ReadReports);
+    let covers = avvik_list::covers_an_area(pool, &user.id)
+        .await
+        .map_err(internal("load the person's areas"))?;
+    let reach = ListQuery {
+        reach: units.iter().map(|unit| unit.id.clone()).collect(),
+        covered_by: covers.then(|| user.id.clone()),
+        ..ListQuery::default()
+    };
+    Ok((reach, units, rows))
+}
+
+/// Whether `query` reaches any case at all.
+pub(crate) fn reaches_any(query: &ListQuery) -> bool {
+    !query.reach.is_empty() || query.covered_by.is_some()
+}
+
 /// The person's reach and the filter as stored values, with the units they
 /// read; refused for a person who reads no unit's cases and covers no
 /// verneområde.
@@ -76,14 +102,8 @@ pub(crate) async fn list_query(
     user: &CurrentUser,
     filter: &AvvikFilter,
 ) -> Result<(ListQuery, Vec<UnitView>), AppError> {
-    let pool = state.db.pool();
-    let rows = units::all(pool).await.map_err(internal("load units"))?;
-    let units = units_in_scope(&rows, user, Action::ReadReports);
-    let reach: Vec<String> = units.iter().map(|unit| unit.id.clone()).collect();
-    let covers = avvik_list::covers_an_area(pool, &user.id)
-        .await
-        .map_err(internal("load the person's areas"))?;
-    if reach.is_empty() && !covers {
+    let (reach, units, rows) = reach_of(state, user).await?;
+    if !reaches_any(&reach) {
         return Err(AppError::Forbidden);
     }
     let within = filter.unit_id.as_ref().map(|unit| {
@@ -97,8 +117,6 @@ pub(crate) async fn list_query(
             .collect()
     });
     let query = ListQuery {
-        reach,
-        covered_by: covers.then(|| user.id.clone()),
         within,
         status: filter.status.map(CaseState::as_db),
         open_only: filter.open_only,
@@ -114,6 +132,7 @@ pub(crate) async fn list_query(
         since: day_start(filter.from.as_deref(), 0)?,
         until: day_start(filter.to.as_deref(), 1)?,
         assigned_to: filter.assigned_to_me.then(|| user.id.clone()),
+        ..reach
     };
     Ok((query, units))
 }

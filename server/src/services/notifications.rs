@@ -1,6 +1,6 @@
-//! A person's notifications: read from their own list only (a notification
-//! is written for people who may read its case, see the callers of
-//! [`notify`]), marked read all at once.
+//! A person's notifications: read from their own list only, marked read all
+//! at once. A notification is written for people who may read its case
+//! (see the callers of [`notify`]), and shown only while they still do.
 
 use app::domain::users::CurrentUser;
 use app::error::{AppError, InvalidInput};
@@ -8,6 +8,7 @@ use app::notifications::mail_choice::{MailChoice, MailSettings};
 use app::notifications::model::{NOTICE_LIMIT, Notice, NoticeKind, Notices};
 use sqlx::AnyConnection;
 
+use super::avvik_list::{reach_of, reaches_any};
 use crate::db::mail_outbox;
 use crate::db::notifications::{self, NewNotice, NoticeRow};
 use crate::db::now_ms;
@@ -41,22 +42,33 @@ pub async fn notify(
     notifications::insert_for(conn, &notice, &people).await
 }
 
-/// The newest notifications of `user`.
+/// The newest notifications of `user`, about cases they still read.
 #[tracing::instrument(skip(state, user), fields(user = %user.id))]
 pub async fn notices(state: &AppState, user: &CurrentUser) -> Result<Notices, AppError> {
+    let (reach, _, _) = reach_of(state, user).await?;
+    if !reaches_any(&reach) {
+        return Ok(Notices::default());
+    }
     let pool = state.db.pool();
-    let rows = notifications::of_user(pool, &user.id, NOTICE_LIMIT)
+    let rows = notifications::of_user(pool, &user.id, &reach, NOTICE_LIMIT)
         .await
         .map_err(internal("load notifications"))?;
+    let unread = notifications::unread(pool, &user.id, &reach)
+        .await
+        .map_err(internal("count notifications"))?;
     Ok(Notices {
         items: rows.into_iter().filter_map(notice).collect(),
-        unread: unread(state, user).await?,
+        unread,
     })
 }
 
-/// How many notifications `user` has not read.
+/// How many notifications `user` has not read, about cases they still read.
 pub async fn unread(state: &AppState, user: &CurrentUser) -> Result<i64, AppError> {
-    notifications::unread(state.db.pool(), &user.id)
+    let (reach, _, _) = reach_of(state, user).await?;
+    if !reaches_any(&reach) {
+        return Ok(0);
+    }
+    notifications::unread(state.db.pool(), &user.id, &reach)
         .await
         .map_err(internal("count notifications"))
 }

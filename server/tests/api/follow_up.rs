@@ -157,7 +157,7 @@ async fn report(app: &TestApp, room: &str) -> String {
 
 async fn notifications_reach_the_right_people_and_never_cross_units(backend: Backend) {
     with_app(backend, |app| async move {
-        grant_new_user(&app, "bente", "leder", "Fjordvik sykehjem").await;
+        let bente = grant_new_user(&app, "bente", "leder", "Fjordvik sykehjem").await;
         let school = report(&app, "Naturfagrom").await;
         let home = report(&app, "Korttid, medisinrom").await;
         let vera = user_id(&app, "verneombud").await;
@@ -178,12 +178,14 @@ async fn notifications_reach_the_right_people_and_never_cross_units(backend: Bac
             notices(&app).await,
             vec![
                 notice("assigned", "verneombud", &school),
+                notice("commented", "leder", &school),
                 notice("commented", "verneombud", &school),
                 notice("new_report", "bente", &home),
                 notice("new_report", "leder", &school),
                 notice("new_report", "verneombud", &school),
             ],
-            "nobody is told of their own comment, nor of another unit's report"
+            "those who follow the case hear of a comment (Lars assigned it, Vera is responsible), \
+             nobody of their own, nor of another unit's report"
         );
 
         let (status, list) = app.call("notifications", &[]).await;
@@ -212,10 +214,30 @@ async fn notifications_reach_the_right_people_and_never_cross_units(backend: Bac
         let (_, list) = app.call("notifications", &[]).await;
         assert_eq!(
             list["unread"],
-            json!(1),
-            "Lars's own list is untouched: {list}"
+            json!(2),
+            "Lars's own list is untouched by Vera's reading: {list}"
         );
+        assert_eq!(list["items"][0]["kind"], json!("commented"), "{list}");
         assert_eq!(list["items"][0]["case_id"], json!(school));
+
+        // Bente leaves the nursing home: her list no longer names its case.
+        app.login_ok("bente").await;
+        let (_, list) = app.call("notifications", &[]).await;
+        assert_eq!(list["items"][0]["case_id"], json!(home), "{list}");
+        let (grant,): (String,) = sqlx::query_as("SELECT id FROM role_grants WHERE user_id = $1")
+            .bind(&bente)
+            .fetch_one(app.db.pool())
+            .await
+            .expect("grant");
+        app.login_ok("hms").await;
+        let (status, _) = app.call("revoke_role", &[("grant_id", &grant)]).await;
+        assert_eq!(status, StatusCode::OK);
+        app.login_ok("bente").await;
+        let (status, list) = app.call("notifications", &[]).await;
+        assert_eq!(status, StatusCode::OK, "{list}");
+        assert_eq!(list, json!({ "items": [], "unread": 0 }));
+        let (_, unread) = app.call("notifications_unread", &[]).await;
+        assert_eq!(unread, json!(0));
 
         let stranger = super::helpers::client()
             .post(format!("{}/api/fn/notifications", app.address))
