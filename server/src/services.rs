@@ -13,6 +13,7 @@ pub mod avvik_timeline;
 pub mod avvik_workflow;
 pub mod dashboard;
 mod dashboard_months;
+mod dashboard_reads;
 mod dashboard_units;
 pub mod follow_up;
 pub mod mail_notices;

@@ -8,36 +8,41 @@ use super::avvik_list::{ListRow, SELECT_ROWS};
 use super::avvik_scope::{Conditions, ListQuery, Value, bound, conditions};
 use super::tiltak::{self, TiltakRow};
 
-/// Open cases per current rating: `(sannsynlighet, konsekvens, count)`,
-/// `None` for the cases not rated on the matrix, a rating possibly more
-/// than once (the caller adds them up). `query` should ask for open cases
-/// only.
-pub async fn matrix(
-    pool: &AnyPool,
-    query: &ListQuery,
-) -> sqlx::Result<Vec<(Option<i64>, Option<i64>, i64)>> {
+/// A group of open cases alike in unit, score and current rating.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct OpenGroup {
+    /// Their unit.
+    pub unit_id: String,
+    /// Their risk score as stored.
+    pub risk_score: i64,
+    /// Their current sannsynlighet (the leader's, else the first); `None`
+    /// when not rated on the matrix.
+    pub probability: Option<i64>,
+    /// Their current konsekvens, likewise.
+    pub consequence: Option<i64>,
+    /// How many.
+    pub count: i64,
+}
+
+/// The open cases `query` covers, counted in groups (a unit, score or
+/// rating possibly in several groups: the caller adds them up). One pass
+/// serves both the matrix and the figures per unit. `query` should ask for
+/// open cases only.
+pub async fn open_groups(pool: &AnyPool, query: &ListQuery) -> sqlx::Result<Vec<OpenGroup>> {
     let c = conditions(query, true);
     // Grouped in the order of the index on (unit, state, score, ratings),
     // so the database counts as it reads instead of sorting every open case.
     let sql = format!(
-        "SELECT COALESCE(a.leader_probability, a.probability),
-                COALESCE(a.leader_consequence, a.consequence), COUNT(*)
+        "SELECT a.unit_id, a.risk_score,
+                COALESCE(a.leader_probability, a.probability) AS probability,
+                COALESCE(a.leader_consequence, a.consequence) AS consequence,
+                COUNT(*) AS count
          FROM avvik a WHERE {}
          GROUP BY a.unit_id, a.status, a.risk_score, a.leader_probability,
                   a.leader_consequence, a.probability, a.consequence",
         c.sql.join(" AND ")
     );
     bound(sqlx::query_as(&sql), c.values).fetch_all(pool).await
-}
-
-/// How many cases `query` covers.
-pub async fn count(pool: &AnyPool, query: &ListQuery) -> sqlx::Result<i64> {
-    let c = conditions(query, true);
-    let sql = format!("SELECT COUNT(*) FROM avvik a WHERE {}", c.sql.join(" AND "));
-    let (count,): (i64,) = bound(sqlx::query_as(&sql), c.values)
-        .fetch_one(pool)
-        .await?;
-    Ok(count)
 }
 
 /// The `limit` newest cases `query` covers.
@@ -59,34 +64,25 @@ pub async fn per_period(
     query: &ListQuery,
     starts: &[i64],
 ) -> sqlx::Result<Vec<i64>> {
-    let mut counts = Vec::with_capacity(starts.len());
-    for period in starts.windows(2) {
+    let counts = starts.windows(2).map(|period| {
         let within = ListQuery {
             since: Some(period[0]),
             until: Some(period[1]),
             ..query.clone()
         };
-        counts.push(count(pool, &within).await?);
-    }
-    Ok(counts)
+        async move { count(pool, &within).await }
+    });
+    futures::future::try_join_all(counts).await
 }
 
-/// Per unit, its open cases and how many of them are scored within `high`
-/// (both ends): `(unit, open, high)`. `query` should ask for open cases.
-pub async fn open_per_unit(
-    pool: &AnyPool,
-    query: &ListQuery,
-    high: (i64, i64),
-) -> sqlx::Result<Vec<(String, i64, i64)>> {
-    let mut c = conditions(query, true);
-    let (low, top) = (c.bind(Value::Int(high.0)), c.bind(Value::Int(high.1)));
-    let sql = format!(
-        "SELECT a.unit_id, COUNT(*),
-                SUM(CASE WHEN a.risk_score BETWEEN {low} AND {top} THEN 1 ELSE 0 END)
-         FROM avvik a WHERE {} GROUP BY a.unit_id",
-        c.sql.join(" AND ")
-    );
-    bound(sqlx::query_as(&sql), c.values).fetch_all(pool).await
+/// How many cases `query` covers.
+async fn count(pool: &AnyPool, query: &ListQuery) -> sqlx::Result<i64> {
+    let c = conditions(query, true);
+    let sql = format!("SELECT COUNT(*) FROM avvik a WHERE {}", c.sql.join(" AND "));
+    let (count,): (i64,) = bound(sqlx::query_as(&sql), c.values)
+        .fetch_one(pool)
+        .await?;
+    Ok(count)
 }
 
 /// Per unit, the cases `query` covers: `(unit, count)`.

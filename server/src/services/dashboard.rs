@@ -5,20 +5,22 @@
 
 use app::avvik::list::AvvikFilter;
 use app::avvik::rating::Rating;
+use app::avvik::risk::band;
 use app::backend::DashboardBackend;
-use app::dashboard::model::{DASHBOARD_LIST, Dashboard, MatrixCount};
+use app::dashboard::model::{Dashboard, MatrixCount};
 use app::dashboard::visit::Visits;
 use app::domain::users::CurrentUser;
 use app::error::AppError;
+use app::sync::rules::RiskLevel;
 use async_trait::async_trait;
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use super::Services;
 use super::avvik_list::{item, list_query};
-use super::dashboard_months::months;
-use super::dashboard_units::per_unit;
+use super::dashboard_reads::{Reads, read};
+use super::dashboard_units::{PerUnit, merge, open_per_unit};
 use super::tiltak::view;
-use crate::db::avvik_scope::ListQuery;
+use crate::db::dashboard::OpenGroup;
 use crate::db::{dashboard as db, now_ms};
 use crate::errors::internal;
 use crate::local_time::{oslo_date, oslo_text};
@@ -58,26 +60,6 @@ pub async fn dashboard(
     let visits = mark_visit(state, user, now).await?;
     let today = NaiveDate::parse_from_str(&oslo_date(now), "%Y-%m-%d")
         .map_err(internal("read today's date"))?;
-    let open = ListQuery {
-        open_only: true,
-        ..query.clone()
-    };
-    let (matrix, unrated) = matrix(
-        db::matrix(pool, &open)
-            .await
-            .map_err(internal("count open cases"))?,
-    );
-    let new = ListQuery {
-        since: Some(visits.new_after + 1),
-        ..query.clone()
-    };
-    let limit = i64::try_from(DASHBOARD_LIST).unwrap_or(i64::MAX);
-    let new_count = db::count(pool, &new)
-        .await
-        .map_err(internal("count new cases"))?;
-    let new_cases = db::newest(pool, &new, limit)
-        .await
-        .map_err(internal("load new cases"))?;
     let shown: Vec<String> = query
         .reach
         .iter()
@@ -89,22 +71,30 @@ pub async fn dashboard(
         })
         .cloned()
         .collect();
-    let (today_text, week) = (today.to_string(), (today + Days::new(7)).to_string());
-    let due_per_unit = db::tiltak_due_per_unit(pool, &shown, &today_text, &week)
-        .await
-        .map_err(internal("count measures due"))?;
-    let due = db::tiltak_due(pool, &shown, &week, limit)
-        .await
-        .map_err(internal("load measures due"))?;
+    let Reads {
+        open_groups,
+        new_per_unit,
+        new_cases,
+        due_per_unit,
+        due,
+        months,
+    } = read(pool, &query, &shown, visits.new_after, today).await?;
+    let (matrix, unrated) = matrix(&open_groups);
     let (overdue, due_soon) = due_per_unit
         .iter()
         .fold((0, 0), |(overdue, soon), (_, o, s)| (overdue + o, soon + s));
+    let new_count = new_per_unit.iter().map(|(_, count)| count).sum();
     let per_unit = if shown.len() > 1 {
-        let reach = (units.as_slice(), shown.as_slice());
-        per_unit(pool, &query, reach, due_per_unit, visits.new_after).await?
+        let figures = PerUnit {
+            open: open_per_unit(&open_groups, band(RiskLevel::High)),
+            new: new_per_unit,
+            due: due_per_unit,
+        };
+        merge(&units, &shown, &figures)
     } else {
         Vec::new()
     };
+    let today_text = today.to_string();
     Ok(Dashboard {
         unit_id: unit.unwrap_or_default(),
         units,
@@ -120,7 +110,7 @@ pub async fn dashboard(
             .into_iter()
             .filter_map(|row| view(row, &today_text, false))
             .collect(),
-        months: months(pool, &query, today).await?,
+        months,
         per_unit,
     })
 }
@@ -144,17 +134,20 @@ async fn mark_visit(state: &AppState, user: &CurrentUser, now: i64) -> Result<Vi
 
 /// The counts per rating as matrix cells, and the count of those not
 /// rated on the matrix.
-fn matrix(rows: Vec<(Option<i64>, Option<i64>, i64)>) -> (Vec<MatrixCount>, i64) {
+fn matrix(groups: &[OpenGroup]) -> (Vec<MatrixCount>, i64) {
     let mut cells: Vec<MatrixCount> = Vec::new();
     let mut unrated = 0;
-    for (probability, consequence, count) in rows {
-        let Some(rating) = Rating::stored(probability, consequence) else {
-            unrated += count;
+    for group in groups {
+        let Some(rating) = Rating::stored(group.probability, group.consequence) else {
+            unrated += group.count;
             continue;
         };
         match cells.iter_mut().find(|cell| cell.rating == rating) {
-            Some(cell) => cell.count += count,
-            None => cells.push(MatrixCount { rating, count }),
+            Some(cell) => cell.count += group.count,
+            None => cells.push(MatrixCount {
+                rating,
+                count: group.count,
+            }),
         }
     }
     (cells, unrated)
@@ -164,12 +157,22 @@ fn matrix(rows: Vec<(Option<i64>, Option<i64>, i64)>) -> (Vec<MatrixCount>, i64)
 mod tests {
     use super::*;
 
+    fn group(unit: &str, rating: Option<(i64, i64)>, count: i64) -> OpenGroup {
+        OpenGroup {
+            unit_id: unit.to_owned(),
+            risk_score: rating.map_or(0, |(p, k)| p * k),
+            probability: rating.map(|(p, _)| p),
+            consequence: rating.map(|(_, k)| k),
+            count,
+        }
+    }
+
     #[test]
     fn cases_without_a_rating_on_the_matrix_are_counted_apart() {
-        let (cells, unrated) = matrix(vec![
-            (Some(4), Some(5), 2),
-            (None, None, 3),
-            (Some(1), Some(1), 1),
+        let (cells, unrated) = matrix(&[
+            group("a", Some((4, 5)), 2),
+            group("b", None, 3),
+            group("a", Some((1, 1)), 1),
         ]);
         assert_eq!(cells.len(), 2);
         assert_eq!(cells.first().map(|cell| cell.rating.score()), Some(20));

@@ -2,15 +2,12 @@
 //! case figures and the measures due side by side, in tree order, leaving
 //! out the units with nothing to show.
 
-use app::avvik::risk::band;
+use std::collections::BTreeMap;
+
 use app::dashboard::model::UnitSummary;
 use app::domain::units::UnitView;
-use app::error::AppError;
-use app::sync::rules::RiskLevel;
 
-use crate::db::avvik_scope::ListQuery;
-use crate::db::dashboard as db;
-use crate::errors::internal;
+use crate::db::dashboard::OpenGroup;
 
 /// The figures per unit, each counted where they are kept.
 #[derive(Clone, Debug, Default)]
@@ -23,37 +20,25 @@ pub struct PerUnit {
     pub due: Vec<(String, i64, i64)>,
 }
 
-/// The figures of each unit of `shown`, from the cases `query` covers (new
-/// ones registered after `new_after`) and the measures due.
-pub async fn per_unit(
-    pool: &sqlx::AnyPool,
-    query: &ListQuery,
-    (units, shown): (&[UnitView], &[String]),
-    due: Vec<(String, i64, i64)>,
-    new_after: i64,
-) -> Result<Vec<UnitSummary>, AppError> {
-    let open = ListQuery {
-        open_only: true,
-        ..query.clone()
-    };
-    let new = ListQuery {
-        since: Some(new_after + 1),
-        ..query.clone()
-    };
-    let figures = PerUnit {
-        open: db::open_per_unit(pool, &open, band(RiskLevel::High))
-            .await
-            .map_err(internal("count open cases per unit"))?,
-        new: db::count_per_unit(pool, &new)
-            .await
-            .map_err(internal("count new cases per unit"))?,
-        due,
-    };
-    Ok(merge(units, shown, &figures))
+/// Per unit, its open cases and how many of them are scored within `high`
+/// (both ends): `(unit, open, high)`.
+pub fn open_per_unit(groups: &[OpenGroup], high: (i64, i64)) -> Vec<(String, i64, i64)> {
+    let mut units: BTreeMap<&str, (i64, i64)> = BTreeMap::new();
+    for group in groups {
+        let (open, high_count) = units.entry(&group.unit_id).or_default();
+        *open += group.count;
+        if (high.0..=high.1).contains(&group.risk_score) {
+            *high_count += group.count;
+        }
+    }
+    units
+        .into_iter()
+        .map(|(unit, (open, high))| (unit.to_owned(), open, high))
+        .collect()
 }
 
 /// One line per unit of `units` that is `shown` and has something to show.
-fn merge(units: &[UnitView], shown: &[String], figures: &PerUnit) -> Vec<UnitSummary> {
+pub fn merge(units: &[UnitView], shown: &[String], figures: &PerUnit) -> Vec<UnitSummary> {
     units
         .iter()
         .filter(|unit| shown.contains(&unit.id))
@@ -99,6 +84,27 @@ mod tests {
             kind: UnitKind::Enhet,
             depth: 1,
         }
+    }
+
+    #[test]
+    fn open_cases_and_the_high_ones_are_added_up_per_unit() {
+        let group = |unit: &str, risk_score, count| OpenGroup {
+            unit_id: unit.to_owned(),
+            risk_score,
+            probability: None,
+            consequence: None,
+            count,
+        };
+        let groups = [
+            group("b", 20, 2),
+            group("a", 4, 3),
+            group("b", 6, 1),
+            group("b", 15, 4),
+        ];
+        assert_eq!(
+            open_per_unit(&groups, (15, 25)),
+            [("a".to_owned(), 3, 0), ("b".to_owned(), 7, 6)]
+        );
     }
 
     #[test]
