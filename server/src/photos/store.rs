@@ -44,6 +44,10 @@ fn s3(url: &str) -> anyhow::Result<Arc<dyn ObjectStore>> {
     use object_store::aws::AmazonS3Builder;
     use object_store::prefix::PrefixStore;
 
+    // The HTTP client finds no TLS provider by itself (see `s3` in
+    // Cargo.toml). Installing fails only when one is installed already,
+    // which serves as well.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let bucket = AmazonS3Builder::from_env()
         .with_url(url)
         .build()
@@ -61,7 +65,18 @@ fn s3(url: &str) -> anyhow::Result<Arc<dyn ObjectStore>> {
 
 #[cfg(not(feature = "s3"))]
 fn s3(url: &str) -> anyhow::Result<Arc<dyn ObjectStore>> {
-    anyhow::bail!(
+    Err(without_s3(url))
+}
+
+/// The start-up error for an `s3://` store in a binary built without S3.
+/// Compiled with and without the feature, so that the test suite (which
+/// runs with `s3`) compiles and tests it too.
+#[cfg_attr(
+    all(feature = "s3", not(test)),
+    expect(dead_code, reason = "used only without `s3`, and by its test")
+)]
+fn without_s3(url: &str) -> anyhow::Error {
+    anyhow::anyhow!(
         "photo_store is {url}, but this vern binary was built without S3 support \
          (build it with `--features s3`, or use a local directory)"
     )
@@ -83,15 +98,31 @@ mod tests {
         assert!(photos.is_dir());
     }
 
-    #[cfg(not(feature = "s3"))]
     #[test]
     fn s3_without_the_feature_is_a_clear_start_up_error() {
         let settings = Settings {
             photo_store: "s3://vern-photos/prod".to_owned(),
             ..Settings::default()
         };
-        let error = build(&settings).expect_err("refused").to_string();
+        let error = if cfg!(feature = "s3") {
+            without_s3(&settings.photo_store)
+        } else {
+            build(&settings).expect_err("refused")
+        };
+        let error = error.to_string();
         assert!(error.contains("without S3 support"), "{error}");
+    }
+
+    #[cfg(feature = "s3")]
+    #[test]
+    fn an_s3_url_makes_a_bucket_store_with_its_prefix() {
+        let settings = Settings {
+            photo_store: "s3://vern-photos/prod".to_owned(),
+            ..Settings::default()
+        };
+        // Building it makes the HTTP client, which needs the TLS provider.
+        let store = build(&settings).expect("an S3 store, without a request yet");
+        assert_eq!(store.to_string(), "PrefixObjectStore(prod)");
     }
 
     #[test]
