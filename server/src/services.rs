@@ -17,6 +17,7 @@ mod dashboard_reads;
 mod dashboard_units;
 pub mod follow_up;
 pub mod mail_notices;
+mod mail_reach;
 mod notice_backend;
 pub mod notifications;
 pub mod places;

@@ -146,7 +146,15 @@ pub async fn current_user(
     state: &AppState,
     user_id: &str,
 ) -> Result<Option<CurrentUser>, AppError> {
-    let pool = state.db.pool();
+    user_with_grants(state.db.pool(), user_id).await
+}
+
+/// [`current_user`] from the pool alone (for jobs that run outside a
+/// request, such as the mailer).
+pub async fn user_with_grants(
+    pool: &sqlx::AnyPool,
+    user_id: &str,
+) -> Result<Option<CurrentUser>, AppError> {
     let Some(user) = users::by_id(pool, user_id)
         .await
         .map_err(internal("load user"))?

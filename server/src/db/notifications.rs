@@ -160,6 +160,24 @@ pub async fn unread(pool: &AnyPool, user: &str, reach: &ListQuery) -> sqlx::Resu
     Ok(count)
 }
 
+/// Those of `cases` that lie in `reach`.
+pub async fn readable_cases(
+    pool: &AnyPool,
+    reach: &ListQuery,
+    cases: &[String],
+) -> sqlx::Result<Vec<String>> {
+    let mut c = conditions(reach, false);
+    let ids = c.list(cases);
+    let sql = format!(
+        "SELECT a.id FROM avvik a WHERE a.id IN ({ids}) AND {}",
+        c.sql.join(" AND ")
+    );
+    let rows: Vec<(String,)> = bound(sqlx::query_as(&sql), c.values)
+        .fetch_all(pool)
+        .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
 /// Marks every notification of `user` read.
 pub async fn mark_read(pool: &AnyPool, user: &str, now: i64) -> sqlx::Result<()> {
     sqlx::query("UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL")

@@ -10,6 +10,7 @@ use app::domain::users::CurrentUser;
 use app::error::AppError;
 use app::reports::CaseState;
 use chrono::{Days, NaiveDate};
+use sqlx::AnyPool;
 
 use super::scope::units_in_scope;
 use crate::db::avvik_list::{self, ListQuery, ListRow};
@@ -72,10 +73,9 @@ pub async fn avvik_list(
 /// all units; a person who reads no unit's cases and covers no verneområde
 /// reaches none.
 pub(crate) async fn reach_of(
-    state: &AppState,
+    pool: &AnyPool,
     user: &CurrentUser,
 ) -> Result<(ListQuery, Vec<UnitView>, Vec<units::UnitRow>), AppError> {
-    let pool = state.db.pool();
     let rows = units::all(pool).await.map_err(internal("load units"))?;
     let units = units_in_scope(&rows, user, Action::ReadReports);
     let covers = avvik_list::covers_an_area(pool, &user.id)
@@ -102,7 +102,7 @@ pub(crate) async fn list_query(
     user: &CurrentUser,
     filter: &AvvikFilter,
 ) -> Result<(ListQuery, Vec<UnitView>), AppError> {
-    let (reach, units, rows) = reach_of(state, user).await?;
+    let (reach, units, rows) = reach_of(state.db.pool(), user).await?;
     if !reaches_any(&reach) {
         return Err(AppError::Forbidden);
     }

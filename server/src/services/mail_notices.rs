@@ -4,10 +4,12 @@
 
 use anyhow::Context;
 use app::notifications::model::Notice;
+use std::collections::HashSet;
 use std::time::Instant;
 
 use chrono::NaiveDate;
 
+use super::mail_reach::still_readable;
 use super::notifications::notice;
 use crate::db::mail_outbox::{self, Claim, ClaimedRow};
 use crate::db::{Db, now_ms};
@@ -118,8 +120,9 @@ async fn send_claimed(
     let rows = mail_outbox::claimed(pool, token)
         .await
         .context("read the claimed notifications")?;
+    let readable = still_readable(pool, &rows).await?;
     let mut report = MailRun::default();
-    for (user, mail) in per_person(rows, kind, public_url) {
+    for (user, mail) in per_person(rows, &readable, kind, public_url) {
         let held = mail_outbox::renew(pool, token, &user, clock.at() + LEASE_MS)
             .await
             .context("renew the claim")?;
@@ -148,16 +151,23 @@ async fn send_claimed(
     Ok(report)
 }
 
-/// The mail for each person of `rows` (ordered by person); `None` where
-/// none of theirs is a kind this version can tell of.
+/// The mail for each person of `rows` (ordered by person), telling only
+/// of the cases they may still read (`readable`: person and case); `None`
+/// where nothing of theirs is left to tell.
 fn per_person(
     rows: Vec<ClaimedRow>,
+    readable: &HashSet<(String, String)>,
     kind: MailKind,
     public_url: &str,
 ) -> Vec<(String, Option<Mail>)> {
     let mut people: Vec<(ClaimedRow, Vec<Notice>)> = Vec::new();
     for row in rows {
-        let told = notice(row.notice.clone());
+        let may_read = row
+            .notice
+            .avvik_id
+            .as_ref()
+            .is_some_and(|case| readable.contains(&(row.user_id.clone(), case.clone())));
+        let told = may_read.then(|| notice(row.notice.clone())).flatten();
         match people.last_mut() {
             Some((first, notices)) if first.user_id == row.user_id => notices.extend(told),
             _ => people.push((row, told.into_iter().collect())),

@@ -45,7 +45,7 @@ pub async fn notify(
 /// The newest notifications of `user`, about cases they still read.
 #[tracing::instrument(skip(state, user), fields(user = %user.id))]
 pub async fn notices(state: &AppState, user: &CurrentUser) -> Result<Notices, AppError> {
-    let (reach, _, _) = reach_of(state, user).await?;
+    let (reach, _, _) = reach_of(state.db.pool(), user).await?;
     if !reaches_any(&reach) {
         return Ok(Notices::default());
     }
@@ -64,7 +64,7 @@ pub async fn notices(state: &AppState, user: &CurrentUser) -> Result<Notices, Ap
 
 /// How many notifications `user` has not read, about cases they still read.
 pub async fn unread(state: &AppState, user: &CurrentUser) -> Result<i64, AppError> {
-    let (reach, _, _) = reach_of(state, user).await?;
+    let (reach, _, _) = reach_of(state.db.pool(), user).await?;
     if !reaches_any(&reach) {
         return Ok(0);
     }

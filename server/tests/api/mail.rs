@@ -260,3 +260,38 @@ async fn a_refused_mail_is_sent_by_a_later_run(backend: Backend) {
     .await;
 }
 on_both_backends!(a_refused_mail_is_sent_by_a_later_run);
+
+async fn a_person_who_left_the_unit_is_not_mailed_its_cases(backend: Backend) {
+    with_app(backend, |app| async move {
+        let (port, taken) = smtp_server().await;
+        set_email(&app, "leder", "lars@example.no").await;
+        set_email(&app, "verneombud", "vera@example.no").await;
+        report(&app).await;
+        // Lars leaves the school after the report, before the mailer runs.
+        sqlx::query(
+            "UPDATE role_grants SET revoked_at = $1
+             WHERE user_id = (SELECT id FROM users WHERE username = 'leder')",
+        )
+        .bind(now_ms())
+        .execute(app.db.pool())
+        .await
+        .expect("revoke");
+
+        let sent = run(&app.db, &mailer(port), &plan(), now_ms())
+            .await
+            .expect("run");
+        assert_eq!((sent.mails, sent.failed), (1, 0), "{sent:?}");
+        assert_eq!(recipients(&taken), ["vera@example.no"]);
+        let (waiting,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM notifications WHERE mailed_at IS NULL")
+                .fetch_one(app.db.pool())
+                .await
+                .expect("count");
+        assert_eq!(
+            waiting, 0,
+            "Lars's notification is settled, not kept for later"
+        );
+    })
+    .await;
+}
+on_both_backends!(a_person_who_left_the_unit_is_not_mailed_its_cases);
