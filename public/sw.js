@@ -46,8 +46,10 @@ const NETWORK_WAIT_MS = 3000;
 // A background copy (a warm-up, a file) gives up after this long.
 const BACKGROUND_WAIT_MS = 60 * 1000;
 let lastWarm = 0;
-// Counts logouts: a copy that began before one is not kept after it (it
-// was fetched with the previous person's session).
+// The login server function (app/src/auth/login.rs).
+const LOGIN_CALL = '/api/fn/login';
+// Counts logouts and logins: a copy that began before one is not kept
+// after it (it was fetched with another session, or with none).
 let generation = 0;
 
 self.addEventListener('install', (event) => {
@@ -333,8 +335,16 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET') return;
   const url = new URL(request.url);
+  // A login changes whose session the next copies are made with. A warm-up
+  // begun before it (on the login page, as nobody) is not kept, and the
+  // warm-up the next page asks for is not skipped as recent: else the form
+  // for any room could stay kept without the person's name.
+  if (request.method === 'POST' && url.origin === self.location.origin && url.pathname === LOGIN_CALL) {
+    generation += 1;
+    lastWarm = 0;
+  }
+  if (request.method !== 'GET') return;
   if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
     // Whoever opens the login page is logged out or about to be someone
