@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 
 use super::Services;
 use super::avvik_list::{item, list_query};
-use super::dashboard_reads::{Reads, read};
+use super::dashboard_reads::read;
 use super::dashboard_units::{PerUnit, merge, open_per_unit};
 use super::tiltak::view;
 use crate::db::dashboard::OpenGroup;
@@ -71,24 +71,18 @@ pub async fn dashboard(
         })
         .cloned()
         .collect();
-    let Reads {
-        open_groups,
-        new_per_unit,
-        new_cases,
-        due_per_unit,
-        due,
-        months,
-    } = read(pool, &query, &shown, visits.new_after, today).await?;
-    let (matrix, unrated) = matrix(&open_groups);
-    let (overdue, due_soon) = due_per_unit
+    let reads = read(pool, &query, &shown, visits.new_after, today).await?;
+    let (matrix, unrated) = matrix(&reads.open_groups);
+    let (overdue, due_soon) = reads
+        .due_per_unit
         .iter()
         .fold((0, 0), |(overdue, soon), (_, o, s)| (overdue + o, soon + s));
-    let new_count = new_per_unit.iter().map(|(_, count)| count).sum();
+    let new_count = reads.new_per_unit.iter().map(|(_, count)| count).sum();
     let per_unit = if shown.len() > 1 {
         let figures = PerUnit {
-            open: open_per_unit(&open_groups, band(RiskLevel::High)),
-            new: new_per_unit,
-            due: due_per_unit,
+            open: open_per_unit(&reads.open_groups, band(RiskLevel::High)),
+            new: reads.new_per_unit,
+            due: reads.due_per_unit,
         };
         merge(&units, &shown, &figures)
     } else {
@@ -103,14 +97,15 @@ pub async fn dashboard(
         unrated,
         new_since: oslo_text(visits.new_after),
         new_count,
-        new_cases: new_cases.into_iter().filter_map(item).collect(),
+        new_cases: reads.new_cases.into_iter().filter_map(item).collect(),
         overdue,
         due_soon,
-        due: due
+        due: reads
+            .due
             .into_iter()
             .filter_map(|row| view(row, &today_text, false))
             .collect(),
-        months,
+        months: reads.months,
         per_unit,
     })
 }
