@@ -14,6 +14,7 @@ pub mod avvik_workflow;
 pub mod checklists;
 pub mod coverage;
 pub mod dashboard;
+pub mod dashboard_tally;
 pub mod findings;
 pub mod follow_up;
 pub mod grants;

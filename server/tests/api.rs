@@ -14,6 +14,7 @@ mod api {
     pub mod concurrency;
     pub mod crash;
     pub mod dashboard;
+    pub mod dashboard_tally;
     pub mod follow_up;
     pub mod health;
     pub mod helpers;

@@ -95,30 +95,6 @@ pub async fn count_per_unit(pool: &AnyPool, query: &ListQuery) -> sqlx::Result<V
     bound(sqlx::query_as(&sql), c.values).fetch_all(pool).await
 }
 
-/// Per unit of `units`: open measures past their deadline (before `today`)
-/// and those due from `today` to `until` (all `YYYY-MM-DD`).
-pub async fn tiltak_due_per_unit(
-    pool: &AnyPool,
-    units: &[String],
-    today: &str,
-    until: &str,
-) -> sqlx::Result<Vec<(String, i64, i64)>> {
-    let mut c = Conditions::default();
-    let today = c.bind(Value::Text(today.to_owned()));
-    let until = c.bind(Value::Text(until.to_owned()));
-    let units = c.list(units);
-    let sql = format!(
-        "SELECT t.unit_id,
-                SUM(CASE WHEN t.due_date < {today} THEN 1 ELSE 0 END),
-                SUM(CASE WHEN t.due_date >= {today} THEN 1 ELSE 0 END)
-         FROM tiltak t
-         WHERE t.status IN ('planned', 'in_progress') AND t.due_date <= {until}
-           AND t.unit_id IN ({units})
-         GROUP BY t.unit_id"
-    );
-    bound(sqlx::query_as(&sql), c.values).fetch_all(pool).await
-}
-
 /// The first `limit` open measures of `units` due by `until`, earliest
 /// deadline first (so the overdue lead).
 pub async fn tiltak_due(

@@ -8,6 +8,7 @@ use super::dashboard_months::months;
 use crate::db::avvik_list::ListRow;
 use crate::db::avvik_scope::ListQuery;
 use crate::db::dashboard::{self as db, OpenGroup};
+use crate::db::dashboard_tally as tally;
 use crate::db::tiltak::TiltakRow;
 use crate::errors::internal;
 
@@ -28,7 +29,8 @@ pub struct Reads {
 }
 
 /// Reads the dashboard's figures for the cases `query` covers (new ones
-/// registered after `new_after`) and the measures of the units `shown`.
+/// registered after `new_after`) and the measures of the units `shown`
+/// (the units `query` reaches, within its unit filter).
 /// The reads are independent and run at once: the page waits for the
 /// slowest, not for their sum (SQLite reads in parallel on its pool too).
 pub async fn read(
@@ -50,9 +52,13 @@ pub async fn read(
     let (today_text, week) = (today.to_string(), (today + Days::new(7)).to_string());
     let (open_groups, new_per_unit, new_cases, due_per_unit, due, months) = tokio::try_join!(
         async {
-            db::open_groups(pool, &open)
-                .await
-                .map_err(internal("count open cases"))
+            // The tally counts per unit; a person who covers a verneområde
+            // also reaches cases outside their units, room by room.
+            match open.covered_by {
+                None => tally::open_groups(pool, shown).await,
+                Some(_) => db::open_groups(pool, &open).await,
+            }
+            .map_err(internal("count open cases"))
         },
         async {
             db::count_per_unit(pool, &new)
@@ -65,7 +71,7 @@ pub async fn read(
                 .map_err(internal("load new cases"))
         },
         async {
-            db::tiltak_due_per_unit(pool, shown, &today_text, &week)
+            tally::tiltak_due_per_unit(pool, shown, &today_text, &week)
                 .await
                 .map_err(internal("count measures due"))
         },
