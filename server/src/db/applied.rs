@@ -38,3 +38,25 @@ pub async fn record(
     .await?;
     Ok(())
 }
+
+/// The stored results (JSON) of those of `op_ids` that `user_id` applied
+/// before, as `(op_id, result)`: one query for a whole push.
+pub async fn results_of(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    op_ids: &[String],
+) -> sqlx::Result<Vec<(String, String)>> {
+    if op_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (2..op_ids.len() + 2).map(|n| format!("${n}")).collect();
+    let sql = format!(
+        "SELECT op_id, result FROM applied_operations WHERE user_id = $1 AND op_id IN ({})",
+        placeholders.join(", ")
+    );
+    let mut select = sqlx::query_as(&sql).bind(user_id);
+    for op_id in op_ids {
+        select = select.bind(op_id);
+    }
+    select.fetch_all(conn).await
+}

@@ -76,7 +76,12 @@ pub async fn by_id_or_name(pool: &AnyPool, key: &str) -> sqlx::Result<Vec<UnitRo
 }
 
 /// The unit and its ancestors, the unit first; empty if it does not exist.
-pub async fn chain(pool: &AnyPool, unit_id: &str) -> sqlx::Result<Vec<String>> {
+/// Read from the pool, or in a transaction (a push reads what it decides on
+/// through its own connection).
+pub async fn chain<'e, E>(executor: E, unit_id: &str) -> sqlx::Result<Vec<String>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
     let rows: Vec<(String,)> = sqlx::query_as(
         "WITH RECURSIVE chain (id, parent_id, depth) AS (
              SELECT id, parent_id, 0 FROM org_units WHERE id = $1 AND archived_at IS NULL
@@ -88,7 +93,7 @@ pub async fn chain(pool: &AnyPool, unit_id: &str) -> sqlx::Result<Vec<String>> {
          SELECT id FROM chain ORDER BY depth",
     )
     .bind(unit_id)
-    .fetch_all(pool)
+    .fetch_all(executor)
     .await?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }

@@ -15,19 +15,18 @@ use self::merge::{Merged, merge};
 use super::avvik_cases::{self, Opening};
 use super::limits::MAX_CONFLICT_COPIES;
 use super::outcome::{ApplyError, applied, reject};
-use super::push::{Pusher, commit_applied};
-use crate::auth::access;
+use super::push::Pusher;
+use super::push::places::Places;
 use crate::db::findings::{self, NewConflict};
 use crate::db::history::{self, Change};
 use crate::db::{avvik, new_id, now_ms, rounds};
-use crate::state::AppState;
 
 /// Creates or changes a finding. An avvik that arrives after its round was
 /// signed off is still kept: it opens its own case, marked late, so that a
 /// second participant's offline avvik is never thrown away.
 pub async fn save(
-    state: &AppState,
-    pusher: &Pusher<'_>,
+    tx: &mut AnyConnection,
+    pusher: &mut Pusher<'_>,
     op_id: &str,
     input: FindingInput,
 ) -> Result<OperationResult, ApplyError> {
@@ -38,23 +37,21 @@ pub async fn save(
         ));
     }
     check_finding(&input).map_err(|problem| reject(RejectionCode::Invalid, problem.message()))?;
-    let mut conn = state.db.pool().acquire().await?;
-    let round = rounds::by_id(&mut conn, &input.round_id)
-        .await?
-        .ok_or_else(round_not_found)?;
-    drop(conn);
-    access::require(&state.db, pusher.user, Action::WalkRound, &round.unit_id).await?;
-    let now = now_ms();
-    let mut tx = state.db.begin_write().await?;
     // Taking the sequence number first locks writers out until commit (the
     // same lock finishing a round takes first), so the round and the
     // finding read below cannot change under this write.
-    let seq = history::next_seq(&mut tx).await?;
-    let round = rounds::by_id(&mut tx, &input.round_id)
+    let seq = history::next_seq(tx).await?;
+    let round = rounds::by_id(tx, &input.round_id)
         .await?
         .ok_or_else(round_not_found)?;
-    check_place(state, &mut tx, &input, &round).await?;
-    let existing = findings::by_id(&mut tx, &input.finding_id).await?;
+    let user = pusher.user;
+    pusher
+        .places
+        .require(tx, user, Action::WalkRound, &round.unit_id)
+        .await?;
+    let now = now_ms();
+    check_place(tx, &mut pusher.places, &input, &round).await?;
+    let existing = findings::by_id(tx, &input.finding_id).await?;
     if let Some(existing) = &existing
         && (existing.round_id != input.round_id
             || existing.item_id != input.item_id
@@ -67,17 +64,17 @@ pub async fn save(
     }
     let late = round.status == RoundStatus::Finished.as_str();
     if late {
-        check_late_avvik(&mut tx, &input).await?;
+        check_late_avvik(tx, &input).await?;
     }
     let merged = merge(existing.as_ref(), &input, pusher.device_id, seq);
-    store(&mut tx, pusher, &merged, now).await?;
+    store(tx, pusher, &merged, now).await?;
     let action = if existing.is_some() {
         "changed"
     } else {
         "created"
     };
     record_finding(
-        &mut tx,
+        tx,
         seq,
         &input.finding_id,
         (&round.unit_id, action),
@@ -91,10 +88,10 @@ pub async fn save(
             user_id: &pusher.user.id,
             now,
         };
-        avvik_cases::open(&mut tx, &opening, &merged.row, true).await?;
+        avvik_cases::open(tx, &opening, &merged.row, true).await?;
     }
     let conflict = !merged.conflicts.is_empty();
-    commit_applied(tx, pusher, applied(op_id, Some(seq), conflict), now).await
+    Ok(applied(op_id, Some(seq), conflict))
 }
 
 fn round_not_found() -> ApplyError {
@@ -157,12 +154,15 @@ async fn store(
 /// The point must be in the round's checklist and the room in its area (or,
 /// for a round without an area, in its unit or below).
 async fn check_place(
-    state: &AppState,
     conn: &mut AnyConnection,
+    places: &mut Places,
     input: &FindingInput,
     round: &rounds::RoundRow,
 ) -> Result<(), ApplyError> {
-    if !findings::item_in_version(conn, &input.item_id, &round.checklist_version_id).await? {
+    if !places
+        .point_in_version(conn, &input.item_id, &round.checklist_version_id)
+        .await?
+    {
         return Err(reject(
             RejectionCode::Invalid,
             "Punktet finnes ikke i rundens sjekkliste.",
@@ -171,14 +171,14 @@ async fn check_place(
     let Some(room) = &input.room_id else {
         return Ok(());
     };
-    let (room_unit, room_area) = findings::room_place(conn, room)
+    let (room_unit, room_area) = places
+        .room(conn, room)
         .await?
+        .cloned()
         .ok_or_else(|| reject(RejectionCode::Invalid, "Rommet finnes ikke."))?;
     let inside = match &round.verneomrade_id {
         Some(area) => room_area.as_ref() == Some(area),
-        None => crate::db::units::chain(state.db.pool(), &room_unit)
-            .await?
-            .contains(&round.unit_id),
+        None => places.of(conn, &room_unit).await?.contains(&round.unit_id),
     };
     if inside {
         Ok(())

@@ -3,8 +3,18 @@
 //! Order of the checks, cheapest first: the session (before a byte of the
 //! body is read), the body's size, the envelope, then each operation on its
 //! own (its size and characters, its shape, its counts, access, the data).
+//!
+//! A push is one transaction, so one commit (and on SQLite one fsync)
+//! however many operations it holds. Each operation runs in a savepoint: a
+//! refused one is rolled back alone and its refusal stored, so it never
+//! blocks the others. A failure of the server rolls the whole push back and
+//! the device sends it again; every operation is still applied exactly once.
 
+mod answers;
 pub mod envelope;
+pub mod places;
+
+use std::collections::HashMap;
 
 use anyhow::Context;
 use app::backend::Authenticated;
@@ -18,23 +28,32 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::{Extension, Json};
+use sqlx::{AnyConnection, Connection};
 
+use self::answers::{answered_before, record_applied, record_rejection};
 use self::envelope::{BodyError, PUSH_BODY_LIMIT, RawOperation};
+use self::places::Places;
 use super::outcome::{ApplyError, Rejection, reject, rejected};
 use super::{check_schema, findings, limits, rounds};
-use crate::db::{applied, now_ms};
 use crate::errors::internal;
 use crate::state::AppState;
 
 /// Most operations accepted in one push.
 pub const MAX_OPERATIONS: usize = 500;
 
-/// Who pushes, from which device.
+/// Who pushes, from which device, and what the push has read of the
+/// organisation.
 pub struct Pusher<'a> {
     /// The logged-in user.
     pub user: &'a CurrentUser,
     /// The device id from the request.
     pub device_id: &'a str,
+    /// The organisation and checklists as read in this push.
+    pub places: Places,
+    /// The results of operation ids answered before, by canonical id: read
+    /// for the whole push at its start, and each answer of this push added
+    /// (an id sent twice in one push gets its first answer).
+    answered: HashMap<String, OperationResult>,
 }
 
 /// Applies each operation in order and answers one result per operation.
@@ -72,29 +91,41 @@ pub async fn push(
         return Err(AppError::Malformed("device_id must be 1–64 characters.".into()).into());
     }
     tracing::Span::current().record("operations", request.operations.len());
-    let pusher = Pusher {
+    let mut pusher = Pusher {
         user: &auth.user,
         device_id: &request.device_id,
+        places: Places::default(),
+        answered: HashMap::new(),
     };
+    let mut tx = state
+        .db
+        .begin_write()
+        .await
+        .map_err(internal("begin a push"))?;
+    pusher.answered = answered_before(&mut tx, &pusher, &request.operations)
+        .await
+        .map_err(internal("read the answers of earlier pushes"))?;
     let mut results = Vec::with_capacity(request.operations.len());
     for op in &request.operations {
-        let mut result = handle(&state, &pusher, op)
+        let mut result = handle(&mut tx, &mut pusher, op)
             .await
             .map_err(internal("apply a pushed operation"))?;
         // Answer under the id as sent, whatever form it was stored in.
         result.op_id.clone_from(&op.id);
         results.push(result);
     }
+    tx.commit().await.map_err(internal("commit a push"))?;
     Ok(Json(PushResponse {
         schema: SCHEMA_VERSION,
         results,
     }))
 }
 
-/// One operation: the stored result of a replay, or apply it now.
+/// One operation, in a savepoint of the push: the stored result of a
+/// replay, or apply it now and store its result with its effect.
 async fn handle(
-    state: &AppState,
-    pusher: &Pusher<'_>,
+    conn: &mut AnyConnection,
+    pusher: &mut Pusher<'_>,
     op: &RawOperation<'_>,
 ) -> anyhow::Result<OperationResult> {
     if !is_uuid(&op.id) {
@@ -105,25 +136,43 @@ async fn handle(
         return Ok(rejected(&op.id, &refusal));
     }
     let op_id = canonical(&op.id);
-    if let Some(result) = stored_result(state, pusher, &op_id).await? {
-        return Ok(result);
+    if let Some(result) = pusher.answered.get(&op_id) {
+        return Ok(result.clone());
     }
+    let result = answer(conn, pusher, &op_id, op).await?;
+    pusher.answered.insert(op_id, result.clone());
+    Ok(result)
+}
+
+/// Applies an operation not answered before.
+async fn answer(
+    conn: &mut AnyConnection,
+    pusher: &mut Pusher<'_>,
+    op_id: &str,
+    op: &RawOperation<'_>,
+) -> anyhow::Result<OperationResult> {
+    let mut savepoint = conn.begin().await.context("open a savepoint")?;
     let outcome = match checked_body(op) {
-        Ok(body) => apply(state, pusher, &op_id, body).await,
+        Ok(body) => apply(&mut savepoint, pusher, op_id, body).await,
         Err(refusal) => Err(refusal),
     };
+    let outcome = match outcome {
+        Ok(result) => record_applied(&mut savepoint, pusher, result).await,
+        Err(error) => Err(error),
+    };
     match outcome {
-        Ok(result) => Ok(result),
+        Ok(result) => {
+            savepoint.commit().await.context("release a savepoint")?;
+            Ok(result)
+        }
         Err(ApplyError::Rejected(rejection)) => {
-            record_rejection(state, pusher, &op_id, &rejection).await
+            savepoint
+                .rollback()
+                .await
+                .context("roll back a savepoint")?;
+            record_rejection(conn, pusher, op_id, &rejection).await
         }
-        Err(ApplyError::Internal(error)) => {
-            // Another request may have applied the same operation meanwhile.
-            match stored_result(state, pusher, &op_id).await? {
-                Some(result) => Ok(result),
-                None => Err(error),
-            }
-        }
+        Err(ApplyError::Internal(error)) => Err(error),
     }
 }
 
@@ -142,69 +191,14 @@ fn checked_body(op: &RawOperation<'_>) -> Result<OperationBody, ApplyError> {
 }
 
 async fn apply(
-    state: &AppState,
-    pusher: &Pusher<'_>,
+    conn: &mut AnyConnection,
+    pusher: &mut Pusher<'_>,
     op_id: &str,
     body: OperationBody,
 ) -> Result<OperationResult, ApplyError> {
     match body {
-        OperationBody::CreateRound(round) => rounds::create(state, pusher, op_id, round).await,
-        OperationBody::SaveFinding(input) => findings::save(state, pusher, op_id, input).await,
-        OperationBody::FinishRound(finish) => rounds::finish(state, pusher, op_id, finish).await,
+        OperationBody::CreateRound(round) => rounds::create(conn, pusher, op_id, round).await,
+        OperationBody::SaveFinding(input) => findings::save(conn, pusher, op_id, input).await,
+        OperationBody::FinishRound(finish) => rounds::finish(conn, pusher, op_id, finish).await,
     }
-}
-
-async fn stored_result(
-    state: &AppState,
-    pusher: &Pusher<'_>,
-    op_id: &str,
-) -> anyhow::Result<Option<OperationResult>> {
-    let mut conn = state
-        .db
-        .pool()
-        .acquire()
-        .await
-        .context("acquire a connection")?;
-    let Some(json) = applied::result_of(&mut conn, &pusher.user.id, op_id).await? else {
-        return Ok(None);
-    };
-    let result = serde_json::from_str(&json).context("decode a stored operation result")?;
-    Ok(Some(result))
-}
-
-/// Stores a refusal so that a replay answers the same.
-async fn record_rejection(
-    state: &AppState,
-    pusher: &Pusher<'_>,
-    op_id: &str,
-    rejection: &Rejection,
-) -> anyhow::Result<OperationResult> {
-    let result = rejected(op_id, rejection);
-    let json = serde_json::to_string(&result)?;
-    let mut conn = state
-        .db
-        .pool()
-        .acquire()
-        .await
-        .context("acquire a connection")?;
-    if let Err(error) = applied::record(&mut conn, op_id, &pusher.user.id, &json, now_ms()).await {
-        return match stored_result(state, pusher, op_id).await? {
-            Some(first) => Ok(first),
-            None => Err(error).context("record a refused operation"),
-        };
-    }
-    Ok(result)
-}
-
-/// Commits an applied operation: records its result in the same transaction.
-pub async fn commit_applied(
-    mut tx: sqlx::Transaction<'static, sqlx::Any>,
-    pusher: &Pusher<'_>,
-    result: OperationResult,
-    now: i64,
-) -> Result<OperationResult, ApplyError> {
-    let json = serde_json::to_string(&result).map_err(|e| ApplyError::Internal(e.into()))?;
-    applied::record(&mut tx, &result.op_id, &pusher.user.id, &json, now).await?;
-    tx.commit().await?;
-    Ok(result)
 }

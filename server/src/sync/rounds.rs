@@ -8,40 +8,41 @@ use sqlx::AnyConnection;
 
 use super::avvik_cases::{self, Opening};
 use super::outcome::{ApplyError, applied, reject};
-use super::push::{Pusher, commit_applied};
-use crate::auth::access;
+use super::push::Pusher;
 use crate::db::history::{self, Change};
 use crate::db::{now_ms, rounds};
-use crate::state::AppState;
 
 const MAX_NAME_CHARS: usize = 200;
 
 /// Starts a round with the checklist version the device has.
 pub async fn create(
-    state: &AppState,
-    pusher: &Pusher<'_>,
+    tx: &mut AnyConnection,
+    pusher: &mut Pusher<'_>,
     op_id: &str,
     round: NewRound,
 ) -> Result<OperationResult, ApplyError> {
     check_new_round(&round)?;
-    access::require(&state.db, pusher.user, Action::WalkRound, &round.unit_id).await?;
+    let user = pusher.user;
+    pusher
+        .places
+        .require(tx, user, Action::WalkRound, &round.unit_id)
+        .await?;
     let now = now_ms();
-    let mut tx = state.db.begin_write().await?;
-    if rounds::by_id(&mut tx, &round.round_id).await?.is_some() {
+    if rounds::by_id(tx, &round.round_id).await?.is_some() {
         return Err(reject(
             RejectionCode::Exists,
             "A round with this id already exists.",
         ));
     }
     if let Some(area) = &round.verneomrade_id
-        && rounds::area_unit(&mut tx, area).await?.as_deref() != Some(round.unit_id.as_str())
+        && rounds::area_unit(tx, area).await?.as_deref() != Some(round.unit_id.as_str())
     {
         return Err(reject(
             RejectionCode::Invalid,
             "Verneområdet hører ikke til denne enheten.",
         ));
     }
-    if !rounds::checklist_published(&mut tx, &round.checklist_version_id).await? {
+    if !rounds::checklist_published(tx, &round.checklist_version_id).await? {
         return Err(reject(
             RejectionCode::Invalid,
             "Sjekklisteversjonen finnes ikke.",
@@ -58,9 +59,9 @@ pub async fn create(
         participants: round.participants,
         finished_at: None,
     };
-    rounds::insert(&mut tx, &record, &pusher.user.id, now).await?;
-    let seq = record_round(&mut tx, &record.id, "created", &pusher.user.id, now).await?;
-    commit_applied(tx, pusher, applied(op_id, Some(seq), false), now).await
+    rounds::insert(tx, &record, &pusher.user.id, now).await?;
+    let seq = record_round(tx, &record.id, "created", &pusher.user.id, now).await?;
+    Ok(applied(op_id, Some(seq), false))
 }
 
 fn check_new_round(round: &NewRound) -> Result<(), ApplyError> {
@@ -110,35 +111,36 @@ fn check_new_round(round: &NewRound) -> Result<(), ApplyError> {
 /// Signs off a round, opens an avvik case for each avvik finding and plans
 /// the suggested tiltak. Finishing a finished round changes nothing.
 pub async fn finish(
-    state: &AppState,
-    pusher: &Pusher<'_>,
+    tx: &mut AnyConnection,
+    pusher: &mut Pusher<'_>,
     op_id: &str,
     finish: FinishRound,
 ) -> Result<OperationResult, ApplyError> {
-    let mut conn = state.db.pool().acquire().await?;
-    let round = rounds::by_id(&mut conn, &finish.round_id)
-        .await?
-        .ok_or_else(|| reject(RejectionCode::NotFound, "Runden finnes ikke på serveren."))?;
-    drop(conn);
-    access::require(&state.db, pusher.user, Action::WalkRound, &round.unit_id).await?;
-    let now = now_ms();
-    let mut tx = state.db.begin_write().await?;
     // The lock a saved finding takes first: every finding saved before this
     // point is committed and gets its case below; every later one sees the
     // round finished (and opens its own case as a late avvik).
-    history::lock_sequence(&mut tx).await?;
+    history::lock_sequence(tx).await?;
+    let round = rounds::by_id(tx, &finish.round_id)
+        .await?
+        .ok_or_else(|| reject(RejectionCode::NotFound, "Runden finnes ikke på serveren."))?;
+    let user = pusher.user;
+    pusher
+        .places
+        .require(tx, user, Action::WalkRound, &round.unit_id)
+        .await?;
+    let now = now_ms();
     // The guarded update decides between two devices finishing at once.
-    if !rounds::finish(&mut tx, &round.id, &finish.signed_by, now).await? {
-        return commit_applied(tx, pusher, applied(op_id, None, false), now).await;
+    if !rounds::finish(tx, &round.id, &finish.signed_by, now).await? {
+        return Ok(applied(op_id, None, false));
     }
     let opening = Opening {
         round: &round,
         user_id: &pusher.user.id,
         now,
     };
-    avvik_cases::open_for_round(&mut tx, &opening).await?;
-    let seq = record_round(&mut tx, &round.id, "finished", &pusher.user.id, now).await?;
-    commit_applied(tx, pusher, applied(op_id, Some(seq), false), now).await
+    avvik_cases::open_for_round(tx, &opening).await?;
+    let seq = record_round(tx, &round.id, "finished", &pusher.user.id, now).await?;
+    Ok(applied(op_id, Some(seq), false))
 }
 
 /// Appends the round's state after a change to the history.
