@@ -4,38 +4,28 @@
 
 use sqlx::AnyConnection;
 
-/// The stored result (JSON) of `user_id`'s operation, if it was applied before.
-pub async fn result_of(
+/// Records operations' results (`(op_id, JSON)`) in the transaction of
+/// their effects, a hundred rows to a statement.
+pub async fn record_all(
     conn: &mut AnyConnection,
     user_id: &str,
-    op_id: &str,
-) -> sqlx::Result<Option<String>> {
-    let row: Option<(String,)> =
-        sqlx::query_as("SELECT result FROM applied_operations WHERE user_id = $1 AND op_id = $2")
-            .bind(user_id)
-            .bind(op_id)
-            .fetch_optional(conn)
-            .await?;
-    Ok(row.map(|(result,)| result))
-}
-
-/// Records an operation's result in the transaction of its effect.
-pub async fn record(
-    conn: &mut AnyConnection,
-    op_id: &str,
-    user_id: &str,
-    result: &str,
+    results: &[(&str, String)],
     now: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO applied_operations (op_id, user_id, applied_at, result) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(op_id)
-    .bind(user_id)
-    .bind(now)
-    .bind(result)
-    .execute(conn)
-    .await?;
+    for chunk in results.chunks(100) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|n| format!("(${}, $1, $2, ${})", 3 + 2 * n, 4 + 2 * n))
+            .collect();
+        let sql = format!(
+            "INSERT INTO applied_operations (op_id, user_id, applied_at, result) VALUES {}",
+            rows.join(", ")
+        );
+        let mut insert = sqlx::query(&sql).bind(user_id).bind(now);
+        for (op_id, result) in chunk {
+            insert = insert.bind(*op_id).bind(result.as_str());
+        }
+        insert.execute(&mut *conn).await?;
+    }
     Ok(())
 }
 

@@ -147,20 +147,35 @@ pub async fn insert_conflict(
     Ok(())
 }
 
-/// The finding as synced records carry it, with its open conflict copies.
-pub async fn record(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<FindingRecord>> {
-    let Some(row) = by_id(conn, id).await? else {
-        return Ok(None);
-    };
+/// The finding's conflict copies not yet resolved, oldest first.
+pub async fn open_conflicts(
+    conn: &mut AnyConnection,
+    finding_id: &str,
+) -> sqlx::Result<Vec<ConflictCopy>> {
     let conflicts: Vec<(String, String, String, String, i64)> = sqlx::query_as(
         "SELECT id, field, text, author_name, created_at FROM finding_conflicts
          WHERE finding_id = $1 AND resolved_at IS NULL ORDER BY created_at, id",
     )
-    .bind(id)
-    .fetch_all(&mut *conn)
+    .bind(finding_id)
+    .fetch_all(conn)
     .await?;
+    Ok(conflicts
+        .into_iter()
+        .map(|(id, field, text, author, at)| ConflictCopy {
+            id,
+            field,
+            text,
+            author,
+            at,
+        })
+        .collect())
+}
+
+/// The finding as synced records carry it: a stored row and its open
+/// conflict copies.
+pub fn record_of(row: FindingRow, conflicts: Vec<ConflictCopy>) -> FindingRecord {
     let small = |value: Option<i64>| value.and_then(|v| u8::try_from(v).ok());
-    Ok(Some(FindingRecord {
+    FindingRecord {
         answer: Answer::parse(&row.answer).unwrap_or(Answer::Ok),
         probability: small(row.probability),
         consequence: small(row.consequence),
@@ -172,17 +187,8 @@ pub async fn record(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<F
         suggested_measure: row.suggested_measure,
         text_seq: row.text_seq,
         answer_seq: row.answer_seq,
-        conflicts: conflicts
-            .into_iter()
-            .map(|(id, field, text, author, at)| ConflictCopy {
-                id,
-                field,
-                text,
-                author,
-                at,
-            })
-            .collect(),
-    }))
+        conflicts,
+    }
 }
 
 /// Whether a checklist point belongs to a checklist version.

@@ -37,11 +37,11 @@ pub async fn save(
         ));
     }
     check_finding(&input).map_err(|problem| reject(RejectionCode::Invalid, problem.message()))?;
-    // Taking the sequence number first locks writers out until commit (the
-    // same lock finishing a round takes first), so the round and the
-    // finding read below cannot change under this write.
+    // The push holds the lock on the sequence (see `push`), so the round
+    // and the finding read below cannot change under this write.
     let seq = history::next_seq(tx).await?;
-    let round = rounds::by_id(tx, &input.round_id)
+    let round = pusher
+        .round(tx, &input.round_id)
         .await?
         .ok_or_else(round_not_found)?;
     let user = pusher.user;
@@ -73,10 +73,12 @@ pub async fn save(
     } else {
         "created"
     };
+    // A new finding has no conflict copies; a changed one may keep older ones.
+    let copies = existing.is_some() || !merged.conflicts.is_empty();
     record_finding(
         tx,
         seq,
-        &input.finding_id,
+        (&merged.row, copies),
         (&round.unit_id, action),
         &pusher.user.id,
         now,
@@ -190,17 +192,23 @@ async fn check_place(
     }
 }
 
+/// Appends the finding as stored (`row`, with its open conflict copies
+/// read when it may have some) to the history.
 async fn record_finding(
     conn: &mut AnyConnection,
     seq: i64,
-    finding_id: &str,
+    (row, copies): (&findings::FindingRow, bool),
     (unit_id, action): (&str, &str),
     user_id: &str,
     now: i64,
 ) -> Result<(), ApplyError> {
-    let record = findings::record(conn, finding_id).await?.ok_or_else(|| {
-        ApplyError::Internal(anyhow::anyhow!("finding vanished in its transaction"))
-    })?;
+    let conflicts = if copies {
+        findings::open_conflicts(conn, &row.id).await?
+    } else {
+        Vec::new()
+    };
+    let finding_id = row.id.as_str();
+    let record = findings::record_of(row.clone(), conflicts);
     let data = serde_json::to_value(ChangedRecord::Finding(record))
         .map_err(|error| ApplyError::Internal(error.into()))?;
     let change = Change {

@@ -4,17 +4,18 @@
 //! body is read), the body's size, the envelope, then each operation on its
 //! own (its size and characters, its shape, its counts, access, the data).
 //!
-//! A push is one transaction, so one commit (and on SQLite one fsync)
-//! however many operations it holds. Each operation runs in a savepoint: a
-//! refused one is rolled back alone and its refusal stored, so it never
-//! blocks the others. A failure of the server rolls the whole push back and
-//! the device sends it again; every operation is still applied exactly once.
+//! A push is one transaction: one commit (on SQLite one fsync) however many
+//! operations it holds, and a failure of the server leaves nothing of it,
+//! for the device to send again. A refused operation must never block the
+//! others, so it is rolled back alone: the push runs first without
+//! savepoints (two round trips to the database fewer per operation), and
+//! if an operation is refused after it may have written, it starts over
+//! with a savepoint around each operation.
 
 mod answers;
 pub mod envelope;
 pub mod places;
-
-use std::collections::HashMap;
+mod pusher;
 
 use anyhow::Context;
 use app::backend::Authenticated;
@@ -30,31 +31,17 @@ use axum::http::HeaderMap;
 use axum::{Extension, Json};
 use sqlx::{AnyConnection, Connection};
 
-use self::answers::{answered_before, record_applied, record_rejection};
-use self::envelope::{BodyError, PUSH_BODY_LIMIT, RawOperation};
-use self::places::Places;
+use self::answers::{answered_before, store_answers};
+use self::envelope::{BodyError, PUSH_BODY_LIMIT, PushEnvelope, RawOperation};
+pub use self::pusher::Pusher;
 use super::outcome::{ApplyError, Rejection, reject, rejected};
 use super::{check_schema, findings, limits, rounds};
+use crate::db::{DbKind, history};
 use crate::errors::internal;
 use crate::state::AppState;
 
 /// Most operations accepted in one push.
 pub const MAX_OPERATIONS: usize = 500;
-
-/// Who pushes, from which device, and what the push has read of the
-/// organisation.
-pub struct Pusher<'a> {
-    /// The logged-in user.
-    pub user: &'a CurrentUser,
-    /// The device id from the request.
-    pub device_id: &'a str,
-    /// The organisation and checklists as read in this push.
-    pub places: Places,
-    /// The results of operation ids answered before, by canonical id: read
-    /// for the whole push at its start, and each answer of this push added
-    /// (an id sent twice in one push gets its first answer).
-    answered: HashMap<String, OperationResult>,
-}
 
 /// Applies each operation in order and answers one result per operation.
 /// A replayed operation id (from the same person) returns its first result.
@@ -91,89 +78,128 @@ pub async fn push(
         return Err(AppError::Malformed("device_id must be 1–64 characters.".into()).into());
     }
     tracing::Span::current().record("operations", request.operations.len());
-    let mut pusher = Pusher {
-        user: &auth.user,
-        device_id: &request.device_id,
-        places: Places::default(),
-        answered: HashMap::new(),
-    };
-    let mut tx = state
-        .db
-        .begin_write()
-        .await
-        .map_err(internal("begin a push"))?;
-    pusher.answered = answered_before(&mut tx, &pusher, &request.operations)
-        .await
-        .map_err(internal("read the answers of earlier pushes"))?;
-    let mut results = Vec::with_capacity(request.operations.len());
-    for op in &request.operations {
-        let mut result = handle(&mut tx, &mut pusher, op)
+    let results = match attempt(&state, &auth.user, &request, Savepoints::No).await {
+        Ok(Some(results)) => Ok(results),
+        Ok(None) => attempt(&state, &auth.user, &request, Savepoints::Each)
             .await
-            .map_err(internal("apply a pushed operation"))?;
-        // Answer under the id as sent, whatever form it was stored in.
-        result.op_id.clone_from(&op.id);
-        results.push(result);
+            .and_then(|results| results.context("a push with savepoints always ends")),
+        Err(error) => Err(error),
     }
-    tx.commit().await.map_err(internal("commit a push"))?;
+    .map_err(internal("apply a push"))?;
     Ok(Json(PushResponse {
         schema: SCHEMA_VERSION,
         results,
     }))
 }
 
-/// One operation, in a savepoint of the push: the stored result of a
-/// replay, or apply it now and store its result with its effect.
+/// Whether each operation runs in a savepoint of its own.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Savepoints {
+    /// None: the first attempt, given up when an operation is refused after
+    /// it may have written.
+    No,
+    /// One per operation: a refused one is rolled back alone.
+    Each,
+}
+
+/// One attempt at the push in one transaction: the answers in order, or
+/// `None` when it was given up (rolled back) to be made with savepoints.
+async fn attempt(
+    state: &AppState,
+    user: &CurrentUser,
+    request: &PushEnvelope<'_>,
+    savepoints: Savepoints,
+) -> anyhow::Result<Option<Vec<OperationResult>>> {
+    let mut pusher = Pusher::new(user, &request.device_id);
+    let mut tx = state.db.begin_write().await.context("begin a push")?;
+    // The lock every writer of synced records takes first, held to the
+    // commit: nothing read below changes under the push, and a second push
+    // of the same operations waits and then finds their answers.
+    history::lock_sequence(&mut tx)
+        .await
+        .context("lock the change sequence")?;
+    if state.db.kind() == DbKind::Postgres {
+        // The pool plans each statement for its values (see `Db::connect`),
+        // which the list needs; a push's statements are lookups by key, and
+        // planning each of them anew cost more than their work.
+        sqlx::query("SET LOCAL plan_cache_mode = auto")
+            .execute(&mut *tx)
+            .await
+            .context("plan the push's statements once")?;
+    }
+    pusher.answered = answered_before(&mut tx, &pusher, &request.operations).await?;
+    let mut results = Vec::with_capacity(request.operations.len());
+    for op in &request.operations {
+        let Some(mut result) = handle(&mut tx, &mut pusher, op, savepoints).await? else {
+            return Ok(None);
+        };
+        // Answer under the id as sent, whatever form it was stored in.
+        result.op_id.clone_from(&op.id);
+        results.push(result);
+    }
+    store_answers(&mut tx, &pusher).await?;
+    tx.commit().await.context("commit a push")?;
+    Ok(Some(results))
+}
+
+/// One operation: the answer given before, or apply it now. `None` when it
+/// was refused after it may have written, without a savepoint to undo that.
 async fn handle(
     conn: &mut AnyConnection,
     pusher: &mut Pusher<'_>,
     op: &RawOperation<'_>,
-) -> anyhow::Result<OperationResult> {
+    savepoints: Savepoints,
+) -> anyhow::Result<Option<OperationResult>> {
     if !is_uuid(&op.id) {
         let refusal = Rejection {
             code: RejectionCode::Malformed,
             message: "The operation id must be a UUID.".into(),
         };
-        return Ok(rejected(&op.id, &refusal));
+        return Ok(Some(rejected(&op.id, &refusal)));
     }
     let op_id = canonical(&op.id);
     if let Some(result) = pusher.answered.get(&op_id) {
-        return Ok(result.clone());
+        return Ok(Some(result.clone()));
     }
-    let result = answer(conn, pusher, &op_id, op).await?;
-    pusher.answered.insert(op_id, result.clone());
-    Ok(result)
-}
-
-/// Applies an operation not answered before.
-async fn answer(
-    conn: &mut AnyConnection,
-    pusher: &mut Pusher<'_>,
-    op_id: &str,
-    op: &RawOperation<'_>,
-) -> anyhow::Result<OperationResult> {
-    let mut savepoint = conn.begin().await.context("open a savepoint")?;
     let outcome = match checked_body(op) {
-        Ok(body) => apply(&mut savepoint, pusher, op_id, body).await,
+        Ok(body) if savepoints == Savepoints::Each => {
+            in_savepoint(conn, pusher, &op_id, body).await?
+        }
+        Ok(body) => match apply(conn, pusher, &op_id, body).await {
+            Err(ApplyError::Rejected(_)) => return Ok(None),
+            outcome => outcome,
+        },
+        // Refused before it touched the database.
         Err(refusal) => Err(refusal),
     };
-    let outcome = match outcome {
-        Ok(result) => record_applied(&mut savepoint, pusher, result).await,
-        Err(error) => Err(error),
-    };
     match outcome {
-        Ok(result) => {
-            savepoint.commit().await.context("release a savepoint")?;
-            Ok(result)
-        }
+        Ok(result) => Ok(Some(pusher.answer(op_id, result))),
         Err(ApplyError::Rejected(rejection)) => {
-            savepoint
-                .rollback()
-                .await
-                .context("roll back a savepoint")?;
-            record_rejection(conn, pusher, op_id, &rejection).await
+            let result = rejected(&op_id, &rejection);
+            Ok(Some(pusher.answer(op_id, result)))
         }
         Err(ApplyError::Internal(error)) => Err(error),
     }
+}
+
+/// Applies an operation in a savepoint, rolled back if it is refused.
+async fn in_savepoint(
+    conn: &mut AnyConnection,
+    pusher: &mut Pusher<'_>,
+    op_id: &str,
+    body: OperationBody,
+) -> anyhow::Result<Result<OperationResult, ApplyError>> {
+    let mut savepoint = conn.begin().await.context("open a savepoint")?;
+    let outcome = apply(&mut savepoint, pusher, op_id, body).await;
+    if outcome.is_ok() {
+        savepoint.commit().await.context("release a savepoint")?;
+    } else {
+        savepoint
+            .rollback()
+            .await
+            .context("roll back a savepoint")?;
+    }
+    Ok(outcome)
 }
 
 /// The operation's typed body, after the limits that need no database.

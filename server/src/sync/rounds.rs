@@ -116,11 +116,12 @@ pub async fn finish(
     op_id: &str,
     finish: FinishRound,
 ) -> Result<OperationResult, ApplyError> {
-    // The lock a saved finding takes first: every finding saved before this
-    // point is committed and gets its case below; every later one sees the
-    // round finished (and opens its own case as a late avvik).
-    history::lock_sequence(tx).await?;
-    let round = rounds::by_id(tx, &finish.round_id)
+    // The push holds the lock every writer of findings takes first: every
+    // finding saved before this point is committed (or earlier in this push)
+    // and gets its case below; every later one sees the round finished (and
+    // opens its own case as a late avvik).
+    let round = pusher
+        .round(tx, &finish.round_id)
         .await?
         .ok_or_else(|| reject(RejectionCode::NotFound, "Runden finnes ikke på serveren."))?;
     let user = pusher.user;
@@ -129,6 +130,7 @@ pub async fn finish(
         .require(tx, user, Action::WalkRound, &round.unit_id)
         .await?;
     let now = now_ms();
+    pusher.forget_round(&round.id);
     // The guarded update decides between two devices finishing at once.
     if !rounds::finish(tx, &round.id, &finish.signed_by, now).await? {
         return Ok(applied(op_id, None, false));
