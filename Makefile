@@ -19,9 +19,10 @@ tools:
 build: tools
 	cargo leptos build
 
-## Release build: wasm optimised for size (opt-level z, LTO, wasm-opt)
+## Release build: wasm optimised for size (opt-level z, LTO, wasm-opt), and brotli/gzip copies of the built files
 release:
 	cargo leptos build --release
+	./target/release/vern precompress target/site/pkg
 
 fmt:
 	cargo fmt --all

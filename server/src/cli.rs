@@ -1,5 +1,6 @@
 //! The `vern` command line.
 
+pub mod precompress;
 pub mod users;
 
 use std::net::SocketAddr;
@@ -55,6 +56,12 @@ pub enum Command {
     /// Manage users from the command line.
     #[command(subcommand)]
     User(UserCommand),
+    /// Write a brotli and a gzip copy beside each built asset (after
+    /// `cargo leptos build --release`), served to browsers that accept them.
+    Precompress {
+        /// The directory [default: <site root>/pkg].
+        dir: Option<PathBuf>,
+    },
 }
 
 /// User administration without the web UI (e.g. to make the first admin).

@@ -28,6 +28,10 @@ async fn main() -> anyhow::Result<()> {
             let db = open_database(&settings).await?;
             vern::cli::users::run(&db, command).await
         }
+        Command::Precompress { dir } => {
+            let dir = dir.unwrap_or_else(|| settings.site_root.join("pkg"));
+            tokio::task::spawn_blocking(move || vern::cli::precompress::run(&dir)).await?
+        }
     }
 }
 

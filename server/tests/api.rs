@@ -32,6 +32,7 @@ mod api {
     pub mod schema;
     pub mod session_end;
     pub mod sibling_units;
+    pub mod static_files;
     pub mod storage;
     pub mod subtree_admin;
     pub mod sync;

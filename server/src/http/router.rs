@@ -65,9 +65,17 @@ pub fn build(state: AppState) -> Router {
 
 /// Hashed build output is cached for a year; the service worker and the
 /// manifest are always revalidated; pages and API answers are never stored.
+/// Built files may come as their brotli or gzip copy, chosen by the
+/// request's `Accept-Encoding`, which a shared cache must then take into
+/// account (the static file handler does not say so itself).
 async fn cache_control(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
+    if path.starts_with("/pkg/") && !varies_by_encoding(&response) {
+        response
+            .headers_mut()
+            .append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
     let policy = if path.starts_with("/pkg/") {
         "public, max-age=31536000, immutable"
     } else if path.starts_with("/icons/") {
@@ -82,4 +90,14 @@ async fn cache_control(request: Request, next: Next) -> Response {
         .entry(header::CACHE_CONTROL)
         .or_insert(HeaderValue::from_static(policy));
     response
+}
+
+fn varies_by_encoding(response: &Response) -> bool {
+    response
+        .headers()
+        .get_all(header::VARY)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .any(|name| name.trim().eq_ignore_ascii_case("accept-encoding"))
 }
