@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test tools build release fmt clippy bench sizes clean-data
+.PHONY: run test tools build release fmt clippy bench sizes lighthouse clean-data
 
 ## Build a release and serve Vern with the demo organisation at http://127.0.0.1:3000
 run: tools release
@@ -37,6 +37,11 @@ bench:
 	cargo bench -p server --bench sync
 	cargo bench -p server --bench reports
 	cargo bench -p server --bench leaders
+
+## Lighthouse (mobile preset) on /login, /runder and a QR report page of the release build: prints scores, keeps reports in target/lighthouse/
+lighthouse: tools release
+	.ci/install-tools.sh lighthouse
+	cd end2end/lighthouse && node run.mjs
 
 ## Sizes of the release client (raw, gzip -9, brotli -q 11)
 sizes: tools release

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Vern needs, reusing whatever is there.
-# Usage: .ci/install-tools.sh [build|test]   (test adds Chromium and PostgreSQL)
+# Usage: .ci/install-tools.sh [build|test|lighthouse]   (test adds Chromium and
+# PostgreSQL; lighthouse adds Lighthouse from npm to those)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,7 +37,7 @@ fi
 step "npm packages in end2end/ (Playwright, axe-core, wasm-opt from binaryen)"
 (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 
-if [ "$want" = test ]; then
+if [ "$want" = test ] || [ "$want" = lighthouse ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
@@ -49,5 +50,9 @@ if [ "$want" = test ]; then
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
+fi
+if [ "$want" = lighthouse ]; then
+  step "Lighthouse in end2end/lighthouse/"
+  (cd end2end/lighthouse && npm ci --no-audit --no-fund --loglevel=error)
 fi
 step "tools ready"

@@ -68,7 +68,9 @@ pub fn App() -> impl IntoView {
         {
             // The QR pages run no sync: their requests would mark the
             // person's session active right when an anonymous report is sent.
-            if !reports::is_report_page() {
+            // The login page has no session to sync with (every request
+            // would be refused); the page after the login starts the sync.
+            if !reports::is_report_page() && !auth::is_login_page() {
                 offline::engine::start(sync_status);
             }
             reports::form_sending::send_waiting_reports(waiting_sent);

@@ -132,6 +132,22 @@ impl Db {
         }
     }
 
+    /// Starts a transaction that changes records kept in the history
+    /// (rounds, findings, cases, measures). On PostgreSQL it first takes the
+    /// lock every such writer takes (the change sequence, see
+    /// [`history::lock_sequence`]), as `BEGIN IMMEDIATE` does on SQLite, so
+    /// that they all lock in one order: the tallies' triggers (migration
+    /// 0018) and the receipt counter lock rows that a writer holding the
+    /// sequence may need next, and two writers taking them in opposite
+    /// orders would wait on each other until PostgreSQL aborts one.
+    pub async fn begin_change(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Any>> {
+        let mut tx = self.begin_write().await?;
+        if self.kind == DbKind::Postgres {
+            history::lock_sequence(&mut tx).await?;
+        }
+        Ok(tx)
+    }
+
     /// The backend kind.
     pub fn kind(&self) -> DbKind {
         self.kind

@@ -18,6 +18,7 @@ mod api {
     pub mod follow_up;
     pub mod health;
     pub mod helpers;
+    pub mod lock_order;
     pub mod login_limits;
     pub mod mail;
     pub mod mks;

@@ -33,14 +33,15 @@ const BROTLI_WINDOW_BITS: i32 = 24;
 /// What was done to one file.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
-    /// Compressed: the sizes in bytes of the file, its brotli and its gzip copy.
+    /// Compressed: the sizes in bytes of the file and of its brotli and
+    /// gzip copies (`None`: not smaller than the file, so not kept).
     Written {
         /// The file as built.
         raw: u64,
         /// `.br`.
-        brotli: u64,
+        brotli: Option<u64>,
         /// `.gz`.
-        gzip: u64,
+        gzip: Option<u64>,
     },
     /// Both copies exist and are newer than the file.
     UpToDate,
@@ -54,9 +55,9 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
         let name = file.strip_prefix(dir).unwrap_or(file).display();
         match outcome {
             Outcome::Written { raw, brotli, gzip } => println!(
-                "{name}: {raw} bytes, brotli {brotli} ({:.0} %), gzip {gzip} ({:.0} %) in {:.1} s",
-                percent(*brotli, *raw),
-                percent(*gzip, *raw),
+                "{name}: {raw} bytes, brotli {}, gzip {} in {:.1} s",
+                share(*brotli, *raw),
+                share(*gzip, *raw),
                 took.as_secs_f64()
             ),
             Outcome::UpToDate => println!("{name}: up to date"),
@@ -67,8 +68,14 @@ pub fn run(dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn percent(part: u64, whole: u64) -> f64 {
-    100.0 * part as f64 / whole.max(1) as f64
+fn share(part: Option<u64>, whole: u64) -> String {
+    match part {
+        Some(part) => format!(
+            "{part} ({:.0} %)",
+            100.0 * part as f64 / whole.max(1) as f64
+        ),
+        None => "not kept (not smaller)".to_owned(),
+    }
 }
 
 /// Compresses every compressible file under `dir` (recursively), calling
@@ -91,10 +98,13 @@ pub fn precompress_dir(
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     let entries = fs::read_dir(dir).with_context(|| format!("read {}", dir.display()))?;
     for entry in entries {
-        let path = entry
-            .with_context(|| format!("read {}", dir.display()))?
-            .path();
-        if path.is_dir() {
+        let entry = entry.with_context(|| format!("read {}", dir.display()))?;
+        let path = entry.path();
+        // Not following links: a link to a directory above would loop.
+        let kind = entry
+            .file_type()
+            .with_context(|| format!("read {}", path.display()))?;
+        if kind.is_dir() {
             collect(&path, files)?;
         } else if is_compressible(&path) {
             files.push(path);
@@ -116,20 +126,28 @@ pub fn precompress_file(file: &Path) -> anyhow::Result<Outcome> {
         return Ok(Outcome::UpToDate);
     }
     let raw = fs::read(file).with_context(|| format!("read {}", file.display()))?;
-    let brotli = brotli_of(&raw)?;
-    let gzip = gzip_of(&raw)?;
-    if brotli.len() >= raw.len() && gzip.len() >= raw.len() {
-        remove_if_present(&br)?;
-        remove_if_present(&gz)?;
+    let brotli = keep_if_smaller(&br, &brotli_of(&raw)?, raw.len())?;
+    let gzip = keep_if_smaller(&gz, &gzip_of(&raw)?, raw.len())?;
+    if brotli.is_none() && gzip.is_none() {
         return Ok(Outcome::NotSmaller);
     }
-    write_atomically(&br, &brotli)?;
-    write_atomically(&gz, &gzip)?;
     Ok(Outcome::Written {
         raw: raw.len() as u64,
-        brotli: brotli.len() as u64,
-        gzip: gzip.len() as u64,
+        brotli,
+        gzip,
     })
+}
+
+/// Writes the copy at `path` when it is smaller than the file (`raw`
+/// bytes), else removes an older one; its size if kept.
+fn keep_if_smaller(path: &Path, copy: &[u8], raw: usize) -> anyhow::Result<Option<u64>> {
+    if copy.len() < raw {
+        write_atomically(path, copy)?;
+        Ok(Some(copy.len() as u64))
+    } else {
+        remove_if_present(path)?;
+        Ok(None)
+    }
 }
 
 fn with_suffix(file: &Path, suffix: &str) -> PathBuf {

@@ -112,7 +112,7 @@ async fn write_case(
         }
     };
     let token = status_token(&report.client_id);
-    let mut tx = state.db.begin_write().await.context("begin")?;
+    let mut tx = state.db.begin_change().await.context("begin")?;
     let number = reports::next_receipt_number(&mut tx, year)
         .await
         .context("take a case number")?;

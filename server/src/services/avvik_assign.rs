@@ -67,7 +67,7 @@ pub async fn assign_case(
         data: json!({ "user_id": person, "name": name }),
     };
     let save = async {
-        let mut tx = state.db.begin_write().await?;
+        let mut tx = state.db.begin_change().await?;
         avvik_case::assign(&mut tx, &case.id, person.as_deref(), now).await?;
         history::append(&mut tx, &entry, now).await?;
         if let Some(person) = &person {

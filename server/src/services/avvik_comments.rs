@@ -57,7 +57,7 @@ pub async fn comment_case(
         data: json!({ "comment_id": comment_id, "body": body, "visible_to_reporter": visible }),
     };
     let save = async {
-        let mut tx = state.db.begin_write().await?;
+        let mut tx = state.db.begin_change().await?;
         avvik_case::insert_comment(&mut tx, &comment).await?;
         history::append(&mut tx, &entry, now).await?;
         let followers = notifications::followers_of(&mut tx, &case.id).await?;

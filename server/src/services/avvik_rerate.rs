@@ -40,7 +40,7 @@ pub async fn rerate_case(
         }),
     };
     let save = async {
-        let mut tx = state.db.begin_write().await?;
+        let mut tx = state.db.begin_change().await?;
         // The state is checked in the write itself: a case closed by someone
         // else a moment ago keeps the rating it was closed with.
         let rated = avvik_rating::rerate(&mut tx, &case.id, rating, now).await?;

@@ -55,7 +55,7 @@ pub async fn move_case(
         data: json!({ "from": from.as_db(), "to": to.as_db(), "note": note }),
     };
     let save = async {
-        let mut tx = state.db.begin_write().await?;
+        let mut tx = state.db.begin_change().await?;
         if !avvik_workflow::move_case(&mut tx, &change).await? {
             return Ok(false);
         }

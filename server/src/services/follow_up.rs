@@ -57,7 +57,7 @@ pub async fn run(db: &Db, today: NaiveDate) -> anyhow::Result<RunReport> {
     let overdue = follow_up::overdue(pool, &day)
         .await
         .context("find overdue measures")?;
-    let mut tx = db.begin_write().await.context("begin")?;
+    let mut tx = db.begin_change().await.context("begin")?;
     for tiltak in &soon {
         let people: Vec<String> = tiltak.responsible_user_id.iter().cloned().collect();
         let about = format!("{}:{}", NoticeKind::DueSoon.as_db(), tiltak.id);
@@ -106,7 +106,7 @@ async fn open_follow_up(db: &Db, late: &OpenTiltak) -> anyhow::Result<bool> {
     let year = oslo_year(now);
     let id = new_id();
     let description = follow_up_text(late, Locale::nb);
-    let mut tx = db.begin_write().await.context("begin")?;
+    let mut tx = db.begin_change().await.context("begin")?;
     let number = reports::next_receipt_number(&mut tx, year)
         .await
         .context("take a case number")?;

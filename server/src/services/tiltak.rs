@@ -47,7 +47,7 @@ pub async fn add_tiltak(
         data: fields_json(case_id, &checked, responsible_name),
     };
     let save = async {
-        let mut tx = state.db.begin_write().await?;
+        let mut tx = state.db.begin_change().await?;
         let keys = (id.as_str(), case.unit_id.as_str(), case_id);
         tiltak::insert(&mut tx, keys, &fields(&checked), now).await?;
         history::append(&mut tx, &entry, now).await?;
@@ -78,7 +78,7 @@ pub async fn edit_tiltak(
         data: fields_json(case_id, &checked, responsible_name),
     };
     let save = async {
-        let mut tx = state.db.begin_write().await?;
+        let mut tx = state.db.begin_change().await?;
         tiltak::update(&mut tx, id, &fields(&checked), now).await?;
         history::append(&mut tx, &entry, now).await?;
         tx.commit().await
@@ -115,7 +115,7 @@ pub async fn move_tiltak(
         }),
     };
     let save = async {
-        let mut tx = state.db.begin_write().await?;
+        let mut tx = state.db.begin_change().await?;
         let statuses = (from.as_db(), to.as_db());
         if !tiltak::move_status(&mut tx, id, statuses, reason, now).await? {
             return Ok(false);

@@ -36,7 +36,7 @@ use self::envelope::{BodyError, PUSH_BODY_LIMIT, PushEnvelope, RawOperation};
 pub use self::pusher::Pusher;
 use super::outcome::{ApplyError, Rejection, reject, rejected};
 use super::{check_schema, findings, limits, rounds};
-use crate::db::{DbKind, history};
+use crate::db::DbKind;
 use crate::errors::internal;
 use crate::state::AppState;
 
@@ -111,13 +111,11 @@ async fn attempt(
     savepoints: Savepoints,
 ) -> anyhow::Result<Option<Vec<OperationResult>>> {
     let mut pusher = Pusher::new(user, &request.device_id);
-    let mut tx = state.db.begin_write().await.context("begin a push")?;
-    // The lock every writer of synced records takes first, held to the
-    // commit: nothing read below changes under the push, and a second push
-    // of the same operations waits and then finds their answers.
-    history::lock_sequence(&mut tx)
-        .await
-        .context("lock the change sequence")?;
+    // With the lock every writer of recorded changes takes first (see
+    // `Db::begin_change`), held to the commit: nothing read below changes
+    // under the push, and a second push of the same operations waits and
+    // then finds their answers.
+    let mut tx = state.db.begin_change().await.context("begin a push")?;
     if state.db.kind() == DbKind::Postgres {
         // The pool plans each statement for its values (see `Db::connect`),
         // which the list needs; a push's statements are lookups by key, and
@@ -131,6 +129,7 @@ async fn attempt(
     let mut results = Vec::with_capacity(request.operations.len());
     for op in &request.operations {
         let Some(mut result) = handle(&mut tx, &mut pusher, op, savepoints).await? else {
+            tx.rollback().await.context("give up a push")?;
             return Ok(None);
         };
         // Answer under the id as sent, whatever form it was stored in.
