@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { expectAccessible, hydrated, logIn } from './helpers';
+import { DEMO_PASSWORD, expectAccessible, hydrated, logIn } from './helpers';
 
 const roles = [
   { username: 'verneombud', name: 'Vera Vik', role: 'Verneombud', unit: 'Nordby skole', sees: 'Verneområder' },
@@ -15,6 +15,29 @@ test('the login page is in bokmål and accessible', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Logg inn' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
   await expectAccessible(page);
+});
+
+test('the login page starts no sync, and the page after the login does', async ({ page }) => {
+  const syncCalls: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/v1/sync/')) syncCalls.push(request.url());
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  await page.goto('/login');
+  await hydrated(page);
+  // The engine syncs at once when it starts; give it the time it would take.
+  await page.waitForTimeout(1500);
+  expect(syncCalls, 'no sync from the login page (it would be refused)').toEqual([]);
+  expect(consoleErrors).toEqual([]);
+
+  await page.getByLabel('Brukernavn').fill('verneombud');
+  await page.getByLabel('Passord').fill(DEMO_PASSWORD);
+  const reference = page.waitForRequest((request) => new URL(request.url()).pathname === '/api/v1/sync/reference');
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await reference;
 });
 
 for (const who of roles) {
@@ -44,7 +67,7 @@ test('a page asked for before login opens after login', async ({ page }) => {
   await expect(page).toHaveURL(/\/login\?next=\/admin\/users/);
   await hydrated(page);
   await page.getByLabel('Brukernavn').fill('hms');
-  await page.getByLabel('Passord').fill('vern-demo-2026');
+  await page.getByLabel('Passord').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Logg inn' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Brukere og roller' })).toBeVisible();
 });
@@ -80,7 +103,7 @@ test('an expired session sends the person to log in again, with a note', async (
   await expect(page.getByText('Du er ikke logget inn, eller økten er utløpt. Logg inn på nytt.')).toBeVisible();
   await hydrated(page);
   await page.getByLabel('Brukernavn').fill('medarbeider');
-  await page.getByLabel('Passord').fill('vern-demo-2026');
+  await page.getByLabel('Passord').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Logg inn' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Hei, Mona Moe' })).toBeVisible();
 });

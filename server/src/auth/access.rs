@@ -18,10 +18,16 @@ pub async fn require(
     let chain = units::chain(db.pool(), unit_id)
         .await
         .map_err(internal("load unit ancestry"))?;
+    decide(user, action, &chain)
+}
+
+/// [`require`]'s answer for a loaded ancestry chain (the unit first; empty
+/// when the unit does not exist).
+pub fn decide(user: &CurrentUser, action: Action, chain: &[String]) -> Result<(), AppError> {
     if chain.is_empty() {
         return Err(AppError::NotFound);
     }
-    if allowed(user, action, &chain) {
+    if allowed(user, action, chain) {
         Ok(())
     } else {
         Err(AppError::Forbidden)

@@ -77,7 +77,18 @@ pub(crate) async fn reach_of(
     user: &CurrentUser,
 ) -> Result<(ListQuery, Vec<UnitView>, Vec<units::UnitRow>), AppError> {
     let rows = units::all(pool).await.map_err(internal("load units"))?;
-    let units = units_in_scope(&rows, user, Action::ReadReports);
+    let (reach, units) = reach_among(pool, &rows, user).await?;
+    Ok((reach, units, rows))
+}
+
+/// [`reach_of`] over the units `rows` already loaded (a job asking for
+/// many people loads the organisation once), with the units they read.
+pub(crate) async fn reach_among(
+    pool: &AnyPool,
+    rows: &[units::UnitRow],
+    user: &CurrentUser,
+) -> Result<(ListQuery, Vec<UnitView>), AppError> {
+    let units = units_in_scope(rows, user, Action::ReadReports);
     let covers = avvik_list::covers_an_area(pool, &user.id)
         .await
         .map_err(internal("load the person's areas"))?;
@@ -86,7 +97,7 @@ pub(crate) async fn reach_of(
         covered_by: covers.then(|| user.id.clone()),
         ..ListQuery::default()
     };
-    Ok((reach, units, rows))
+    Ok((reach, units))
 }
 
 /// Whether `query` reaches any case at all.

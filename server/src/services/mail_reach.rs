@@ -8,10 +8,11 @@ use std::collections::HashSet;
 use anyhow::Context;
 use sqlx::AnyPool;
 
-use super::avvik_list::{reach_of, reaches_any};
+use super::avvik_list::{reach_among, reaches_any};
 use crate::auth::session::user_with_grants;
 use crate::db::mail_outbox::ClaimedRow;
 use crate::db::notifications::readable_cases;
+use crate::db::units;
 
 /// `(person, case)` for each of `rows` whose person may read the case now.
 pub async fn still_readable(
@@ -22,6 +23,10 @@ pub async fn still_readable(
     people.sort_unstable();
     people.dedup();
     let mut readable = HashSet::new();
+    if people.is_empty() {
+        return Ok(readable);
+    }
+    let organisation = units::all(pool).await.context("load units")?;
     for person in people {
         let Some(user) = user_with_grants(pool, person)
             .await
@@ -29,7 +34,7 @@ pub async fn still_readable(
         else {
             continue;
         };
-        let (reach, _, _) = reach_of(pool, &user)
+        let (reach, _) = reach_among(pool, &organisation, &user)
             .await
             .context("load the person's reach")?;
         if !reaches_any(&reach) {

@@ -8,7 +8,6 @@ use std::collections::{HashMap, HashSet};
 
 use app::domain::access::Action;
 use app::domain::users::CurrentUser;
-use app::error::AppError;
 use sqlx::AnyConnection;
 
 use crate::auth::access;
@@ -70,8 +69,9 @@ impl Places {
         Ok(found)
     }
 
-    /// Succeeds when `user` may do `action` on `unit_id` (the one rule of
-    /// [`access::allowed`]); an unknown unit is refused as not found.
+    /// Succeeds when `user` may do `action` on `unit_id` (the one check of
+    /// [`access::require`], over the chain read once); an unknown unit is
+    /// refused as not found.
     pub async fn require(
         &mut self,
         conn: &mut AnyConnection,
@@ -80,13 +80,6 @@ impl Places {
         unit_id: &str,
     ) -> Result<(), ApplyError> {
         let chain = self.of(conn, unit_id).await?;
-        if chain.is_empty() {
-            return Err(AppError::NotFound.into());
-        }
-        if access::allowed(user, action, chain) {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden.into())
-        }
+        access::decide(user, action, chain).map_err(ApplyError::from)
     }
 }
