@@ -32,11 +32,12 @@ clippy:
 	cargo clippy -p app -p server --all-targets --features server/s3 -- -D warnings
 	cargo clippy -p frontend -p app --target wasm32-unknown-unknown -- -D warnings
 
-## Sync, QR report, room import and leader page benchmarks on SQLite (and PostgreSQL with VERN_TEST_POSTGRES_URL): prints figures
+## Sync, photo, QR report, room import and leader page benchmarks and the load generator (100 and 1,000 phones) on SQLite (and PostgreSQL with VERN_TEST_POSTGRES_URL): prints figures
 bench:
 	cargo bench -p server --bench sync
 	cargo bench -p server --bench reports
 	cargo bench -p server --bench leaders
+	cargo bench -p server --bench load
 
 ## Lighthouse (mobile preset) on /login, /runder and a QR report page of the release build: prints scores, keeps reports in target/lighthouse/
 lighthouse: tools release

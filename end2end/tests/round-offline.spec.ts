@@ -115,8 +115,11 @@ test('a round walked offline survives reloads and a closed browser, then syncs e
   expect(Object.entries(counts).filter(([, n]) => n !== 1)).toEqual([]);
   const stored = path.join(dataDir(), 'photos', 'photos');
   for (const photo of server.photos) {
-    // Objects are kept under the photo's id and the hash of its upload.
-    expect(fs.readdirSync(path.join(stored, photo.id)).sort()).toEqual([`${photo.sha256}.jpg`, `${photo.sha256}.thumb.jpg`]);
+    // Objects are kept under the photo's id and the hash of its upload; the
+    // thumbnail follows the upload's answer (a background job).
+    await expect
+      .poll(() => fs.readdirSync(path.join(stored, photo.id)).sort())
+      .toEqual([`${photo.sha256}.jpg`, `${photo.sha256}.thumb.jpg`]);
     expect(photo.width).toBeLessThanOrEqual(2048);
   }
 

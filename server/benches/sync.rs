@@ -3,14 +3,18 @@
 //! `cargo bench -p server --bench sync` (add `VERN_TEST_POSTGRES_URL` for a
 //! PostgreSQL run too). Starts the real server on port 0 against a fresh
 //! database with the demo organisation and measures, over HTTP:
-//! a push of 100 operations (p50/p95), a pull of 1,000 changes, and a photo
-//! PUT of a 2 MB JPEG in MB/s next to a raw upload of the same bytes to a
-//! handler that only reads them (the ceiling of this machine's HTTP stack).
+//! a push of 100 operations (p50/p95), a pull of 1,000 changes, a photo PUT
+//! of a 2 MB JPEG in MB/s next to raw uploads of the same bytes to a handler
+//! that only reads them (the ceiling of this machine's HTTP stack) and to
+//! one that also writes them to disk with fsync (the ceiling of any upload
+//! that keeps what it was sent), and the memory one photo costs.
 
 #[path = "sync/client.rs"]
 mod client;
 #[path = "sync/figures.rs"]
 mod figures;
+#[path = "sync/memory.rs"]
+mod memory;
 
 use client::Bench;
 use figures::{Timings, mb_per_s};
@@ -50,26 +54,42 @@ async fn run(backend: &str, url: &str, dir: &std::path::Path) -> anyhow::Result<
     }
     pull.print("pull of 1,000 changes (one page)");
 
-    let jpeg = client::two_megabyte_jpeg()?;
+    let jpeg = bytes::Bytes::from(client::two_megabyte_jpeg()?);
     let finding = bench.finding_for_photos().await?;
     let mut photo = Timings::default();
     for _ in 0..PHOTO_PUTS {
         photo.time(bench.put_photo(&finding, &jpeg)).await?;
     }
-    let raw_address = client::raw_upload_server().await?;
-    let mut raw = Timings::default();
+    let raw_server = client::raw_upload_server(dir).await?;
+    let (mut raw, mut durable) = (Timings::default(), Timings::default());
     for _ in 0..PHOTO_PUTS {
-        raw.time(bench.raw_upload(&raw_address, &jpeg)).await?;
+        raw.time(bench.raw_upload(&format!("{raw_server}/upload"), &jpeg))
+            .await?;
+        durable
+            .time(bench.raw_upload(&format!("{raw_server}/durable"), &jpeg))
+            .await?;
     }
     let size = jpeg.len();
+    let rate = |timings: &Timings| mb_per_s(size, timings.p50_ms());
     println!(
-        "photo PUT of a {:.2} MB JPEG: p50 {:.1} ms = {:.1} MB/s (raw upload of the same bytes: p50 {:.1} ms = {:.1} MB/s)",
+        "photo PUT of a {:.2} MB JPEG: p50 {:.1} ms = {:.1} MB/s; raw upload of the same bytes, read only: \
+         p50 {:.1} ms = {:.1} MB/s ({:.2} of it); written with fsync: p50 {:.1} ms = {:.1} MB/s ({:.2} of it)",
         size as f64 / 1e6,
         photo.p50_ms(),
-        mb_per_s(size, photo.p50_ms()),
+        rate(&photo),
         raw.p50_ms(),
-        mb_per_s(size, raw.p50_ms()),
+        rate(&raw),
+        rate(&photo) / rate(&raw),
+        durable.p50_ms(),
+        rate(&durable),
+        rate(&photo) / rate(&durable),
     );
+
+    memory::print_peak(&bench, &finding, "2 MB JPEG", jpeg).await?;
+    let large = client::noisy_jpeg(8_000, 6_000, 0x07)?;
+    memory::print_peak(&bench, &finding, "48-megapixel JPEG", large.into()).await?;
+    let png = memory::smooth_png(3_600, 2_800)?;
+    memory::print_peak(&bench, &finding, "10-megapixel PNG", png.into()).await?;
     bench.stop().await;
     Ok(())
 }

@@ -59,6 +59,10 @@ pub struct Settings {
     /// Seconds between runs of the mailer; 0 turns it off here (another
     /// instance on the same database may run it).
     pub mail_seconds: u32,
+    /// Seconds between looks for thumbnails still to be made (an upload
+    /// wakes the worker at once; this catches jobs left by a restart or
+    /// another instance); 0 makes none here (another instance may).
+    pub thumbnail_seconds: u32,
     /// The hour (Norwegian time, 0–23) the daily digests go out.
     pub digest_hour: u32,
 }
@@ -84,13 +88,14 @@ impl Default for Settings {
             smtp_url: String::new(),
             mail_from: "Vern <vern@localhost>".to_owned(),
             mail_seconds: 60,
+            thumbnail_seconds: 30,
             digest_hour: 7,
         }
     }
 }
 
 /// The keys that may come from `VERN_*` variables (other `VERN_` variables are ignored).
-const ENV_KEYS: [&str; 19] = [
+const ENV_KEYS: [&str; 20] = [
     "listen",
     "data_dir",
     "database_url",
@@ -109,6 +114,7 @@ const ENV_KEYS: [&str; 19] = [
     "smtp_url",
     "mail_from",
     "mail_seconds",
+    "thumbnail_seconds",
     "digest_hour",
 ];
 

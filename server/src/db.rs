@@ -32,6 +32,7 @@ pub mod sessions;
 pub mod stats;
 pub mod structure;
 pub mod sync_log;
+pub mod thumbnail_jobs;
 pub mod tiltak;
 pub mod units;
 pub mod users;

@@ -67,12 +67,13 @@ impl Application {
                 "password check",
                 Duration::from_secs(3),
             )),
-            // One photo at a time keeps decoding within a few hundred MB.
+            // One photo at a time keeps decoding within about 100 MB.
             photo_slots: Arc::new(WorkSlots::new(
                 "photo processing",
                 1,
                 Duration::from_secs(10),
             )),
+            thumbnails: Arc::default(),
             report_limiter: Arc::new(ReportLimiter::new(
                 settings.report_limit_per_address,
                 settings.report_limit_per_room,
@@ -131,6 +132,10 @@ impl Application {
                 Duration::from_secs(u64::from(state.settings.mail_seconds)),
             ))
         });
+        let thumbnails = (state.settings.thumbnail_seconds > 0).then(|| {
+            let every = Duration::from_secs(u64::from(state.settings.thumbnail_seconds));
+            tokio::spawn(photos::thumbnails::run_periodically(state.clone(), every))
+        });
         let router = http::router::build(state.clone());
         tracing::info!(url = %state.public_url, "Vern is serving");
         let served = axum::serve(
@@ -141,7 +146,7 @@ impl Application {
         .await
         .context("server failed");
         cleaner.abort();
-        for task in [reminders, mails].into_iter().flatten() {
+        for task in [reminders, mails, thumbnails].into_iter().flatten() {
             task.abort();
         }
         state.db.close().await;

@@ -5,14 +5,17 @@
 //!   answer 200 without storing a second copy; other bytes for the same id 409.
 //! - `GET /api/v1/photos/{id}` and `GET /api/v1/photos/{id}/thumb`.
 //!
-//! Uploads are decoded within limits and stored as JPEG without metadata
-//! ([`process`]), so no EXIF or GPS position is kept. Bytes go to the object store ([`store`]), the
-//! metadata and a history entry to the database in one transaction.
+//! Uploads are checked from their headers and stored as JPEG without
+//! metadata ([`process`]), so no EXIF or GPS position is kept. Bytes go to
+//! the object store ([`store`]); the metadata, a history entry and a
+//! thumbnail job to the database in one transaction. Thumbnails are made
+//! after the answer ([`thumbnails`]).
 
 pub mod download;
 pub mod jpeg_markers;
 pub mod process;
 pub mod store;
+pub mod thumbnails;
 pub mod upload;
 
 use app::backend::Authenticated;

@@ -26,6 +26,8 @@ pub struct AppState {
     pub passwords: Arc<WorkSlots>,
     /// The bound on photos being decoded at once.
     pub photo_slots: Arc<WorkSlots>,
+    /// Wakes the thumbnail worker when a photo is stored.
+    pub thumbnails: Arc<tokio::sync::Notify>,
     /// The rate limit on QR reports.
     pub report_limiter: Arc<ReportLimiter>,
     /// Where notification mails go (SMTP, or the log).

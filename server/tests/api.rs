@@ -41,6 +41,7 @@ mod api {
     pub mod sync_limits;
     pub mod sync_scope;
     pub mod sync_support;
+    pub mod thumbnails;
     pub mod tiltak;
     pub mod tiltaksplan;
 }

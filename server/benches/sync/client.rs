@@ -17,6 +17,8 @@ use vern::db::Db;
 /// The server under test and a logged-in client.
 pub struct Bench {
     address: String,
+    /// The server's database, to see its thumbnail jobs.
+    pub db: Db,
     client: reqwest::Client,
     reference: ReferenceData,
     stop: Arc<Notify>,
@@ -40,6 +42,7 @@ impl Bench {
         let app = Application::build(settings).await?;
         vern::demo::seed(app.db()).await?;
         let address = format!("http://127.0.0.1:{}", app.port());
+        let db = app.db().clone();
         let stop = Arc::new(Notify::new());
         let stopped = Arc::clone(&stop);
         let handle = tokio::spawn(app.run_until(async move { stopped.notified().await }));
@@ -65,6 +68,7 @@ impl Bench {
             .context("reference data")?;
         Ok(Bench {
             address,
+            db,
             client,
             reference,
             stop,
@@ -80,56 +84,7 @@ impl Bench {
 
     /// A new round and 99 answers to its points.
     pub fn hundred_operations(&self) -> Vec<Operation> {
-        let area = &self.reference.areas[0];
-        let checklist = self.reference.checklist.as_ref().expect("demo checklist");
-        let items: Vec<&str> = checklist
-            .sections
-            .iter()
-            .flat_map(|s| s.items.iter().map(|i| i.id.as_str()))
-            .collect();
-        let round_id = id();
-        let mut operations = vec![Operation::new(
-            id(),
-            &OperationBody::CreateRound(NewRound {
-                round_id: round_id.clone(),
-                unit_id: area.unit_id.clone(),
-                verneomrade_id: Some(area.id.clone()),
-                checklist_version_id: checklist.version_id.clone(),
-                title: "Benchmark".into(),
-                date: "2026-11-22".into(),
-                participants: vec![Participant {
-                    id: id(),
-                    user_id: None,
-                    name: "Vera Vik".into(),
-                    role_label: "Verneombud".into(),
-                    signed: false,
-                }],
-            }),
-        )];
-        for n in 0..99 {
-            let room = area.rooms.get(n / items.len()).map(|room| room.id.clone());
-            let avvik = n % 4 == 0;
-            operations.push(Operation::new(
-                id(),
-                &OperationBody::SaveFinding(FindingInput {
-                    finding_id: id(),
-                    round_id: round_id.clone(),
-                    room_id: room,
-                    item_id: items[n % items.len()].to_owned(),
-                    answer: if avvik { Answer::Avvik } else { Answer::Ok },
-                    observation: if avvik {
-                        "Observert avvik".into()
-                    } else {
-                        String::new()
-                    },
-                    probability: avvik.then_some(3),
-                    consequence: avvik.then_some(3),
-                    suggested_measure: String::new(),
-                    base_seq: 0,
-                }),
-            ));
-        }
-        operations
+        round_operations(&self.reference, 99)
     }
 
     /// Pushes operations; fails unless all were applied.
@@ -182,9 +137,10 @@ impl Bench {
         }
     }
 
-    /// Uploads a photo under a new id; fails unless it was stored.
-    pub async fn put_photo(&self, finding: &str, jpeg: &[u8]) -> anyhow::Result<()> {
-        let sha = hex::encode(Sha256::digest(jpeg));
+    /// Uploads a photo under a new id; fails unless it was stored. The body
+    /// is shared, not copied, so the client adds little to the memory used.
+    pub async fn put_photo(&self, finding: &str, photo: &bytes::Bytes) -> anyhow::Result<()> {
+        let sha = hex::encode(Sha256::digest(photo));
         let url = format!(
             "{}/api/v1/photos/{}?finding_id={finding}&sha256={sha}&schema=1",
             self.address,
@@ -195,7 +151,7 @@ impl Bench {
             .put(url)
             .header("origin", &self.address)
             .header("content-type", "image/jpeg")
-            .body(jpeg.to_vec())
+            .body(photo.clone())
             .send()
             .await?;
         if response.status() != reqwest::StatusCode::CREATED {
@@ -204,9 +160,9 @@ impl Bench {
         Ok(())
     }
 
-    /// Uploads the bytes to the trivial handler.
-    pub async fn raw_upload(&self, address: &str, bytes: &[u8]) -> anyhow::Result<()> {
-        let response = self.client.put(address).body(bytes.to_vec()).send().await?;
+    /// Uploads the bytes to one of the trivial handlers.
+    pub async fn raw_upload(&self, address: &str, bytes: &bytes::Bytes) -> anyhow::Result<()> {
+        let response = self.client.put(address).body(bytes.clone()).send().await?;
         if !response.status().is_success() {
             bail!("raw upload answered {}", response.status());
         }
@@ -214,30 +170,110 @@ impl Bench {
     }
 }
 
-/// A handler that only reads the body: the ceiling for uploads here.
-pub async fn raw_upload_server() -> anyhow::Result<String> {
+/// A new round in the first area of `reference` and `findings` answers to
+/// its points, every fourth an avvik.
+pub fn round_operations(reference: &ReferenceData, findings: usize) -> Vec<Operation> {
+    let area = &reference.areas[0];
+    let checklist = reference.checklist.as_ref().expect("demo checklist");
+    let items: Vec<&str> = checklist
+        .sections
+        .iter()
+        .flat_map(|s| s.items.iter().map(|i| i.id.as_str()))
+        .collect();
+    let round_id = id();
+    let mut operations = vec![Operation::new(
+        id(),
+        &OperationBody::CreateRound(NewRound {
+            round_id: round_id.clone(),
+            unit_id: area.unit_id.clone(),
+            verneomrade_id: Some(area.id.clone()),
+            checklist_version_id: checklist.version_id.clone(),
+            title: "Benchmark".into(),
+            date: "2026-11-22".into(),
+            participants: vec![Participant {
+                id: id(),
+                user_id: None,
+                name: "Vera Vik".into(),
+                role_label: "Verneombud".into(),
+                signed: false,
+            }],
+        }),
+    )];
+    for n in 0..findings {
+        let room = area.rooms.get(n / items.len()).map(|room| room.id.clone());
+        let avvik = n % 4 == 0;
+        operations.push(Operation::new(
+            id(),
+            &OperationBody::SaveFinding(FindingInput {
+                finding_id: id(),
+                round_id: round_id.clone(),
+                room_id: room,
+                item_id: items[n % items.len()].to_owned(),
+                answer: if avvik { Answer::Avvik } else { Answer::Ok },
+                observation: if avvik {
+                    "Observert avvik".into()
+                } else {
+                    String::new()
+                },
+                probability: avvik.then_some(3),
+                consequence: avvik.then_some(3),
+                suggested_measure: String::new(),
+                base_seq: 0,
+            }),
+        ));
+    }
+    operations
+}
+
+/// Two trivial upload handlers, the ceilings for uploads here: `/upload`
+/// only reads the body; `/durable` also writes it to a file in `dir` and
+/// waits for the disk (fsync), as any upload that keeps a photo must.
+/// Returns the server's base address.
+pub async fn raw_upload_server(dir: &Path) -> anyhow::Result<String> {
     use axum::routing::put;
+    let file = dir.join("durable-upload");
     let router = axum::Router::new()
         .route(
             "/upload",
             put(|body: axum::body::Bytes| async move { body.len().to_string() }),
         )
+        .route(
+            "/durable",
+            put(move |body: axum::body::Bytes| async move {
+                let written = tokio::task::spawn_blocking(move || {
+                    use std::io::Write;
+                    let mut out = std::fs::File::create(&file)?;
+                    out.write_all(&body)?;
+                    out.sync_all()
+                })
+                .await;
+                match written {
+                    Ok(Ok(())) => axum::http::StatusCode::OK,
+                    _ => axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                }
+            }),
+        )
         .layer(axum::extract::DefaultBodyLimit::max(20 * 1024 * 1024));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let address = format!("http://{}/upload", listener.local_addr()?);
+    let address = format!("http://{}", listener.local_addr()?);
     tokio::spawn(async move { axum::serve(listener, router).await });
     Ok(address)
 }
 
 /// A photo-like JPEG of about 2 MB (noise compresses badly, like a real photo).
 pub fn two_megabyte_jpeg() -> anyhow::Result<Vec<u8>> {
-    let (width, height) = (1792u32, 1344u32);
+    noisy_jpeg(1792, 1344, 0x3f)
+}
+
+/// A JPEG of `width` × `height` whose pixels carry noise within `noise`
+/// (a bit mask: more bits, more bytes).
+pub fn noisy_jpeg(width: u32, height: u32, noise: u32) -> anyhow::Result<Vec<u8>> {
     let mut state = 0x2545_f491_u32;
     let image = image::RgbImage::from_fn(width, height, |x, y| {
         state ^= state << 13;
         state ^= state >> 17;
         state ^= state << 5;
-        let noise = (state & 0x3f) as u8;
+        let noise = (state & noise) as u8;
         image::Rgb([
             (x / 8) as u8 ^ noise,
             (y / 6) as u8 ^ noise,

@@ -22,7 +22,7 @@ pub struct PhotoRow {
     pub height: Option<i64>,
     /// Object store key of the JPEG.
     pub object_key: String,
-    /// Object store key of the thumbnail.
+    /// Object store key of the thumbnail; `None` until it is made.
     pub thumb_key: Option<String>,
 }
 
@@ -47,13 +47,12 @@ pub struct NewPhoto<'a> {
     pub record: &'a PhotoRecord,
     /// Object store key of the JPEG.
     pub object_key: &'a str,
-    /// Object store key of the thumbnail.
-    pub thumb_key: &'a str,
     /// Who uploaded it.
     pub uploaded_by: &'a str,
 }
 
-/// Inserts the metadata of a finding's photo (stored as `image/jpeg`).
+/// Inserts the metadata of a finding's photo (stored as `image/jpeg`),
+/// without a thumbnail yet ([`super::thumbnail_jobs`]).
 pub async fn insert<'e>(
     ex: impl Executor<'e, Database = Any>,
     photo: &NewPhoto<'_>,
@@ -62,8 +61,8 @@ pub async fn insert<'e>(
     let record = photo.record;
     sqlx::query(
         "INSERT INTO photos (id, owner_kind, owner_id, sha256, content_type, byte_size,
-                             width, height, object_key, thumb_key, uploaded_by, created_at)
-         VALUES ($1, 'finding', $2, $3, 'image/jpeg', $4, $5, $6, $7, $8, $9, $10)",
+                             width, height, object_key, uploaded_by, created_at)
+         VALUES ($1, 'finding', $2, $3, 'image/jpeg', $4, $5, $6, $7, $8, $9)",
     )
     .bind(&record.id)
     .bind(&record.finding_id)
@@ -72,7 +71,6 @@ pub async fn insert<'e>(
     .bind(record.width)
     .bind(record.height)
     .bind(photo.object_key)
-    .bind(photo.thumb_key)
     .bind(photo.uploaded_by)
     .bind(now)
     .execute(ex)

@@ -204,12 +204,11 @@ pub struct ReportPhoto<'a> {
     pub height: i64,
     /// Object store key of the JPEG.
     pub object_key: &'a str,
-    /// Object store key of the thumbnail.
-    pub thumb_key: &'a str,
 }
 
 /// Records a report's photo (no uploader: the case says who reported it,
-/// and an anonymous report must not say it here either).
+/// and an anonymous report must not say it here either), without a
+/// thumbnail yet.
 pub async fn insert_photo(
     conn: &mut AnyConnection,
     photo: &ReportPhoto<'_>,
@@ -217,8 +216,8 @@ pub async fn insert_photo(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO photos (id, owner_kind, owner_id, sha256, content_type, byte_size,
-                             width, height, object_key, thumb_key, created_at)
-         VALUES ($1, 'avvik', $2, $3, 'image/jpeg', $4, $5, $6, $7, $8, $9)",
+                             width, height, object_key, created_at)
+         VALUES ($1, 'avvik', $2, $3, 'image/jpeg', $4, $5, $6, $7, $8)",
     )
     .bind(photo.id)
     .bind(photo.avvik_id)
@@ -227,7 +226,6 @@ pub async fn insert_photo(
     .bind(photo.width)
     .bind(photo.height)
     .bind(photo.object_key)
-    .bind(photo.thumb_key)
     .bind(now)
     .execute(conn)
     .await?;

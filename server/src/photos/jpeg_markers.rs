@@ -1,5 +1,8 @@
-//! A JPEG's marker segments: whether the file runs complete from SOI to
-//! EOI, and a copy without its metadata, made without decoding a pixel.
+//! A JPEG's marker segments, read without decoding a pixel: whether the
+//! file runs complete from SOI to EOI, its frame header (size, components,
+//! coding), its EXIF orientation, and a copy without its metadata.
+
+use image::metadata::Orientation;
 
 /// One piece of the file: a marker with its segment (and, for a scan, the
 /// entropy-coded data after it), as a byte range of the file.
@@ -49,13 +52,7 @@ fn segments(bytes: &[u8]) -> Option<Vec<Segment>> {
                 };
                 at += 2 + usize::from(u16::from_be_bytes([high, low]));
                 if marker == 0xDA {
-                    // Entropy-coded data up to the next marker (FF 00 is a
-                    // stuffed byte, FF D0–D7 a restart marker).
-                    while at + 1 < bytes.len()
-                        && (bytes[at] != 0xFF || matches!(bytes[at + 1], 0x00 | 0xD0..=0xD7))
-                    {
-                        at += 1;
-                    }
+                    at = end_of_scan(bytes, at);
                 }
             }
         }
@@ -68,42 +65,186 @@ fn segments(bytes: &[u8]) -> Option<Vec<Segment>> {
     None
 }
 
-/// Whether a JPEG's segments run from SOI to EOI. The JPEG decoder fills a
-/// cut-off scan with grey instead of failing, so truncation is caught here.
-pub fn is_complete(bytes: &[u8]) -> bool {
-    segments(bytes).is_some()
-}
-
-/// Whether a segment carries metadata rather than the picture: EXIF and
-/// XMP (APP1), maker notes and other application data (APP3–APP13,
-/// APP15), comments, APP2 unless it is the colour profile, and APP0 unless
-/// it is a plain JFIF header (a JFIF or JFXX thumbnail is a second picture,
-/// which may show what was cropped away). Adobe (APP14) stays: it says how
-/// the colours are coded.
-fn is_metadata(bytes: &[u8], segment: Segment) -> bool {
-    let payload = bytes[segment.start..segment.end]
-        .get(4..)
-        .unwrap_or_default();
-    match segment.marker {
-        0xE1 | 0xE3..=0xED | 0xEF | 0xFE => true,
-        0xE2 => !payload.starts_with(b"ICC_PROFILE\0"),
-        // "JFIF\0", version, units, densities, then a thumbnail of 0 × 0.
-        0xE0 => !(payload.starts_with(b"JFIF\0") && payload.get(12..14) == Some(&[0, 0][..])),
-        _ => false,
-    }
-}
-
-/// A copy of a complete JPEG without its metadata segments (so no EXIF,
-/// GPS position, XMP or comment), the picture data byte for byte as sent;
-/// `None` for a file that is not a complete JPEG.
-pub fn without_metadata(bytes: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(bytes.len());
-    for segment in segments(bytes)? {
-        if !is_metadata(bytes, segment) {
-            out.extend_from_slice(&bytes[segment.start..segment.end]);
+/// Where a scan's entropy-coded data starting at `from` ends: at the next
+/// marker (FF 00 is a stuffed byte, FF D0–D7 a restart marker). Found with
+/// `memchr`, as this is nearly the whole file and runs on every upload.
+fn end_of_scan(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(offset) = bytes.get(at..).and_then(|rest| memchr::memchr(0xFF, rest)) {
+        at += offset;
+        match bytes.get(at + 1) {
+            Some(0x00 | 0xD0..=0xD7) => at += 2,
+            _ => return at,
         }
     }
-    Some(out)
+    bytes.len()
+}
+
+/// What the frame header (SOF) says about the picture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Frame {
+    /// Width in pixels as stored (before any EXIF orientation).
+    pub width: u32,
+    /// Height in pixels as stored.
+    pub height: u32,
+    /// Colour components: 1 (grey), 3 (YCbCr or RGB) or 4 (CMYK).
+    pub components: u8,
+    /// Progressive coding: its decoder keeps every DCT coefficient of the
+    /// picture (2 bytes per sample) until the last scan.
+    pub progressive: bool,
+    /// Each component's (horizontal, vertical) sampling factor, 1–4.
+    pub sampling: [(u8, u8); 4],
+}
+
+impl Frame {
+    /// Bytes a decoder keeps for the coefficients of a progressive frame:
+    /// 64 two-byte coefficients per 8 × 8 block of each component, in
+    /// whole MCUs, each component at its own sampling.
+    pub fn coefficient_bytes(&self) -> u64 {
+        let sampling = &self.sampling[..usize::from(self.components)];
+        let h_max = sampling.iter().map(|s| s.0).max().unwrap_or(1);
+        let v_max = sampling.iter().map(|s| s.1).max().unwrap_or(1);
+        let mcus_across = u64::from(self.width.div_ceil(8 * u32::from(h_max)));
+        let mcus_down = u64::from(self.height.div_ceil(8 * u32::from(v_max)));
+        let blocks: u64 = sampling
+            .iter()
+            .map(|&(h, v)| mcus_across * u64::from(h) * mcus_down * u64::from(v))
+            .sum();
+        blocks * 64 * 2
+    }
+}
+
+/// A complete JPEG's segments, parsed once.
+#[derive(Debug)]
+pub struct Jpeg<'a> {
+    bytes: &'a [u8],
+    segments: Vec<Segment>,
+}
+
+impl<'a> Jpeg<'a> {
+    /// The segments of a JPEG that runs from SOI to EOI; `None` for
+    /// anything else. The JPEG decoder fills a cut-off scan with grey
+    /// instead of failing, so truncation is caught here.
+    pub fn parse(bytes: &'a [u8]) -> Option<Self> {
+        Some(Jpeg {
+            bytes,
+            segments: segments(bytes)?,
+        })
+    }
+
+    fn payload(&self, segment: Segment) -> &'a [u8] {
+        self.bytes[segment.start..segment.end]
+            .get(4..)
+            .unwrap_or_default()
+    }
+
+    /// The first frame header, when it is one Vern's decoders read: 8-bit
+    /// Huffman coding, baseline, extended or progressive, with 1, 3 or 4
+    /// components and a size given in the header. `None` for lossless,
+    /// arithmetic or 12-bit coding, a height left to a later DNL marker, or
+    /// no frame at all.
+    pub fn frame(&self) -> Option<Frame> {
+        let segment = self
+            .segments
+            .iter()
+            .find(|s| matches!(s.marker, 0xC0..=0xCF) && !matches!(s.marker, 0xC4 | 0xC8 | 0xCC))?;
+        let progressive = match segment.marker {
+            0xC0 | 0xC1 => false,
+            0xC2 => true,
+            _ => return None,
+        };
+        let payload = self.payload(*segment);
+        let &[precision, h1, h0, w1, w0, components, ..] = payload else {
+            return None;
+        };
+        if precision != 8 || !matches!(components, 1 | 3 | 4) {
+            return None;
+        }
+        let mut sampling = [(1, 1); 4];
+        for (index, factors) in sampling
+            .iter_mut()
+            .take(usize::from(components))
+            .enumerate()
+        {
+            let byte = *payload.get(6 + 3 * index + 1)?;
+            *factors = (byte >> 4, byte & 0x0F);
+            if !(1..=4).contains(&factors.0) || !(1..=4).contains(&factors.1) {
+                return None;
+            }
+        }
+        let frame = Frame {
+            width: u32::from(u16::from_be_bytes([w1, w0])),
+            height: u32::from(u16::from_be_bytes([h1, h0])),
+            components,
+            progressive,
+            sampling,
+        };
+        (frame.width > 0 && frame.height > 0).then_some(frame)
+    }
+
+    /// The orientation its EXIF asks for (none when it has no EXIF or no
+    /// valid orientation in it).
+    pub fn orientation(&self) -> Orientation {
+        self.segments
+            .iter()
+            .filter(|s| s.marker == 0xE1)
+            .filter_map(|s| self.payload(*s).strip_prefix(b"Exif\0\0"))
+            .find_map(Orientation::from_exif_chunk)
+            .unwrap_or(Orientation::NoTransforms)
+    }
+
+    /// A copy without its metadata segments (so no EXIF, GPS position,
+    /// XMP or comment), the picture data byte for byte as sent, and data
+    /// after the EOI left out. An `orientation` other than upright is
+    /// written back as the only entry of a new EXIF segment, so that
+    /// browsers still show the photo upright.
+    pub fn without_metadata(&self, orientation: Orientation) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.bytes.len());
+        let mut exif =
+            (orientation != Orientation::NoTransforms).then(|| exif_segment(orientation));
+        for &segment in &self.segments {
+            // After SOI and a JFIF header, which readers expect first.
+            if !matches!(segment.marker, 0xD8 | 0xE0)
+                && let Some(exif) = exif.take()
+            {
+                out.extend_from_slice(&exif);
+            }
+            if !self.is_metadata(segment) {
+                out.extend_from_slice(&self.bytes[segment.start..segment.end]);
+            }
+        }
+        out
+    }
+
+    /// Whether a segment carries metadata rather than the picture: EXIF and
+    /// XMP (APP1), maker notes and other application data (APP3–APP13,
+    /// APP15), comments, APP2 unless it is the colour profile, and APP0
+    /// unless it is a plain JFIF header (a JFIF or JFXX thumbnail is a second
+    /// picture, which may show what was cropped away). Adobe (APP14) stays:
+    /// it says how the colours are coded.
+    fn is_metadata(&self, segment: Segment) -> bool {
+        let payload = self.payload(segment);
+        match segment.marker {
+            0xE1 | 0xE3..=0xED | 0xEF | 0xFE => true,
+            0xE2 => !payload.starts_with(b"ICC_PROFILE\0"),
+            // "JFIF\0", version, units, densities, then a thumbnail of 0 × 0.
+            0xE0 => !(payload.starts_with(b"JFIF\0") && payload.get(12..14) == Some(&[0, 0][..])),
+            _ => false,
+        }
+    }
+}
+
+/// An APP1 segment whose EXIF holds one entry, the orientation: nothing
+/// of the camera, place or time the phone wrote can survive in it.
+fn exif_segment(orientation: Orientation) -> Vec<u8> {
+    let mut segment = vec![0xFF, 0xE1, 0, 34]; // length: itself and 32 bytes
+    segment.extend_from_slice(b"Exif\0\0");
+    segment.extend_from_slice(b"MM\0\x2a\0\0\0\x08"); // big-endian TIFF, IFD at 8
+    segment.extend_from_slice(&[0, 1]); // one entry:
+    segment.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1]); // Orientation, SHORT, 1 value
+    segment.extend_from_slice(&[0, orientation.to_exif(), 0, 0]);
+    segment.extend_from_slice(&[0, 0, 0, 0]); // no next IFD
+    segment
 }
 
 #[cfg(test)]
@@ -128,6 +269,24 @@ mod tests {
 
     const JFIF: &[u8] = b"JFIF\0\x01\x02\x00\x00\x01\x00\x01\x00\x00";
 
+    fn strip(bytes: &[u8]) -> Option<Vec<u8>> {
+        Jpeg::parse(bytes).map(|jpeg| jpeg.without_metadata(Orientation::NoTransforms))
+    }
+
+    fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack
+            .windows(needle.len())
+            .any(|window| window == needle)
+    }
+
+    /// A big-endian EXIF payload with an orientation and a GPS-like text.
+    fn exif(orientation: u8) -> Vec<u8> {
+        let mut payload = b"Exif\0\0MM\0\x2a\0\0\0\x08\0\x01".to_vec();
+        payload.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0]);
+        payload.extend_from_slice(b"\0\0\0\0GPS 59.91N 10.75E");
+        payload
+    }
+
     #[test]
     fn metadata_segments_go_and_the_picture_stays_byte_for_byte() {
         let sent = file(&[
@@ -139,7 +298,7 @@ mod tests {
             (0xFE, b"taken by Vera"),
             (0xDB, b"\0quantisation"),
         ]);
-        let kept = without_metadata(&sent).expect("complete");
+        let kept = strip(&sent).expect("complete");
         let expected = file(&[
             (0xE0, JFIF),
             (0xE2, b"ICC_PROFILE\0\x01\x01"),
@@ -154,11 +313,80 @@ mod tests {
         let mut sent = file(&[(0xE0, JFIF)]);
         let complete = sent.clone();
         sent.extend_from_slice(b"motion photo video");
-        assert_eq!(without_metadata(&sent), Some(complete.clone()));
-        assert!(is_complete(&sent));
+        assert_eq!(strip(&sent), Some(complete.clone()));
         let cut = &complete[..complete.len() - 3];
-        assert!(!is_complete(cut));
-        assert_eq!(without_metadata(cut), None);
-        assert_eq!(without_metadata(b"not a jpeg"), None);
+        assert!(Jpeg::parse(cut).is_none());
+        assert!(Jpeg::parse(b"not a jpeg").is_none());
+    }
+
+    #[test]
+    fn the_orientation_is_all_that_is_left_of_the_exif() {
+        let sent = file(&[(0xE0, JFIF), (0xE1, &exif(6)), (0xDB, b"\0q")]);
+        let jpeg = Jpeg::parse(&sent).expect("complete");
+        assert_eq!(jpeg.orientation(), Orientation::Rotate90);
+        let kept = jpeg.without_metadata(jpeg.orientation());
+        assert!(!contains(&kept, b"GPS"));
+        let again = Jpeg::parse(&kept).expect("still a complete JPEG");
+        assert_eq!(again.orientation(), Orientation::Rotate90);
+        // JFIF first, the new EXIF right after it.
+        assert_eq!(&kept[2..4], &[0xFF, 0xE0]);
+        assert_eq!(&kept[2 + 4 + JFIF.len()..][..4], &[0xFF, 0xE1, 0, 34]);
+        let upright = file(&[(0xE1, &exif(1))]);
+        let jpeg = Jpeg::parse(&upright).expect("complete");
+        assert_eq!(jpeg.orientation(), Orientation::NoTransforms);
+        assert!(!contains(
+            &jpeg.without_metadata(jpeg.orientation()),
+            b"Exif"
+        ));
+    }
+
+    #[test]
+    fn the_frame_header_gives_size_and_coding() {
+        // Precision 8, height 480, width 640, three components.
+        let sof = [
+            8, 0x01, 0xE0, 0x02, 0x80, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1,
+        ];
+        let baseline = file(&[(0xC0, &sof)]);
+        let frame = Jpeg::parse(&baseline)
+            .and_then(|j| j.frame())
+            .expect("frame");
+        assert_eq!(
+            (
+                frame.width,
+                frame.height,
+                frame.components,
+                frame.progressive
+            ),
+            (640, 480, 3, false)
+        );
+        // 4:2:0: 40 × 30 MCUs of four luma blocks and one block per chroma.
+        assert_eq!(frame.sampling[..3], [(2, 2), (1, 1), (1, 1)]);
+        assert_eq!(frame.coefficient_bytes(), (80 * 60 + 2 * 40 * 30) * 64 * 2);
+        let progressive = file(&[(0xC4, b"\0huffman"), (0xC2, &sof)]);
+        let frame = Jpeg::parse(&progressive).and_then(|j| j.frame());
+        assert!(frame.is_some_and(|f| f.progressive));
+        for refused in [
+            file(&[(0xC3, &sof)]),                                       // lossless
+            file(&[(0xC9, &sof)]),                                       // arithmetic
+            file(&[(0xC0, &[12, 1, 0xE0, 2, 0x80, 1, 1, 0x11, 0][..])]), // 12-bit
+            file(&[(0xC0, &[8, 0, 0, 2, 0x80, 1, 1, 0x11, 0][..])]),     // DNL height
+            file(&[(0xC0, &sof[..9])]),                                  // cut components
+            file(&[(0xC0, &[8, 1, 0xE0, 2, 0x80, 1, 1, 0x51, 0][..])]),  // sampling 5
+            file(&[(0xE0, JFIF)]),                                       // no frame
+        ] {
+            assert_eq!(Jpeg::parse(&refused).and_then(|j| j.frame()), None);
+        }
+    }
+
+    #[test]
+    fn a_scan_ends_at_its_first_real_marker() {
+        let data = [0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD3, 0x56, 0xFF, 0xD9];
+        assert_eq!(end_of_scan(&data, 0), 7);
+        assert_eq!(end_of_scan(&data[..3], 0), 3);
+        assert_eq!(
+            end_of_scan(&[0x12, 0xFF], 0),
+            1,
+            "a marker cut off after its FF"
+        );
     }
 }

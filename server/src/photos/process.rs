@@ -1,11 +1,23 @@
 //! The pure image work on an uploaded photo: find the real format from the
-//! bytes, decode within limits, and store a JPEG without metadata (no EXIF,
-//! GPS or anything else) plus a small thumbnail. An upright JPEG within the
-//! stored size (what phones send) is kept as sent with its metadata
-//! segments cut out; anything else is re-encoded.
+//! bytes, refuse what is too large from its header alone, and store a JPEG
+//! without metadata (no EXIF, GPS or anything else).
 //!
-//! Everything here is CPU-bound and blocking; callers run it in
-//! `tokio::task::spawn_blocking`.
+//! - [`clean`] (photos of findings): a JPEG, what phones send, is kept as
+//!   sent with its metadata segments cut out and its orientation written
+//!   back as the only EXIF entry. No pixel is decoded, so the upload runs
+//!   at the speed of the link. PNG and WebP are re-encoded.
+//! - [`reencode`] (photos sent with anonymous QR reports): always decoded
+//!   and encoded again, so the stored bytes share nothing with the original
+//!   in the reporter's gallery.
+//! - [`thumbnail`]: from a stored JPEG, decoded at a reduced DCT scale, in a
+//!   background job ([`super::thumbnails`]).
+//!
+//! Memory stays under 100 MB per photo whatever a header claims: a JPEG is
+//! never decoded at full size when it is large, and a PNG or WebP is opened
+//! only up to [`MAX_DECODED_BYTES`]. Everything here is CPU-bound and
+//! blocking; callers run it on blocking threads.
+
+pub mod scaled;
 
 use std::io::Cursor;
 
@@ -13,18 +25,26 @@ use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, Limits, RgbImage};
+use scaled::Target;
 
-use super::jpeg_markers;
+use super::jpeg_markers::{Frame, Jpeg};
 
 /// The largest width or height accepted, in pixels.
 pub const MAX_SIDE: u32 = 12_000;
-/// The most pixels accepted (50 megapixels): decoded as RGBA at most
-/// 200 MB, checked from the header before anything is decoded.
+/// The most pixels a JPEG may have (50 megapixels): it is never decoded
+/// whole, so its size costs the server nothing but the upload.
 pub const MAX_PIXELS: u64 = 50_000_000;
-/// The most memory one decode may allocate, in bytes.
-pub const MAX_ALLOC: u64 = 256 * 1024 * 1024;
-/// Longer edges are scaled down to this many pixels before storing.
+/// The most a progressive JPEG's coefficients may take while it is decoded
+/// (about 11 megapixels at the usual 4:2:0 sampling); baseline JPEGs, what
+/// cameras write, keep none.
+pub const MAX_COEFFICIENT_BYTES: u64 = 32 * 1024 * 1024;
+/// The most a PNG or WebP may take decoded (about 10 megapixels with
+/// transparency), checked from its header before it is decoded.
+pub const MAX_DECODED_BYTES: u64 = 40 * 1024 * 1024;
+/// A re-encoded photo's long edge, at most.
 pub const MAX_STORED_EDGE: u32 = 4_096;
+/// A re-encoded photo's pixels, at most.
+pub const MAX_STORED_PIXELS: u64 = 12_000_000;
 /// The long edge of a thumbnail, in pixels.
 pub const THUMB_EDGE: u32 = 320;
 const QUALITY: u8 = 85;
@@ -38,10 +58,11 @@ pub enum ProcessError {
     NotAnImage,
     /// The image is larger than Vern opens (or would need too much memory).
     #[error(
-        "the image is too large to open (at most 50 megapixels and {MAX_SIDE} pixels on a side)"
+        "the image is too large to open (at most 50 megapixels and {MAX_SIDE} pixels on a side; \
+         PNG and WebP at most about 10 megapixels)"
     )]
     TooLarge,
-    /// The image is cut off or damaged.
+    /// The image is cut off, damaged or coded in a way Vern does not read.
     #[error("the image is damaged or cut off and could not be read")]
     Unreadable,
     /// Encoding the JPEG failed (a server fault, not the uploader's).
@@ -51,96 +72,149 @@ pub enum ProcessError {
 
 /// A photo ready to store.
 #[derive(Clone, Debug)]
-pub struct Processed {
+pub struct Cleaned {
     /// The JPEG to store, without metadata.
     pub jpeg: Vec<u8>,
-    /// The thumbnail JPEG.
-    pub thumb: Vec<u8>,
-    /// Width of the stored JPEG in pixels.
+    /// Width in pixels as the photo is shown (its orientation applied).
     pub width: u32,
-    /// Height of the stored JPEG in pixels.
+    /// Height in pixels as shown.
     pub height: u32,
 }
 
-/// Turns an upload into the stored JPEG: upright (EXIF orientation
-/// applied), at most [`MAX_STORED_EDGE`] on the long edge, without
-/// metadata; kept as sent when it already is all that, else re-encoded.
-///
-/// Memory stays near the decoded image: it is shrunk first, by integer
-/// sampling (`thumbnail`; a filtered `resize` would build a float buffer
-/// several times the image), and only the small image is turned upright.
-pub fn process(bytes: &[u8]) -> Result<Processed, ProcessError> {
-    let (mut image, orientation, format) = decode(bytes)?;
-    // Re-encoding what a phone already encoded would only make it larger
-    // (about twice the bytes at this quality) and lose detail.
-    let as_sent = (format == ImageFormat::Jpeg
-        && orientation == Orientation::NoTransforms
-        && image.width().max(image.height()) <= MAX_STORED_EDGE)
-        .then(|| jpeg_markers::without_metadata(bytes))
-        .flatten();
-    if image.width().max(image.height()) > MAX_STORED_EDGE {
-        image = image.thumbnail(MAX_STORED_EDGE, MAX_STORED_EDGE);
+/// A photo of a finding as it will be stored: a JPEG without its metadata,
+/// its picture data as sent; a PNG or WebP re-encoded.
+pub fn clean(bytes: &[u8]) -> Result<Cleaned, ProcessError> {
+    if sniff(bytes)? != ImageFormat::Jpeg {
+        return reencode(bytes);
     }
-    image.apply_orientation(orientation);
-    let rgb = flatten(image);
-    let (width, height) = rgb.dimensions();
-    let jpeg = match as_sent {
-        Some(jpeg) => jpeg,
-        None => encode(&rgb, QUALITY)?,
-    };
-    let full = DynamicImage::ImageRgb8(rgb);
-    let small = if width.max(height) > THUMB_EDGE {
-        full.resize(THUMB_EDGE, THUMB_EDGE, FilterType::Triangle)
-    } else {
-        full
-    };
-    let thumb = encode(&small.into_rgb8(), THUMB_QUALITY)?;
-    Ok(Processed {
-        jpeg,
-        thumb,
+    let (jpeg, frame) = checked_jpeg(bytes)?;
+    let orientation = jpeg.orientation();
+    let (width, height) = shown(frame.width, frame.height, orientation);
+    Ok(Cleaned {
+        jpeg: jpeg.without_metadata(orientation),
         width,
         height,
     })
 }
 
-/// Sniffs the format (never trusting the Content-Type) and decodes within
-/// [`MAX_SIDE`], [`MAX_PIXELS`] and [`MAX_ALLOC`], so decompression bombs
-/// fail cleanly from their header. Returns the image as stored in the file,
-/// the orientation to apply and the format.
-fn decode(bytes: &[u8]) -> Result<(DynamicImage, Orientation, ImageFormat), ProcessError> {
+/// Decodes and encodes again: upright, within [`MAX_STORED_EDGE`] and
+/// [`MAX_STORED_PIXELS`], without metadata. A large JPEG is decoded at a
+/// reduced DCT scale, never whole.
+pub fn reencode(bytes: &[u8]) -> Result<Cleaned, ProcessError> {
+    let (image, orientation) = if sniff(bytes)? == ImageFormat::Jpeg {
+        let (jpeg, frame) = checked_jpeg(bytes)?;
+        let within = Target::Within {
+            edge: MAX_STORED_EDGE,
+            pixels: MAX_STORED_PIXELS,
+        };
+        let image = DynamicImage::ImageRgb8(scaled::decode(bytes, frame, within)?);
+        (image, jpeg.orientation())
+    } else {
+        decode_whole(bytes)?
+    };
+    let mut image = shrink(image, MAX_STORED_EDGE);
+    if u64::from(image.width()) * u64::from(image.height()) > MAX_STORED_PIXELS {
+        image = shrink(image, MAX_STORED_EDGE / 2);
+    }
+    image.apply_orientation(orientation);
+    let rgb = flatten(image);
+    let (width, height) = rgb.dimensions();
+    Ok(Cleaned {
+        jpeg: encode(&rgb, QUALITY)?,
+        width,
+        height,
+    })
+}
+
+/// The thumbnail of a stored JPEG: upright, [`THUMB_EDGE`] on the long
+/// edge (or smaller when the photo is), made from a scaled decode.
+pub fn thumbnail(stored: &[u8]) -> Result<Vec<u8>, ProcessError> {
+    let (jpeg, frame) = checked_jpeg(stored)?;
+    let source = scaled::decode(stored, frame, Target::LongEdgeAtLeast(THUMB_EDGE))?;
+    let mut small = DynamicImage::ImageRgb8(source);
+    if small.width().max(small.height()) > THUMB_EDGE {
+        small = small.resize(THUMB_EDGE, THUMB_EDGE, FilterType::Triangle);
+    }
+    small.apply_orientation(jpeg.orientation());
+    encode(&small.into_rgb8(), THUMB_QUALITY)
+}
+
+/// Whether the bytes claim to be a JPEG, which [`clean`] stores without
+/// decoding it (a cheap copy) rather than re-encoding it.
+pub fn is_jpeg(bytes: &[u8]) -> bool {
+    sniff(bytes) == Ok(ImageFormat::Jpeg)
+}
+
+/// The format from the bytes (never from the Content-Type).
+fn sniff(bytes: &[u8]) -> Result<ImageFormat, ProcessError> {
+    match image::guess_format(bytes) {
+        Ok(format @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)) => Ok(format),
+        _ => Err(ProcessError::NotAnImage),
+    }
+}
+
+/// A complete JPEG whose frame Vern reads and whose size is within the
+/// limits, judged from its headers alone.
+fn checked_jpeg(bytes: &[u8]) -> Result<(Jpeg<'_>, Frame), ProcessError> {
+    let jpeg = Jpeg::parse(bytes).ok_or(ProcessError::Unreadable)?;
+    let frame = jpeg.frame().ok_or(ProcessError::Unreadable)?;
+    let too_large = frame.width > MAX_SIDE
+        || frame.height > MAX_SIDE
+        || u64::from(frame.width) * u64::from(frame.height) > MAX_PIXELS
+        || (frame.progressive && frame.coefficient_bytes() > MAX_COEFFICIENT_BYTES);
+    if too_large {
+        return Err(ProcessError::TooLarge);
+    }
+    Ok((jpeg, frame))
+}
+
+/// Width and height as shown once `orientation` is applied.
+fn shown(width: u32, height: u32, orientation: Orientation) -> (u32, u32) {
+    match orientation {
+        Orientation::Rotate90
+        | Orientation::Rotate270
+        | Orientation::Rotate90FlipH
+        | Orientation::Rotate270FlipH => (height, width),
+        _ => (width, height),
+    }
+}
+
+/// Decodes a PNG or WebP whole, within [`MAX_SIDE`] and
+/// [`MAX_DECODED_BYTES`] checked from its header, so decompression bombs
+/// fail before a pixel is decoded. Returns the image and its orientation.
+fn decode_whole(bytes: &[u8]) -> Result<(DynamicImage, Orientation), ProcessError> {
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|_| ProcessError::Unreadable)?;
-    let format = match reader.format() {
-        Some(ImageFormat::Jpeg) if !jpeg_markers::is_complete(bytes) => {
-            return Err(ProcessError::Unreadable);
-        }
-        Some(format @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)) => format,
-        _ => return Err(ProcessError::NotAnImage),
-    };
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_ALLOC);
+    limits.max_alloc = Some(MAX_DECODED_BYTES);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(classify)?;
     let (width, height) = decoder.dimensions();
-    let too_large = width > MAX_SIDE
-        || height > MAX_SIDE
-        || u64::from(width) * u64::from(height) > MAX_PIXELS
-        || decoder.total_bytes() > MAX_ALLOC;
-    if too_large {
+    if width > MAX_SIDE || height > MAX_SIDE || decoder.total_bytes() > MAX_DECODED_BYTES {
         return Err(ProcessError::TooLarge);
     }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let image = DynamicImage::from_decoder(decoder).map_err(classify)?;
-    Ok((image, orientation, format))
+    Ok((image, orientation))
 }
 
 fn classify(error: ImageError) -> ProcessError {
     match error {
         ImageError::Limits(_) => ProcessError::TooLarge,
         _ => ProcessError::Unreadable,
+    }
+}
+
+/// At most `edge` on the long side, by integer sampling (`thumbnail`; a
+/// filtered `resize` would build a float buffer several times the image).
+fn shrink(image: DynamicImage, edge: u32) -> DynamicImage {
+    if image.width().max(image.height()) > edge {
+        image.thumbnail(edge, edge)
+    } else {
+        image
     }
 }
 

@@ -16,12 +16,13 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use sqlx::Acquire;
 
-use super::process::{self, ProcessError, Processed};
+use super::process::{self, Cleaned, ProcessError};
 use super::{PhotoError, current_user, store};
 use crate::auth::access;
 use crate::db::history::{self, Change};
 use crate::db::now_ms;
 use crate::db::photos::{self, NewPhoto, PhotoRow};
+use crate::db::thumbnail_jobs;
 use crate::errors::internal;
 use crate::state::AppState;
 
@@ -62,8 +63,8 @@ pub struct UploadQuery {
         (status = 409, description = "This id already holds other bytes"),
         (status = 413, description = "The body is larger than 20 MiB"),
         (status = 415, description = "The body is not a JPEG, PNG or WebP image"),
-        (status = 422, description = "The image is damaged or too large to open (over 50 megapixels or 12,000 pixels on a side)"),
-        (status = 503, description = "Photos are being processed for others; send again after Retry-After"),
+        (status = 422, description = "The image is damaged, cut off, or too large, judged from its headers (a JPEG over 50 megapixels or 12,000 pixels on a side, a progressive JPEG over about 11 megapixels, a PNG or WebP over about 10 megapixels)"),
+        (status = 503, description = "A PNG or WebP waited too long to be re-encoded; send again after Retry-After"),
     ),
 )]
 #[tracing::instrument(skip(state, auth, query, request))]
@@ -102,19 +103,19 @@ pub async fn put_photo(
         return answer_existing(&existing, &finding_id, &sha256);
     }
 
-    let processed = process_blocking(&state, body).await?;
+    let cleaned = clean(&state, body).await?;
     let record = PhotoRecord {
         id: id.clone(),
         finding_id: finding_id.clone(),
         sha256: sha256.clone(),
-        byte_size: i64::try_from(processed.jpeg.len()).unwrap_or(i64::MAX),
-        width: i64::from(processed.width),
-        height: i64::from(processed.height),
+        byte_size: i64::try_from(cleaned.jpeg.len()).unwrap_or(i64::MAX),
+        width: i64::from(cleaned.width),
+        height: i64::from(cleaned.height),
     };
     // The bytes first: a row must never point at an object that is missing.
     // Keys carry the hash, so a racing upload of other bytes under this id
     // writes its own objects and cannot change the ones a row points at.
-    store_objects(state.photos.as_ref(), &id, &sha256, processed).await?;
+    store_object(state.photos.as_ref(), &id, &sha256, cleaned.jpeg).await?;
     if let Err(error) = insert(&state, &record, &unit_id, &user.id).await {
         // Another upload of this id inserted first: with the same bytes it
         // is the same photo; with other bytes ours lost, and its objects go.
@@ -124,16 +125,17 @@ pub async fn put_photo(
         {
             Some(existing) => {
                 if existing.sha256 != sha256 {
-                    remove_objects(state.photos.as_ref(), &id, &sha256).await;
+                    remove_object(state.photos.as_ref(), &id, &sha256).await;
                 }
                 answer_existing(&existing, &finding_id, &sha256)
             }
             None => {
-                remove_objects(state.photos.as_ref(), &id, &sha256).await;
+                remove_object(state.photos.as_ref(), &id, &sha256).await;
                 Err(internal("insert photo")(format!("{error:#}")).into())
             }
         };
     }
+    state.thumbnails.notify_one();
     tracing::info!(photo_id = %id, %finding_id, bytes = record.byte_size, "photo stored");
     Ok((StatusCode::CREATED, Json(record)))
 }
@@ -192,14 +194,17 @@ fn answer_existing(
     }
 }
 
-/// Decodes and re-encodes off the async threads, one photo at a time
-/// ([`AppState::photo_slots`]): each may take up to [`process::MAX_ALLOC`].
-/// A photo that waits too long for its turn gets 503 and is sent again.
-async fn process_blocking(state: &AppState, body: Bytes) -> Result<Processed, PhotoError> {
-    let outcome = state
-        .photo_slots
-        .run(move || process::process(&body))
-        .await?;
+/// The photo as it will be stored ([`process::clean`]). A JPEG only has
+/// its segments read and copied, here on the request's thread; a PNG or
+/// WebP is decoded, off the async threads and one at a time
+/// ([`AppState::photo_slots`]). A photo that waits too long for its turn
+/// gets 503 and is sent again.
+async fn clean(state: &AppState, body: Bytes) -> Result<Cleaned, PhotoError> {
+    let outcome = if process::is_jpeg(&body) {
+        process::clean(&body)
+    } else {
+        state.photo_slots.run(move || process::clean(&body)).await?
+    };
     outcome.map_err(|error| match error {
         ProcessError::NotAnImage => PhotoError::unsupported_media(error.to_string()),
         ProcessError::TooLarge | ProcessError::Unreadable => {
@@ -209,41 +214,30 @@ async fn process_blocking(state: &AppState, body: Bytes) -> Result<Processed, Ph
     })
 }
 
-async fn store_objects(
+async fn store_object(
     objects: &dyn ObjectStore,
     id: &str,
     sha256: &str,
-    processed: Processed,
+    jpeg: Vec<u8>,
 ) -> Result<(), AppError> {
     objects
-        .put(
-            &store::photo_key(id, sha256),
-            PutPayload::from(processed.jpeg),
-        )
+        .put(&store::photo_key(id, sha256), PutPayload::from(jpeg))
         .await
         .map_err(internal("store photo"))?;
-    objects
-        .put(
-            &store::thumb_key(id, sha256),
-            PutPayload::from(processed.thumb),
-        )
-        .await
-        .map_err(internal("store thumbnail"))?;
     Ok(())
 }
 
-/// Removes the objects of an upload that no row points at (it lost the race
+/// Removes the object of an upload that no row points at (it lost the race
 /// for its id, or its row could not be written). A failure only leaves an
 /// unreferenced object behind, so it is logged.
-async fn remove_objects(objects: &dyn ObjectStore, id: &str, sha256: &str) {
-    for key in [store::photo_key(id, sha256), store::thumb_key(id, sha256)] {
-        if let Err(error) = objects.delete(&key).await {
-            tracing::warn!(%key, %error, "could not remove the objects of a refused upload");
-        }
+async fn remove_object(objects: &dyn ObjectStore, id: &str, sha256: &str) {
+    let key = store::photo_key(id, sha256);
+    if let Err(error) = objects.delete(&key).await {
+        tracing::warn!(%key, %error, "could not remove the object of a refused upload");
     }
 }
 
-/// The row and its history entry, in one transaction.
+/// The row, its history entry and its thumbnail job, in one transaction.
 async fn insert(
     state: &AppState,
     record: &PhotoRecord,
@@ -254,7 +248,6 @@ async fn insert(
 
     let now = now_ms();
     let object_key = store::photo_key(&record.id, &record.sha256).to_string();
-    let thumb_key = store::thumb_key(&record.id, &record.sha256).to_string();
     let data = serde_json::to_value(ChangedRecord::Photo(record.clone()))
         .context("serialize photo record")?;
     let mut conn = state.db.pool().acquire().await.context("acquire")?;
@@ -262,7 +255,6 @@ async fn insert(
     let photo = NewPhoto {
         record,
         object_key: &object_key,
-        thumb_key: &thumb_key,
         uploaded_by: user_id,
     };
     photos::insert(&mut *tx, &photo, now)
@@ -279,6 +271,9 @@ async fn insert(
     history::append(&mut tx, &change, now)
         .await
         .context("record history")?;
+    thumbnail_jobs::add(&mut *tx, &record.id, now)
+        .await
+        .context("add the thumbnail job")?;
     tx.commit().await.context("commit")?;
     Ok(())
 }

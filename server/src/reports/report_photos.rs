@@ -1,5 +1,6 @@
-//! A report's photos: decoded and cleaned (one at a time, like round
-//! photos), stored before the case is written, removed when it is not.
+//! A report's photos: decoded and encoded again (one at a time), stored
+//! before the case is written, removed when it is not. Their thumbnails are
+//! made afterwards, like those of round photos.
 
 use app::error::{AppError, InvalidInput};
 use axum::body::Bytes;
@@ -8,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use crate::db::new_id;
 use crate::errors::internal;
-use crate::photos::process::{self, ProcessError, Processed};
+use crate::photos::process::{self, Cleaned, ProcessError};
 use crate::photos::store;
 use crate::state::AppState;
 
@@ -18,18 +19,20 @@ pub struct CleanPhoto {
     pub id: String,
     /// SHA-256 of the stored JPEG.
     pub sha256: String,
-    /// The JPEG and its thumbnail.
-    pub processed: Processed,
+    /// The JPEG to store.
+    pub processed: Cleaned,
 }
 
-/// Decodes, checks and cleans each photo; a refused one refuses the report.
+/// Decodes, checks and re-encodes each photo ([`process::reencode`]: the
+/// stored bytes share nothing with the reporter's original); a refused one
+/// refuses the report.
 pub async fn clean_photos(state: &AppState, photos: &[Bytes]) -> Result<Vec<CleanPhoto>, AppError> {
     let mut clean = Vec::with_capacity(photos.len());
     for bytes in photos {
         let body = bytes.clone();
         let processed = state
             .photo_slots
-            .run(move || process::process(&body))
+            .run(move || process::reencode(&body))
             .await?
             .map_err(|error| match error {
                 ProcessError::NotAnImage => AppError::Invalid(InvalidInput::PhotoNotImage),
@@ -51,28 +54,17 @@ pub async fn clean_photos(state: &AppState, photos: &[Bytes]) -> Result<Vec<Clea
     Ok(clean)
 }
 
-/// Stores the photos and their thumbnails.
+/// Stores the photos.
 pub async fn store_photos(
     objects: &dyn ObjectStore,
     photos: &[CleanPhoto],
 ) -> Result<(), AppError> {
     for photo in photos {
-        let pairs = [
-            (
-                store::photo_key(&photo.id, &photo.sha256),
-                &photo.processed.jpeg,
-            ),
-            (
-                store::thumb_key(&photo.id, &photo.sha256),
-                &photo.processed.thumb,
-            ),
-        ];
-        for (key, bytes) in pairs {
-            objects
-                .put(&key, PutPayload::from(bytes.clone()))
-                .await
-                .map_err(internal("store a reported photo"))?;
-        }
+        let key = store::photo_key(&photo.id, &photo.sha256);
+        objects
+            .put(&key, PutPayload::from(photo.processed.jpeg.clone()))
+            .await
+            .map_err(internal("store a reported photo"))?;
     }
     Ok(())
 }
@@ -81,13 +73,9 @@ pub async fn store_photos(
 /// an unreferenced object behind, so it is logged.
 pub async fn remove_photos(objects: &dyn ObjectStore, photos: &[CleanPhoto]) {
     for photo in photos {
-        for key in [
-            store::photo_key(&photo.id, &photo.sha256),
-            store::thumb_key(&photo.id, &photo.sha256),
-        ] {
-            if let Err(error) = objects.delete(&key).await {
-                tracing::warn!(%key, %error, "could not remove a reported photo");
-            }
+        let key = store::photo_key(&photo.id, &photo.sha256);
+        if let Err(error) = objects.delete(&key).await {
+            tracing::warn!(%key, %error, "could not remove a reported photo");
         }
     }
 }

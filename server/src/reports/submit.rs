@@ -15,7 +15,7 @@ use crate::db::history::{self, Change};
 use crate::db::notifications;
 use crate::db::places::NamedRoom;
 use crate::db::reports::{self, NewReport, ReportPhoto};
-use crate::db::{new_id, now_ms};
+use crate::db::{new_id, now_ms, thumbnail_jobs};
 use crate::errors::internal;
 use crate::local_time::oslo_year;
 use crate::photos::store;
@@ -76,7 +76,12 @@ pub async fn open_case(
     let photos = clean_photos(state, &report.photos).await?;
     store_photos(state.photos.as_ref(), &photos).await?;
     match write_case(state, room, &report, user, &photos).await {
-        Ok(receipt) => Ok(receipt),
+        Ok(receipt) => {
+            if !photos.is_empty() {
+                state.thumbnails.notify_one();
+            }
+            Ok(receipt)
+        }
         Err(error) => {
             remove_photos(state.photos.as_ref(), &photos).await;
             match earlier_receipt(state, &report.client_id).await? {
@@ -138,7 +143,6 @@ async fn write_case(
         .context("insert the case")?;
     for photo in photos {
         let object_key = store::photo_key(&photo.id, &photo.sha256).to_string();
-        let thumb_key = store::thumb_key(&photo.id, &photo.sha256).to_string();
         let row = ReportPhoto {
             id: &photo.id,
             avvik_id: &avvik_id,
@@ -147,11 +151,13 @@ async fn write_case(
             width: i64::from(photo.processed.width),
             height: i64::from(photo.processed.height),
             object_key: &object_key,
-            thumb_key: &thumb_key,
         };
         reports::insert_photo(&mut tx, &row, now)
             .await
             .context("insert a photo")?;
+        thumbnail_jobs::add(&mut *tx, &photo.id, now)
+            .await
+            .context("add a thumbnail job")?;
     }
     // The history keeps what was reported, never who: an anonymous report
     // has no actor, and names and e-mails stay on the case, which can be

@@ -70,7 +70,7 @@ async fn an_upload_cut_mid_body_stores_nothing(backend: Backend) {
                 "no row after a cut at {sent} bytes"
             );
             assert_eq!(
-                objects(&app),
+                objects(&app).await,
                 (0, 0),
                 "no object after a cut at {sent} bytes"
             );
@@ -81,7 +81,7 @@ async fn an_upload_cut_mid_body_stores_nothing(backend: Backend) {
         let answer = put_cut(&app, &cookie, &path, &photo, photo.len()).await;
         assert!(answer.starts_with("HTTP/1.1 201"), "{answer}");
         assert_eq!(table_rows(&app.db, "photos").await, 1);
-        assert_eq!(objects(&app), (1, 1));
+        assert_eq!(objects(&app).await, (1, 1));
         let served = app
             .get(&format!("/api/v1/photos/{id}"))
             .await

@@ -61,7 +61,7 @@ async fn racing_uploads_of_one_id_never_serve_the_losers_bytes(backend: Backend)
             assert_eq!(image.width() > image.height(), winner_is_wide);
         }
         // The losers' objects are gone: one photo and one thumbnail per id.
-        assert_eq!(objects(&app), (RACES, RACES));
+        assert_eq!(objects(&app).await, (RACES, RACES));
     })
     .await;
 }

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 use super::helpers::{Backend, TestApp, client, json_body, table_rows, with_app};
 use crate::on_both_backends;
 
-fn new_id() -> String {
+pub(super) fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
@@ -107,10 +107,27 @@ pub(super) async fn put(
     put_raw(app, &app.client, id, &query, body).await
 }
 
-/// Files in the photo store: (photos, thumbnails). Every file under the
-/// store's directory counts (a temporary file left behind counts as a photo),
-/// and any failure to read it fails the test instead of looking like "none".
-pub(super) fn objects(app: &TestApp) -> (usize, usize) {
+/// Waits until the thumbnail worker has no job left (it is woken by each
+/// upload); fails the test after 20 s.
+pub(super) async fn thumbnails_made(app: &TestApp) {
+    for _ in 0..400 {
+        let waiting = vern::db::thumbnail_jobs::waiting(app.db.pool())
+            .await
+            .expect("count thumbnail jobs");
+        if waiting == 0 {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("thumbnails still waiting after 20 s");
+}
+
+/// Files in the photo store once the thumbnails are made: (photos,
+/// thumbnails). Every file under the store's directory counts (a temporary
+/// file left behind counts as a photo), and any failure to read it fails
+/// the test instead of looking like "none".
+pub(super) async fn objects(app: &TestApp) -> (usize, usize) {
+    thumbnails_made(app).await;
     let mut names = Vec::new();
     let mut dirs = vec![app.photo_dir.path().to_path_buf()];
     while let Some(dir) = dirs.pop() {
@@ -158,7 +175,7 @@ async fn a_photo_is_stored_once_and_served_without_exif(backend: Backend) {
             (record["width"].as_i64(), record["height"].as_i64()),
             (Some(640), Some(480))
         );
-        assert_eq!(objects(&app), (1, 1));
+        assert_eq!(objects(&app).await, (1, 1));
         let history = vern::db::history::for_entity(app.db.pool(), "photo", &id)
             .await
             .expect("history");
@@ -169,7 +186,7 @@ async fn a_photo_is_stored_once_and_served_without_exif(backend: Backend) {
         let (status, again) = put(&app, &id, &finding, upload.clone()).await;
         assert_eq!(status, StatusCode::OK, "{again}");
         assert_eq!(again, record);
-        assert_eq!(objects(&app), (1, 1));
+        assert_eq!(objects(&app).await, (1, 1));
         let history = vern::db::history::for_entity(app.db.pool(), "photo", &id)
             .await
             .expect("history");
@@ -185,7 +202,7 @@ async fn a_photo_is_stored_once_and_served_without_exif(backend: Backend) {
             "the first bytes stay"
         );
         assert_eq!(
-            objects(&app),
+            objects(&app).await,
             (1, 1),
             "nothing of the refused upload is kept"
         );
@@ -223,7 +240,7 @@ async fn a_photo_is_stored_once_and_served_without_exif(backend: Backend) {
             "{first:?} {second:?}"
         );
         assert_eq!(first.1, second.1);
-        assert_eq!(objects(&app), (2, 2));
+        assert_eq!(objects(&app).await, (2, 2));
         let history = vern::db::history::for_entity(app.db.pool(), "photo", &id)
             .await
             .expect("history");
@@ -337,7 +354,7 @@ async fn bad_uploads_are_refused_with_a_json_reason(backend: Backend) {
         assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{answer}");
         assert_eq!(answer["error"], "payload_too_large");
         assert_eq!(table_rows(&app.db, "photos").await, 0);
-        assert_eq!(objects(&app), (0, 0));
+        assert_eq!(objects(&app).await, (0, 0));
     })
     .await;
 }
@@ -395,7 +412,11 @@ async fn photos_need_a_session_and_a_role_in_the_unit(backend: Backend) {
             1,
             "no row for a refused upload"
         );
-        assert_eq!(objects(&app), (1, 1), "no object for a refused upload");
+        assert_eq!(
+            objects(&app).await,
+            (1, 1),
+            "no object for a refused upload"
+        );
     })
     .await;
 }
