@@ -2,14 +2,15 @@
 //!
 //! `cargo bench -p server --bench load` starts this build's `vern serve
 //! --demo` as its own process on a fresh database and lets N phones visit it
-//! at once over loopback (`VERN_LOAD_PHONES`, default `100,1000`; add
+//! at once over loopback, each as its own verneombud from its own address
+//! ([`people`]) (`VERN_LOAD_PHONES`, default `100,1000`; add
 //! `VERN_TEST_POSTGRES_URL` for PostgreSQL too). Each phone logs in, loads
 //! the reference data, pushes a round of 30 findings in three batches,
 //! uploads 3 photos and pulls, pausing up to 2 s between steps; the phones
 //! start spread over 60 ms each (6 s for 100, 60 s for 1,000). Printed per
 //! run: requests/s, p50/p95/p99 per endpoint, busy answers (503, waited out
 //! and sent again, as the app does), errors, and the server's CPU time and
-//! peak memory.
+//! peak memory. First, the memory one photo costs ([`memory`]).
 
 #[path = "sync/client.rs"]
 #[expect(
@@ -17,6 +18,10 @@
     reason = "shared with the sync benchmark; this one uses its rounds and PostgreSQL helpers"
 )]
 mod client;
+#[path = "load/memory.rs"]
+mod memory;
+#[path = "load/people.rs"]
+mod people;
 #[path = "load/phone.rs"]
 mod phone;
 #[path = "load/server.rs"]
@@ -57,6 +62,7 @@ async fn main() -> anyhow::Result<()> {
         std::thread::available_parallelism().map_or(0, usize::from)
     );
     let dir = tempfile::tempdir()?;
+    print_memory_per_photo(dir.path()).await?;
     for &n in &phones {
         let run_dir = dir.path().join(format!("sqlite-{n}"));
         let url = format!("sqlite://{}/vern.db?mode=rwc", run_dir.display());
@@ -78,6 +84,24 @@ async fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The peak memory of one photo's upload and thumbnail, each on a fresh
+/// server (SQLite).
+async fn print_memory_per_photo(dir: &Path) -> anyhow::Result<()> {
+    println!("\n== memory per photo (a fresh server for each) ==");
+    let photos = [
+        ("2 MB JPEG", client::two_megabyte_jpeg()?),
+        ("48-megapixel JPEG", client::noisy_jpeg(8_000, 6_000, 0x07)?),
+        ("10-megapixel PNG", memory::smooth_png(3_600, 2_800)?),
+    ];
+    for (n, (what, photo)) in photos.into_iter().enumerate() {
+        let run_dir = dir.join(format!("memory-{n}"));
+        std::fs::create_dir_all(&run_dir)?;
+        let url = format!("sqlite://{}/vern.db?mode=rwc", run_dir.display());
+        memory::print_peak(&url, &run_dir, what, photo.into()).await?;
+    }
+    Ok(())
+}
+
 async fn run(
     backend: &str,
     url: &str,
@@ -85,7 +109,7 @@ async fn run(
     phones: u32,
     photo: &bytes::Bytes,
 ) -> anyhow::Result<()> {
-    let server = Server::start(url, dir).await?;
+    let server = Server::start(url, dir, phones).await?;
     let stats = Arc::new(Stats::default());
     let visit = Arc::new(Visit {
         address: server.address.clone(),

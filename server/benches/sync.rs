@@ -7,17 +7,17 @@
 //! of a 2 MB JPEG in MB/s next to raw uploads of the same bytes to a handler
 //! that only reads them (the ceiling of this machine's HTTP stack) and to
 //! one that also writes them to disk with fsync (the ceiling of any upload
-//! that keeps what it was sent), and the memory one photo costs.
+//! that keeps what it was sent). The memory one photo costs is measured by
+//! the load generator (`--bench load`), on a server in its own process.
 
 #[path = "sync/client.rs"]
 mod client;
 #[path = "sync/figures.rs"]
 mod figures;
-#[path = "sync/memory.rs"]
-mod memory;
 
 use client::Bench;
 use figures::{Timings, mb_per_s};
+use sha2::Digest;
 
 const PUSH_ROUNDS: usize = 100;
 /// Pushes before the measured ones: the pool's connections each prepare
@@ -57,8 +57,12 @@ async fn run(backend: &str, url: &str, dir: &std::path::Path) -> anyhow::Result<
     let jpeg = bytes::Bytes::from(client::two_megabyte_jpeg()?);
     let finding = bench.finding_for_photos().await?;
     let mut photo = Timings::default();
+    let sha = hex::encode(sha2::Sha256::digest(&jpeg));
     for _ in 0..PHOTO_PUTS {
-        photo.time(bench.put_photo(&finding, &jpeg)).await?;
+        photo.time(bench.put_photo(&finding, &jpeg, &sha)).await?;
+        // Each upload on its own, as a phone sends them: the thumbnail of
+        // the one before is made between two uploads, not during one.
+        bench.thumbnails_made().await?;
     }
     let raw_server = client::raw_upload_server(dir).await?;
     let (mut raw, mut durable) = (Timings::default(), Timings::default());
@@ -85,11 +89,6 @@ async fn run(backend: &str, url: &str, dir: &std::path::Path) -> anyhow::Result<
         rate(&photo) / rate(&durable),
     );
 
-    memory::print_peak(&bench, &finding, "2 MB JPEG", jpeg).await?;
-    let large = client::noisy_jpeg(8_000, 6_000, 0x07)?;
-    memory::print_peak(&bench, &finding, "48-megapixel JPEG", large.into()).await?;
-    let png = memory::smooth_png(3_600, 2_800)?;
-    memory::print_peak(&bench, &finding, "10-megapixel PNG", png.into()).await?;
     bench.stop().await;
     Ok(())
 }

@@ -16,6 +16,7 @@ use reqwest::{RequestBuilder, StatusCode};
 use sha2::{Digest, Sha256};
 
 use crate::client::round_operations;
+use crate::people;
 use crate::stats::{Endpoint, Stats};
 
 /// Findings in a phone's round, pushed in three batches of ten (the first
@@ -36,10 +37,11 @@ pub struct Visit {
 }
 
 /// A small random source per phone (xorshift), for the pauses.
-struct Dice(u32);
+pub struct Dice(pub u32);
 
 impl Dice {
-    fn pause(&mut self, longest: Duration) -> Duration {
+    /// A random part of `longest`.
+    pub fn pause(&mut self, longest: Duration) -> Duration {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 17;
         self.0 ^= self.0 << 5;
@@ -50,16 +52,38 @@ impl Dice {
 /// Runs phone number `n`'s visit; an error is counted where it happened.
 pub async fn visit(visit: Arc<Visit>, n: u32) {
     let mut dice = Dice(0x9E37_79B9 ^ n.wrapping_mul(2_654_435_761).max(1));
-    if let Err(error) = steps(&visit, &mut dice).await {
+    if let Err(error) = steps(&visit, n, &mut dice).await {
         tracing::debug!(%error, "a phone's visit ended");
     }
 }
 
-async fn steps(visit: &Visit, dice: &mut Dice) -> anyhow::Result<()> {
-    let client = reqwest::Client::builder().cookie_store(true).build()?;
+async fn steps(visit: &Visit, n: u32, dice: &mut Dice) -> anyhow::Result<()> {
+    let client = log_in(visit, n).await?;
+    tokio::time::sleep(dice.pause(visit.think)).await;
+    let operations = walk_round(visit, &client, dice).await?;
+    for finding in avvik_findings(&operations).take(PHOTOS) {
+        tokio::time::sleep(dice.pause(visit.think)).await;
+        upload(visit, &client, &finding, &visit.photo).await?;
+    }
+    tokio::time::sleep(dice.pause(visit.think)).await;
+    let pull = client.get(format!(
+        "{}/api/v1/sync/pull?since=0&limit=500&schema={SCHEMA_VERSION}",
+        visit.address
+    ));
+    send(visit, Endpoint::Pull, pull).await?;
+    Ok(())
+}
+
+/// A client with phone `n`'s session, from its own address.
+pub async fn log_in(visit: &Visit, n: u32) -> anyhow::Result<reqwest::Client> {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .default_headers(people::address_headers(n)?)
+        .build()?;
     let address = &visit.address;
+    let username = people::username(n);
     let form = [
-        ("username", "verneombud"),
+        ("username", username.as_str()),
         ("password", vern::demo::DEMO_PASSWORD),
     ];
     let login = client
@@ -67,9 +91,17 @@ async fn steps(visit: &Visit, dice: &mut Dice) -> anyhow::Result<()> {
         .header("origin", address)
         .form(&form);
     send(visit, Endpoint::Login, login).await?;
-    tokio::time::sleep(dice.pause(visit.think)).await;
+    Ok(client)
+}
 
-    let reference = client.get(format!("{address}/api/v1/sync/reference"));
+/// Loads the reference data and pushes a round of [`FINDINGS`] findings
+/// in three batches; returns its operations.
+pub async fn walk_round(
+    visit: &Visit,
+    client: &reqwest::Client,
+    dice: &mut Dice,
+) -> anyhow::Result<Vec<Operation>> {
+    let reference = client.get(format!("{}/api/v1/sync/reference", visit.address));
     let reference: ReferenceData = send(visit, Endpoint::Reference, reference)
         .await?
         .json()
@@ -78,31 +110,34 @@ async fn steps(visit: &Visit, dice: &mut Dice) -> anyhow::Result<()> {
     let operations = round_operations(&reference, FINDINGS);
     for batch in [&operations[..11], &operations[11..21], &operations[21..]] {
         tokio::time::sleep(dice.pause(visit.think)).await;
-        push(visit, &client, batch).await?;
+        push(visit, client, batch).await?;
     }
-    for finding in avvik_findings(&operations).take(PHOTOS) {
-        tokio::time::sleep(dice.pause(visit.think)).await;
-        let sha = hex::encode(Sha256::digest(&visit.photo));
-        let id = uuid::Uuid::now_v7();
-        let put = client
-            .put(format!(
-                "{address}/api/v1/photos/{id}?finding_id={finding}&sha256={sha}&schema={SCHEMA_VERSION}"
-            ))
-            .header("origin", address)
-            .header("content-type", "image/jpeg")
-            .body(visit.photo.clone());
-        send(visit, Endpoint::Photo, put).await?;
-    }
-    tokio::time::sleep(dice.pause(visit.think)).await;
-    let pull = client.get(format!(
-        "{address}/api/v1/sync/pull?since=0&limit=500&schema={SCHEMA_VERSION}"
-    ));
-    send(visit, Endpoint::Pull, pull).await?;
-    Ok(())
+    Ok(operations)
+}
+
+/// Uploads `photo` to `finding`; returns the photo's id.
+pub async fn upload(
+    visit: &Visit,
+    client: &reqwest::Client,
+    finding: &str,
+    photo: &bytes::Bytes,
+) -> anyhow::Result<uuid::Uuid> {
+    let sha = hex::encode(Sha256::digest(photo));
+    let id = uuid::Uuid::now_v7();
+    let put = client
+        .put(format!(
+            "{}/api/v1/photos/{id}?finding_id={finding}&sha256={sha}&schema={SCHEMA_VERSION}",
+            visit.address
+        ))
+        .header("origin", &visit.address)
+        .header("content-type", "image/jpeg")
+        .body(photo.clone());
+    send(visit, Endpoint::Photo, put).await?;
+    Ok(id)
 }
 
 /// The ids of the findings answered "avvik".
-fn avvik_findings(operations: &[Operation]) -> impl Iterator<Item = String> + '_ {
+pub fn avvik_findings(operations: &[Operation]) -> impl Iterator<Item = String> + '_ {
     operations
         .iter()
         .filter_map(|operation| match operation.body() {
@@ -145,7 +180,7 @@ async fn push(visit: &Visit, client: &reqwest::Client, chunk: &[Operation]) -> a
 }
 
 /// Sends a request, waiting out 503s; counts the answer.
-async fn send(
+pub async fn send(
     visit: &Visit,
     endpoint: Endpoint,
     request: RequestBuilder,

@@ -6,7 +6,9 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
-use std::process::{Child, Command};
+use std::process::{Child, Command, Stdio};
+
+use crate::people;
 
 /// Clock ticks per second in `/proc/<pid>/stat` (`USER_HZ`, 100 on Linux).
 const USER_HZ: f64 = 100.0;
@@ -20,9 +22,9 @@ pub struct Server {
 }
 
 impl Server {
-    /// Starts the server on `database_url` with its files in `dir` and
-    /// waits until it answers.
-    pub async fn start(database_url: &str, dir: &Path) -> anyhow::Result<Server> {
+    /// Starts the server on `database_url` with its files in `dir`, waits
+    /// until it answers, and adds the users of `phones` phones.
+    pub async fn start(database_url: &str, dir: &Path, phones: u32) -> anyhow::Result<Server> {
         let port = std::net::TcpListener::bind("127.0.0.1:0")?
             .local_addr()?
             .port();
@@ -35,6 +37,8 @@ impl Server {
             .env("VERN_LOG", "error")
             .env("VERN_REMINDER_MINUTES", "0")
             .env("VERN_MAIL_SECONDS", "0")
+            .env("VERN_TRUSTED_PROXIES", "127.0.0.1")
+            .stdout(Stdio::null())
             .spawn()
             .context("start vern")?;
         let pid = child.id();
@@ -44,6 +48,7 @@ impl Server {
             address: format!("http://127.0.0.1:{port}"),
         };
         server.wait_until_ready().await?;
+        people::add(database_url, phones).await?;
         Ok(server)
     }
 
@@ -79,11 +84,26 @@ impl Server {
 
     /// The server's peak resident memory so far, in MB.
     pub fn peak_mb(&self) -> anyhow::Result<f64> {
+        self.status_mb("VmHWM:")
+    }
+
+    /// The server's resident memory now, in MB.
+    pub fn resident_mb(&self) -> anyhow::Result<f64> {
+        self.status_mb("VmRSS:")
+    }
+
+    /// Sets the peak resident memory back to what is resident now.
+    pub fn reset_peak(&self) -> anyhow::Result<()> {
+        std::fs::write(format!("/proc/{}/clear_refs", self.pid), "5").context("reset VmHWM")
+    }
+
+    /// A memory field of `/proc/<pid>/status`, in MB.
+    fn status_mb(&self, field: &str) -> anyhow::Result<f64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid))?;
         let kb: f64 = status
             .lines()
-            .find_map(|line| line.strip_prefix("VmHWM:"))
-            .context("VmHWM")?
+            .find_map(|line| line.strip_prefix(field))
+            .with_context(|| format!("{field} in the server's status"))?
             .trim()
             .trim_end_matches("kB")
             .trim()

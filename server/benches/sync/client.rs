@@ -8,7 +8,6 @@ use anyhow::{Context, bail};
 use app::sync::protocol::{FindingInput, NewRound, Operation, OperationBody};
 use app::sync::records::{Answer, Participant};
 use app::sync::reference::ReferenceData;
-use sha2::{Digest, Sha256};
 use tokio::sync::Notify;
 use vern::Application;
 use vern::config::Settings;
@@ -139,8 +138,14 @@ impl Bench {
 
     /// Uploads a photo under a new id; fails unless it was stored. The body
     /// is shared, not copied, so the client adds little to the memory used.
-    pub async fn put_photo(&self, finding: &str, photo: &bytes::Bytes) -> anyhow::Result<()> {
-        let sha = hex::encode(Sha256::digest(photo));
+    /// Uploads `photo`, whose SHA-256 in hex is `sha` (a phone hashes it
+    /// when it is taken, not when it is sent).
+    pub async fn put_photo(
+        &self,
+        finding: &str,
+        photo: &bytes::Bytes,
+        sha: &str,
+    ) -> anyhow::Result<()> {
         let url = format!(
             "{}/api/v1/photos/{}?finding_id={finding}&sha256={sha}&schema=1",
             self.address,
@@ -158,6 +163,17 @@ impl Bench {
             bail!("photo PUT answered {}", response.status());
         }
         Ok(())
+    }
+
+    /// Waits until the server has made every thumbnail waiting.
+    pub async fn thumbnails_made(&self) -> anyhow::Result<()> {
+        for _ in 0..1_200 {
+            if vern::db::thumbnail_jobs::waiting(self.db.pool()).await? == 0 {
+                return Ok(());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        bail!("thumbnails still waiting after 30 s")
     }
 
     /// Uploads the bytes to one of the trivial handlers.
