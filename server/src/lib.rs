@@ -67,7 +67,8 @@ impl Application {
                 "password check",
                 Duration::from_secs(3),
             )),
-            // One photo at a time keeps decoding within about 100 MB.
+            // One PNG, WebP or QR report photo re-encoded at a time (about
+            // 100 MB at most); the thumbnail worker decodes one more, scaled.
             photo_slots: Arc::new(WorkSlots::new(
                 "photo processing",
                 1,

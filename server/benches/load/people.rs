@@ -16,11 +16,11 @@ pub fn username(n: u32) -> String {
 /// Headers that give phone `n` an address of its own, as the server's
 /// trusted proxy would (`VERN_TRUSTED_PROXIES=127.0.0.1`).
 pub fn address_headers(n: u32) -> anyhow::Result<HeaderMap> {
-    let [_, _, high, low] = n.to_be_bytes();
+    let [_, top, high, low] = n.to_be_bytes();
     let mut headers = HeaderMap::new();
     headers.insert(
         "x-forwarded-for",
-        HeaderValue::from_str(&format!("10.0.{high}.{}", u16::from(low) + 1))?,
+        HeaderValue::from_str(&format!("10.{top}.{high}.{low}"))?,
     );
     Ok(headers)
 }

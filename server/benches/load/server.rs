@@ -39,6 +39,7 @@ impl Server {
             .env("VERN_MAIL_SECONDS", "0")
             .env("VERN_TRUSTED_PROXIES", "127.0.0.1")
             .stdout(Stdio::null())
+            .stderr(Stdio::null())
             .spawn()
             .context("start vern")?;
         let pid = child.id();

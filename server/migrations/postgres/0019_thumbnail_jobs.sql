@@ -10,4 +10,6 @@ CREATE TABLE thumbnail_jobs (
     last_error  TEXT,
     created_at  BIGINT NOT NULL
 );
-CREATE INDEX thumbnail_jobs_due ON thumbnail_jobs (lease_until);
+-- Jobs out of attempts stay as a record of the failure; the index keeps
+-- them out of the way of the ones still to do, oldest first.
+CREATE INDEX thumbnail_jobs_due ON thumbnail_jobs (attempts, created_at);

@@ -13,9 +13,18 @@ struct Segment {
     end: usize,
 }
 
-/// The segments from SOI to EOI, or `None` when the file breaks off first.
-/// Segments are skipped by their lengths, so the EOI of an EXIF thumbnail
-/// does not count, and data after the EOI (motion photos) is left out.
+/// The most segments a JPEG may have: a phone's has about 15, a
+/// progressive one a few dozen. Each costs a little memory here, and a
+/// file of nothing but empty segments must not cost more than its size.
+const MAX_SEGMENTS: usize = 1_000;
+/// The most scans: every scan of a progressive JPEG makes its decoder walk
+/// the whole picture again (libjpeg's tools offer a similar limit).
+const MAX_SCANS: usize = 100;
+
+/// The segments from SOI to EOI, or `None` when the file breaks off first
+/// or is not a plain JPEG. Segments are skipped by their lengths, so the
+/// EOI of an EXIF thumbnail does not count, and data after the EOI (motion
+/// photos) is left out.
 fn segments(bytes: &[u8]) -> Option<Vec<Segment>> {
     if !bytes.starts_with(&[0xFF, 0xD8]) {
         return None;
@@ -26,43 +35,47 @@ fn segments(bytes: &[u8]) -> Option<Vec<Segment>> {
         end: 2,
     }];
     let mut at = 2;
-    while at + 1 < bytes.len() {
-        if bytes[at] != 0xFF {
-            return None;
+    let mut scans = 0;
+    while found.len() < MAX_SEGMENTS && scans <= MAX_SCANS {
+        let segment = next_segment(bytes, at)?;
+        at = segment.end;
+        found.push(segment);
+        match segment.marker {
+            0xD9 => return Some(found),
+            0xDA => scans += 1,
+            _ => {}
         }
-        let marker = bytes[at + 1];
-        let start = at;
-        match marker {
-            0xFF => {
-                at += 1; // a fill byte
-                continue;
-            }
-            0xD9 => {
-                found.push(Segment {
-                    marker,
-                    start,
-                    end: at + 2,
-                });
-                return Some(found);
-            }
-            0x01 | 0xD0..=0xD7 => at += 2, // markers without a length
-            _ => {
-                let &[high, low] = bytes.get(at + 2..at + 4)? else {
-                    return None;
-                };
-                at += 2 + usize::from(u16::from_be_bytes([high, low]));
-                if marker == 0xDA {
-                    at = end_of_scan(bytes, at);
-                }
-            }
-        }
-        found.push(Segment {
-            marker,
-            start,
-            end: at.min(bytes.len()),
-        });
     }
     None
+}
+
+/// The segment whose marker is at `at` or after fill bytes (FF) there.
+fn next_segment(bytes: &[u8], mut at: usize) -> Option<Segment> {
+    while bytes.get(at) == Some(&0xFF) && bytes.get(at + 1) == Some(&0xFF) {
+        at += 1;
+    }
+    if bytes.get(at) != Some(&0xFF) {
+        return None;
+    }
+    let (start, marker) = (at, *bytes.get(at + 1)?);
+    let end = match marker {
+        0xD9 => at + 2,
+        // Restart and TEM markers belong inside a scan, SOI at the start.
+        0x00 | 0x01 | 0xD0..=0xD8 => return None,
+        _ => {
+            let &[high, low] = bytes.get(at + 2..at + 4)? else {
+                return None;
+            };
+            let after = at + 2 + usize::from(u16::from_be_bytes([high, low]));
+            let end = if marker == 0xDA {
+                end_of_scan(bytes, after)
+            } else {
+                after
+            };
+            (end <= bytes.len()).then_some(end)?
+        }
+    };
+    Some(Segment { marker, start, end })
 }
 
 /// Where a scan's entropy-coded data starting at `from` ends: at the next
@@ -101,13 +114,12 @@ impl Frame {
     /// 64 two-byte coefficients per 8 × 8 block of each component, in
     /// whole MCUs, each component at its own sampling.
     pub fn coefficient_bytes(&self) -> u64 {
-        let sampling = &self.sampling[..usize::from(self.components)];
-        let h_max = sampling.iter().map(|s| s.0).max().unwrap_or(1);
-        let v_max = sampling.iter().map(|s| s.1).max().unwrap_or(1);
+        let sampling = self.sampling.iter().take(usize::from(self.components));
+        let h_max = sampling.clone().map(|s| s.0).max().unwrap_or(1);
+        let v_max = sampling.clone().map(|s| s.1).max().unwrap_or(1);
         let mcus_across = u64::from(self.width.div_ceil(8 * u32::from(h_max)));
         let mcus_down = u64::from(self.height.div_ceil(8 * u32::from(v_max)));
         let blocks: u64 = sampling
-            .iter()
             .map(|&(h, v)| mcus_across * u64::from(h) * mcus_down * u64::from(v))
             .sum();
         blocks * 64 * 2
@@ -216,21 +228,25 @@ impl<'a> Jpeg<'a> {
         out
     }
 
-    /// Whether a segment carries metadata rather than the picture: EXIF and
-    /// XMP (APP1), maker notes and other application data (APP3–APP13,
-    /// APP15), comments, APP2 unless it is the colour profile, and APP0
-    /// unless it is a plain JFIF header (a JFIF or JFXX thumbnail is a second
-    /// picture, which may show what was cropped away). Adobe (APP14) stays:
-    /// it says how the colours are coded.
+    /// Whether a segment is left out: everything but what a decoder needs
+    /// for the picture (frame, tables, restart interval, scans), the colour
+    /// profile (APP2 ICC), Adobe's colour coding (APP14), and a plain JFIF
+    /// header of exactly its 14 bytes (a JFIF thumbnail is a second picture,
+    /// which may show what was cropped away). So EXIF, XMP, maker notes,
+    /// comments and markers Vern does not know never pass.
     fn is_metadata(&self, segment: Segment) -> bool {
         let payload = self.payload(segment);
-        match segment.marker {
-            0xE1 | 0xE3..=0xED | 0xEF | 0xFE => true,
-            0xE2 => !payload.starts_with(b"ICC_PROFILE\0"),
+        let kept = match segment.marker {
+            0xC0..=0xC2 | 0xC4 | 0xDA..=0xDB | 0xDD | 0xD8 | 0xD9 => true,
+            0xE2 => payload.starts_with(b"ICC_PROFILE\0"),
+            0xEE => payload.starts_with(b"Adobe"),
             // "JFIF\0", version, units, densities, then a thumbnail of 0 × 0.
-            0xE0 => !(payload.starts_with(b"JFIF\0") && payload.get(12..14) == Some(&[0, 0][..])),
+            0xE0 => {
+                payload.len() == 14 && payload.starts_with(b"JFIF\0") && payload[12..] == [0, 0]
+            }
             _ => false,
-        }
+        };
+        !kept
     }
 }
 
@@ -306,6 +322,35 @@ mod tests {
         ]);
         assert_eq!(kept, expected);
         assert!(kept.len() < sent.len());
+    }
+
+    #[test]
+    fn unknown_markers_and_a_jfif_with_more_than_its_header_go() {
+        let mut padded_jfif = JFIF.to_vec();
+        padded_jfif.extend_from_slice(b"hidden");
+        let adobe: &[u8] = b"Adobe\0\x64\0\0\0\0\x01";
+        let sent = file(&[
+            (0xE0, &padded_jfif),
+            (0xEE, adobe),
+            (0xF0, b"a marker of no standard"),
+            (0x02, b"reserved"),
+            (0xDB, b"\0q"),
+        ]);
+        let kept = strip(&sent).expect("complete");
+        assert_eq!(kept, file(&[(0xEE, adobe), (0xDB, b"\0q")]));
+    }
+
+    #[test]
+    fn markers_out_of_place_and_floods_of_segments_are_refused() {
+        let mut restart_outside_a_scan = vec![0xFF, 0xD8, 0xFF, 0xD0];
+        restart_outside_a_scan.extend_from_slice(&file(&[])[2..]);
+        assert!(Jpeg::parse(&restart_outside_a_scan).is_none());
+        // Empty comments: 4 bytes on the wire each, refused at a thousand.
+        let flood: Vec<(u8, &[u8])> = vec![(0xFE, b""); MAX_SEGMENTS];
+        assert!(Jpeg::parse(&file(&flood)).is_none());
+        let scan: &[u8] = b"\x01\x01\0\0\x3f\0";
+        assert!(Jpeg::parse(&file(&vec![(0xDA, scan); MAX_SCANS])).is_none());
+        assert!(Jpeg::parse(&file(&vec![(0xDA, scan); MAX_SCANS - 1])).is_some());
     }
 
     #[test]

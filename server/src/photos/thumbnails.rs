@@ -17,7 +17,9 @@ use crate::db::photos::{self, PhotoRow};
 use crate::db::{now_ms, thumbnail_jobs};
 use crate::state::AppState;
 
-/// How long a run holds a job; a run that dies frees it after this.
+/// How long a run holds a job; a run that dies frees it after this. A run
+/// slower than this may meet another instance on the same job: both write
+/// the same thumbnail under the same key, which does no harm.
 const LEASE_MS: i64 = 60_000;
 
 /// Makes waiting thumbnails when woken by an upload, and every `every`

@@ -74,11 +74,11 @@ fn to_rgb(pixels: Vec<u8>, format: PixelFormat) -> Vec<u8> {
     }
 }
 
-/// One CMYK sample as the decoder gives it (Adobe's inverted convention,
-/// 255 = no ink) to RGB.
+/// One CMYK sample as the decoder gives it (ink amounts, 255 = full ink:
+/// it has already undone Adobe's inverted storage) to RGB.
 fn cmyk_to_rgb(cmyk: &[u8]) -> [u8; 3] {
-    let k = u16::from(cmyk[3]);
-    let channel = |ink: u8| u8::try_from(u16::from(ink) * k / 255).unwrap_or(u8::MAX);
+    let paper = u16::from(255 - cmyk[3]);
+    let channel = |ink: u8| u8::try_from(u16::from(255 - ink) * paper / 255).unwrap_or(u8::MAX);
     [channel(cmyk[0]), channel(cmyk[1]), channel(cmyk[2])]
 }
 
@@ -116,7 +116,7 @@ mod tests {
         );
         assert_eq!(to_rgb(vec![0x12, 0x34], PixelFormat::L16), [0x12; 3]);
         // No ink is white, full black ink is black, full cyan ink is cyan.
-        let cmyk = vec![255, 255, 255, 255, 255, 255, 255, 0, 0, 255, 255, 255];
+        let cmyk = vec![0, 0, 0, 0, 0, 0, 0, 255, 255, 0, 0, 0];
         assert_eq!(
             to_rgb(cmyk, PixelFormat::CMYK32),
             [255, 255, 255, 0, 0, 0, 0, 255, 255]
