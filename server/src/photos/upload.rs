@@ -14,7 +14,6 @@ use axum::{Extension, Json};
 use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
-use sqlx::Acquire;
 
 use super::process::{self, Cleaned, ProcessError};
 use super::{PhotoError, current_user, store};
@@ -250,8 +249,7 @@ async fn insert(
     let object_key = store::photo_key(&record.id, &record.sha256).to_string();
     let data = serde_json::to_value(ChangedRecord::Photo(record.clone()))
         .context("serialize photo record")?;
-    let mut conn = state.db.pool().acquire().await.context("acquire")?;
-    let mut tx = conn.begin().await.context("begin")?;
+    let mut tx = state.db.begin_change().await.context("begin")?;
     let photo = NewPhoto {
         record,
         object_key: &object_key,

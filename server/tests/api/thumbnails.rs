@@ -127,3 +127,38 @@ async fn a_photo_whose_thumbnail_fails_still_serves_itself(backend: Backend) {
     database.drop_now().await;
 }
 on_both_backends!(a_photo_whose_thumbnail_fails_still_serves_itself);
+
+/// Two instances on one database never hold one job at once; a job whose
+/// run died is taken again once its lease has run out, and no more after
+/// its last attempt.
+async fn a_leased_job_is_held_by_one_run_and_retried_a_few_times(backend: Backend) {
+    let Some(database) = seeded(backend).await else {
+        return;
+    };
+    let store = tempfile::tempdir().expect("photo store");
+    let app = server(&database, &store, 0).await;
+    let finding = finding(&app).await;
+    let id = new_id();
+    let (status, record) = put(&app, &id, &finding, jpeg_with_exif(1)).await;
+    assert_eq!(status, StatusCode::CREATED, "{record}");
+    let (pool, kind) = (app.db.pool(), app.db.kind());
+    let take = |now: i64| thumbnail_jobs::take(pool, kind, now, now + 1_000);
+
+    let now = vern::db::now_ms();
+    assert_eq!(take(now).await.expect("take"), Some(id.clone()));
+    assert_eq!(
+        take(now + 10).await.expect("take"),
+        None,
+        "held by the first run"
+    );
+    let mut later = now + 1_000;
+    for _ in 1..thumbnail_jobs::MAX_ATTEMPTS {
+        assert_eq!(take(later).await.expect("take"), Some(id.clone()));
+        later += 1_000;
+    }
+    assert_eq!(take(later).await.expect("take"), None, "out of attempts");
+    assert_eq!(thumbnail_jobs::waiting(pool).await.expect("waiting"), 0);
+    app.stop().await;
+    database.drop_now().await;
+}
+on_both_backends!(a_leased_job_is_held_by_one_run_and_retried_a_few_times);
