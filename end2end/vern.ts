@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as readline from 'readline';
 
 export const REPO = path.resolve(__dirname, '..');
-const BINARY = process.env.VERN_E2E_BINARY ?? path.join(REPO, 'target', 'debug', 'vern');
+export const BINARY = process.env.VERN_E2E_BINARY ?? path.join(REPO, 'target', 'debug', 'vern');
 
 /** A running server: its process, base URL and port. */
 export interface Vern {
@@ -31,6 +31,8 @@ export interface VernOptions {
   captureLog?: boolean;
   /** More environment for the server (e.g. `VERN_TRUSTED_PROXIES`). */
   env?: Record<string, string>;
+  /** Another `vern` binary (a second build, see deploy.ts). */
+  binary?: string;
 }
 
 /** Starts `vern serve --demo` and resolves once it answers `/healthz`. */
@@ -38,7 +40,7 @@ export async function startVern(options: VernOptions): Promise<Vern> {
   const args = ['serve', '--demo', '--listen', `127.0.0.1:${options.port ?? 0}`, '--data-dir', options.dataDir];
   args.push('--log', options.logFilter ?? 'warn');
   if (options.databaseUrl) args.push('--database-url', options.databaseUrl);
-  const child = spawn(BINARY, args, {
+  const child = spawn(options.binary ?? BINARY, args, {
     cwd: REPO,
     env: { ...process.env, VERN_SITE_ROOT: path.join(REPO, 'target', 'site'), ...options.env },
     stdio: ['ignore', 'pipe', options.captureLog ? 'pipe' : 'inherit'],

@@ -27,7 +27,16 @@
 //   waited for (no kept copy stands in for a newer page), and a redirect to
 //   the login page, or opening it, drops every kept review page.
 // - Other navigations offline go to /runder; API calls are never cached.
+// - A new build is a new worker (the server writes BUILD into this file).
+//   It fetches its build's files while it installs, then waits beside the
+//   running one (which removes no file meanwhile): a page open mid-round
+//   keeps the code it loaded until the person chooses the new version,
+//   whose page then says 'skip-waiting'. Once active, the new worker's
+//   warm-up keeps the new pages and removes the old build's files.
 'use strict';
+
+// The front-end build this worker belongs to (server/src/http/service_worker.rs).
+const BUILD = '__VERN_BUILD__';
 
 const STATIC_CACHE = 'vern-static-v1';
 const PAGE_CACHE = 'vern-pages-v1';
@@ -53,8 +62,25 @@ const LOGIN_CALL = '/api/fn/login';
 let generation = 0;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(STATIC_CACHE).then((cache) => cache.addAll(PRECACHE)));
+  event.waitUntil(
+    caches.open(STATIC_CACHE).then((cache) => Promise.all([cache.addAll(PRECACHE), keepBuildFiles()])),
+  );
 });
+
+// Fetches this build's wasm, JS and CSS while the worker installs, so that
+// the reload the person chooses runs the new build at once, even on a bad
+// network (a kept page is otherwise shown until a newer one's files are
+// here). The form for any room needs no login and names the same files.
+// Failing to fetch them fails nothing: the first page after the reload
+// fetches them.
+async function keepBuildFiles() {
+  try {
+    const page = await fetch(ANY_ROOM_FORM, { signal: AbortSignal.timeout(BACKGROUND_WAIT_MS) });
+    if (page.ok && isVernAnswer(page)) await keepAssetsOf(page);
+  } catch (error) {
+    // Offline or a refused file: see above.
+  }
+}
 
 self.addEventListener('activate', (event) => {
   const keep = [STATIC_CACHE, PAGE_CACHE, REVIEW_CACHE];
@@ -286,6 +312,9 @@ async function warm() {
 
 // Removes hashed build files that no kept page refers to.
 async function pruneStatic() {
+  // A newer worker waiting for the person has fetched its build's files,
+  // which no page kept by this one refers to yet.
+  if (self.registration.waiting) return;
   const pages = await caches.open(PAGE_CACHE);
   if (!(await allKept())) return; // not every field page is kept: keep every file too
   const needed = new Set();
@@ -311,10 +340,15 @@ async function allKept() {
 
 // Messages from pages: 'warm' (at most every few minutes unless a page
 // is missing), 'warm-now' or {warm: token} (at once; the answer carries
-// the token), and 'forget' (at logout: drop the kept pages, and any copy
-// still under way).
+// the token and the build), 'forget' (at logout: drop the kept pages, and
+// any copy still under way), and 'skip-waiting' (the person chose this
+// waiting version: take over now).
 self.addEventListener('message', (event) => {
   const data = event.data;
+  if (data === 'skip-waiting') {
+    event.waitUntil(self.skipWaiting());
+    return;
+  }
   if (data === 'forget') {
     generation += 1;
     lastWarm = 0;
@@ -328,7 +362,7 @@ self.addEventListener('message', (event) => {
     (async () => {
       if (recent && (await allKept())) return;
       const done = await warm().catch(() => false);
-      if (event.source) event.source.postMessage({ warmed: done, token });
+      if (event.source) event.source.postMessage({ warmed: done, token, build: BUILD });
     })(),
   );
 });

@@ -4,6 +4,7 @@ pub mod error_message;
 pub mod labels;
 pub mod language_switch;
 pub mod loaded;
+pub mod new_version;
 pub mod offline_note;
 pub mod page_frame;
 pub mod unit_picker;

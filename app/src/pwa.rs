@@ -1,17 +1,24 @@
-//! Progressive web app glue: the service worker and the hydration marker.
+//! Progressive web app glue: the service worker, its new versions, and the
+//! hydration marker.
+
+pub mod update;
 
 use leptos::prelude::*;
 
-/// Registers `/sw.js` once the app runs in a browser that supports service workers.
-pub fn register_service_worker() {
+/// Registers `/sw.js` once the app runs in a browser that supports service
+/// workers, and follows its new versions into `new_version`.
+pub fn register_service_worker(new_version: update::NewVersion) {
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
         if let Some(window) = web_sys::window() {
             let container = window.navigator().service_worker();
             // A browser without service workers still runs Vern, online only.
-            let _registration = container.register("/sw.js");
+            let registered = container.register("/sw.js");
+            leptos::task::spawn_local(update::watch(container.clone(), registered, new_version));
             leptos::task::spawn_local(warm_field_pages(container));
         }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = new_version;
     });
 }
 

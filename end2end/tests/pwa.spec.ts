@@ -28,6 +28,8 @@ test('the service worker is registered and controls the page', async ({ page }) 
   expect(scriptURL).toMatch(/\/sw\.js$/);
   const sw = await page.request.get('/sw.js');
   expect(sw.headers()['cache-control']).toBe('no-cache');
+  // The server writes its build's stamp in, so a new build is a new worker.
+  expect(await sw.text()).toMatch(/^const BUILD = '[0-9a-f]{16}';$/m);
 });
 
 test('hashed build files are served compressed with long cache headers', async ({ page }) => {

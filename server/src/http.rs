@@ -9,3 +9,4 @@ pub mod request_span;
 pub mod router;
 pub mod security_headers;
 pub mod server_fn_status;
+pub mod service_worker;

@@ -83,6 +83,8 @@ impl Application {
             settings: Arc::new(settings),
             public_url,
             leptos,
+            build: http::service_worker::build_stamp(http::service_worker::hash_file().as_deref())
+                .into(),
         };
         Ok(Application { listener, state })
     }
@@ -157,11 +159,7 @@ impl Application {
 
 fn leptos_options(settings: &Settings, address: SocketAddr) -> LeptosOptions {
     let output_name = option_env!("LEPTOS_OUTPUT_NAME").unwrap_or("vern");
-    // cargo-leptos writes hash.txt next to the binary when it hashes file names.
-    let hashed = std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
-        .is_some_and(|file| file.exists());
+    let hashed = http::service_worker::hash_file().is_some();
     LeptosOptions::builder()
         .output_name(output_name)
         .site_root(settings.site_root.display().to_string())

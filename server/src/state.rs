@@ -36,6 +36,9 @@ pub struct AppState {
     pub public_url: String,
     /// Options for rendering the Leptos app.
     pub leptos: LeptosOptions,
+    /// The stamp of the front-end build, written into `/sw.js`
+    /// ([`crate::http::service_worker`]).
+    pub build: Arc<str>,
 }
 
 impl AppState {

@@ -11,6 +11,7 @@ use crate::domain::roles::Role;
 use crate::domain::users::GrantView;
 use crate::i18n::{t, use_i18n};
 use crate::layout::language_switch::LanguageSwitch;
+use crate::layout::new_version::NewVersionBanner;
 use crate::notifications::bell::{NoticeLink, provide_unread_count};
 
 /// Wraps a page's content in the app's header and menu.
@@ -82,6 +83,7 @@ pub fn PageFrame(children: Children) -> impl IntoView {
             </div>
         </header>
         <crate::outbox::status_bar::SyncStatusBar />
+        <NewVersionBanner />
         {children()}
         <footer class="footer">
             <LanguageSwitch />

@@ -17,6 +17,7 @@ use tower_http::trace::TraceLayer;
 
 use super::{
     api, client_address, health, page_guard, request_span, security_headers, server_fn_status,
+    service_worker,
 };
 use crate::auth::{csrf, session};
 use crate::services::Services;
@@ -33,6 +34,7 @@ pub fn build(state: AppState) -> Router {
     let mut router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/sw.js", get(service_worker::script))
         .nest("/api/v1", api::routes())
         // Before the pages: the form's post joins the page's route.
         .merge(crate::reports::routes())
