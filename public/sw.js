@@ -312,9 +312,10 @@ async function warm() {
 
 // Removes hashed build files that no kept page refers to.
 async function pruneStatic() {
-  // A newer worker waiting for the person has fetched its build's files,
-  // which no page kept by this one refers to yet.
-  if (self.registration.waiting) return;
+  // A newer worker installing or waiting for the person has fetched its
+  // build's files, which no page kept by this one refers to yet. (Each
+  // further deploy meanwhile adds its files too, until the person reloads.)
+  if (self.registration.waiting || self.registration.installing) return;
   const pages = await caches.open(PAGE_CACHE);
   if (!(await allKept())) return; // not every field page is kept: keep every file too
   const needed = new Set();

@@ -59,6 +59,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     pwa::register_service_worker(pwa::update::provide_new_version());
+    layout::new_version::provide_open_forms();
     pwa::mark_hydrated();
     let sync_status = offline::status::provide_sync_status();
     let waiting_sent = reports::form_sending::WaitingReportsSent(RwSignal::new(0));

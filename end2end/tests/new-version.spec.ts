@@ -31,6 +31,21 @@ async function keptFiles(page: Page): Promise<string[]> {
   });
 }
 
+/** Asks the active service worker to keep the field pages now; whether it did. */
+async function warmNow(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    const token = String(Math.random());
+    const answer = new Promise<boolean>((resolve) => {
+      navigator.serviceWorker.addEventListener('message', (event) => {
+        if (event.data && event.data.token === token) resolve(event.data.warmed);
+      });
+    });
+    registration!.active!.postMessage({ warm: token });
+    return answer;
+  });
+}
+
 /** Whether a new service worker is installed and waiting. */
 async function workerWaiting(page: Page): Promise<boolean> {
   return page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
@@ -78,7 +93,8 @@ test('a new version waits for the person, then reloads with nothing lost', async
     await allSent(page);
     await expect.poll(() => workerWaiting(page), { timeout: 30_000 }).toBe(true);
     const banner = page.getByTestId('new-version');
-    await expect(banner).toBeVisible();
+    // Offered once the queue has stayed empty a while (10 s).
+    await expect(banner).toBeVisible({ timeout: 30_000 });
     await expect(banner).toContainText('Vern er oppdatert.');
     await expectAccessible(page);
     expect(await runningWasm(page)).toBe(firstWasm);
@@ -86,6 +102,9 @@ test('a new version waits for the person, then reloads with nothing lost', async
     // keeps the old build's meanwhile.
     const secondFiles = Object.values(build.renamed).map((name) => `/pkg/${name}`).sort();
     const firstFiles = Object.keys(build.renamed).map((name) => `/pkg/${name}`);
+    expect(await keptFiles(page)).toEqual(expect.arrayContaining([...secondFiles, ...firstFiles]));
+    // A warm-up of the running worker keeps the waiting build's files.
+    expect(await warmNow(page)).toBe(true);
     expect(await keptFiles(page)).toEqual(expect.arrayContaining([...secondFiles, ...firstFiles]));
 
     // Never offered while a change waits: mid-edit, nothing is swapped.
@@ -96,13 +115,23 @@ test('a new version waits for the person, then reloads with nothing lost', async
     expect(await workerWaiting(page)).toBe(true);
     await goOnline(context, baseURL);
     await allSent(page);
-    await expect(banner).toBeVisible();
+    await expect(banner).toBeVisible({ timeout: 30_000 });
     expect(await runningWasm(page)).toBe(firstWasm);
+    // Nor while an avvik is being written (its text is not saved yet).
+    const point = page.locator('li.point').nth(3);
+    await point.getByRole('button', { name: 'Avvik', exact: true }).click();
+    await point.getByLabel('Hva så du? (må fylles ut)').fill('Halvskrevet');
+    await expect(banner).toHaveCount(0);
+    await point.getByRole('button', { name: 'Avbryt' }).click();
+    await expect(banner).toBeVisible({ timeout: 30_000 });
 
     // The person chooses the new version.
     const reloaded = page.waitForEvent('load');
+    const clicked = Date.now();
     await banner.getByRole('button', { name: 'Ny versjon – last inn på nytt' }).click();
     await reloaded;
+    // Reloaded when the new worker took over, not by the fallback after 10 s.
+    expect(Date.now() - clicked).toBeLessThan(5_000);
     await hydrated(page);
     expect(new URL(page.url()).searchParams.get('id')).toBe(roundId);
     expect(await runningWasm(page)).toBe(secondWasm);

@@ -83,10 +83,10 @@ pub fn PageFrame(children: Children) -> impl IntoView {
             </div>
         </header>
         <crate::outbox::status_bar::SyncStatusBar />
-        <NewVersionBanner />
         {children()}
         <footer class="footer">
             <LanguageSwitch />
         </footer>
+        <NewVersionBanner />
     }
 }

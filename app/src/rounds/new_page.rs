@@ -5,6 +5,7 @@ use leptos::prelude::*;
 #[cfg(feature = "hydrate")]
 use crate::i18n::td_string;
 use crate::i18n::{t, use_i18n};
+use crate::layout::new_version::HoldsUnsavedText;
 use crate::layout::page_frame::PageFrame;
 use crate::sync::reference::ReferenceData;
 
@@ -93,6 +94,7 @@ pub fn NewRoundPage() -> impl IntoView {
                     Some(Ok(None)) => view! { <p class="notice">{t!(i18n, new_round_needs_online)}</p> }.into_any(),
                     Some(Ok(Some(data))) => view! {
                         <form class="card stack" on:submit=submit.clone()>
+                            <HoldsUnsavedText />
                             <label for="round-area">{t!(i18n, new_round_area)}</label>
                             <select id="round-area" prop:value=move || area.get()
                                 on:change=move |ev| area.set(event_target_value(&ev))>

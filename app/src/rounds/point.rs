@@ -7,6 +7,7 @@ use super::avvik_summary::AvvikSummary;
 use super::photo_field::{PhotoField, PhotoView};
 use super::risk_matrix::RiskMatrix;
 use crate::i18n::{t, use_i18n};
+use crate::layout::new_version::HoldsUnsavedText;
 use crate::sync::ids::point_finding_id;
 use crate::sync::protocol::FindingInput;
 use crate::sync::records::{Answer, FindingRecord};
@@ -186,6 +187,7 @@ pub fn Point(
             </div>
             <Show when=move || editing.get()>
                 <div class="avvik-form stack">
+                    <HoldsUnsavedText />
                     <label for=format!("{dom_id}-obs")>{t!(i18n, avvik_observation)}</label>
                     <textarea id=format!("{dom_id}-obs") required maxlength="4000" prop:value=move || observation.get()
                         on:input=move |ev| observation.set(event_target_value(&ev))></textarea>

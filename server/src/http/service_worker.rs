@@ -35,8 +35,16 @@ pub fn hash_file() -> Option<PathBuf> {
 /// The stamp of the front-end build this server serves: a short hash of
 /// its hashed file names, so that it changes exactly when they do.
 pub fn build_stamp(hash_file: Option<&Path>) -> String {
-    let Some(names) = hash_file.and_then(|file| std::fs::read(file).ok()) else {
+    let Some(file) = hash_file else {
         return UNHASHED.to_owned();
+    };
+    let names = match std::fs::read(file) {
+        Ok(names) => names,
+        Err(error) => {
+            // Pages still name hashed files, but no new build is announced.
+            tracing::warn!(%error, file = %file.display(), "cannot read the build's hash file");
+            return UNHASHED.to_owned();
+        }
     };
     let digest = Sha256::digest(&names);
     hex::encode(&digest[..8])
@@ -58,6 +66,9 @@ pub async fn script(State(state): State<AppState>) -> Result<Response, ApiError>
 }
 
 fn stamped(source: &str, build: &str) -> String {
+    if !source.contains(PLACEHOLDER) {
+        tracing::warn!("sw.js has no {PLACEHOLDER}: new builds are not announced to open pages");
+    }
     source.replacen(PLACEHOLDER, build, 1)
 }
 
