@@ -1,13 +1,13 @@
-import { test, expect, chromium, Browser, Page } from '@playwright/test';
+import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  CHROMIUM, allSent, answerPoint, expectAccessible, fieldPagesCached, goOffline, goOnline, hydrated, logInAndSync,
-  openSections, serverRound, startRound,
+  allSent, answerPoint, expectAccessible, fieldPagesCached, goOffline, goOnline, hydrated, openSections, serverRound,
+  startRound,
 } from './helpers';
+import { OwnPhone, verneombudPhone } from './own-phone';
 import { secondBuild } from '../deploy';
-import { startProxy } from '../proxy';
 import { killVern, startVern, Vern } from '../vern';
 
 // A new build is deployed while a round is open on a phone. The round goes
@@ -57,18 +57,12 @@ test('a new version waits for the person, then reloads with nothing lost', async
   const dataDir = path.join(dir, 'data');
   fs.mkdirSync(dataDir);
   let server: Vern | undefined;
-  let proxy: Awaited<ReturnType<typeof startProxy>> | undefined;
-  let browser: Browser | undefined;
+  let phone: OwnPhone | undefined;
   try {
     // Its own server (replaced by the second build), behind its own proxy.
     server = await startVern({ dataDir });
-    proxy = await startProxy(0, server.port);
-    const baseURL = `http://127.0.0.1:${proxy.address().port}`;
-    browser = await chromium.launch(CHROMIUM);
-    const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    await logInAndSync(page, 'verneombud');
-    await fieldPagesCached(page);
+    phone = await verneombudPhone(server.port);
+    const { baseURL, context, page } = phone;
     const roundId = await startRound(page);
     const firstWasm = await runningWasm(page);
     expect(firstWasm).toMatch(/^\/pkg\/vern\..+\.wasm$/);
@@ -155,8 +149,8 @@ test('a new version waits for the person, then reloads with nothing lost', async
     await expect(page.locator('.answers button[aria-pressed="true"]')).toHaveCount(3);
     await goOnline(context, baseURL);
   } finally {
-    await browser?.close();
-    proxy?.close();
+    await phone?.browser.close();
+    phone?.proxy.close();
     if (server) await killVern(server);
     fs.rmSync(dir, { recursive: true, force: true });
   }

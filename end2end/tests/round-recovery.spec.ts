@@ -1,11 +1,11 @@
-import { test, expect, chromium, Browser } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  CHROMIUM, answerPoint, fieldPagesCached, goOffline, goOnline, logInAndSync, makeJpeg, openSections, pullAll, startRound,
+  answerPoint, goOffline, goOnline, makeJpeg, openSections, pullAll, startRound,
 } from './helpers';
-import { startProxy } from '../proxy';
+import { OwnPhone, verneombudPhone } from './own-phone';
 import { createPgDatabase, dropPgDatabase, killVern, startVern, Vern } from '../vern';
 
 // The network drops in the middle of a photo upload and the server dies
@@ -21,17 +21,11 @@ test('a dropped photo upload and a server restart mid-push leave exactly one cop
   const postgres = info.project.metadata.postgres as string | undefined;
   const databaseUrl = postgres ? createPgDatabase(postgres, 'vern_recovery') : undefined;
   let server: Vern | undefined;
-  let proxy: Awaited<ReturnType<typeof startProxy>> | undefined;
-  let browser: Browser | undefined;
+  let phone: OwnPhone | undefined;
   try {
     server = await startVern({ dataDir, databaseUrl });
-    proxy = await startProxy(0, server.port);
-    const baseURL = `http://127.0.0.1:${proxy.address().port}`;
-    browser = await chromium.launch(CHROMIUM);
-    const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    await logInAndSync(page, 'verneombud');
-    await fieldPagesCached(page);
+    phone = await verneombudPhone(server.port);
+    const { baseURL, context, page } = phone;
     const photo = await makeJpeg(page, 9);
 
     await goOffline(context, baseURL);
@@ -86,8 +80,8 @@ test('a dropped photo upload and a server restart mid-push leave exactly one cop
     expect(fs.readdirSync(stored)).toEqual([photos[0].id]);
     expect(fs.readdirSync(path.join(stored, photos[0].id)).sort()).toEqual([`${photos[0].sha256}.jpg`, `${photos[0].sha256}.thumb.jpg`]);
   } finally {
-    await browser?.close();
-    proxy?.close();
+    await phone?.browser.close();
+    phone?.proxy.close();
     if (server) await killVern(server);
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (postgres && databaseUrl) dropPgDatabase(postgres, databaseUrl);
