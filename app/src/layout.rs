@@ -7,4 +7,5 @@ pub mod loaded;
 pub mod new_version;
 pub mod offline_note;
 pub mod page_frame;
+pub mod page_title;
 pub mod unit_picker;

@@ -82,11 +82,16 @@ test('logging out ends the session', async ({ page }) => {
   await expect(page).toHaveURL(/\/login\?next=/);
 });
 
-test('the language can be switched to English and back', async ({ page }) => {
+test('the language can be switched to English and back', async ({ page, context }) => {
   await page.goto('/login');
   await hydrated(page);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+  // The page changes language at once; the cookie the server reads on the
+  // next load is written a moment later (CI once reloaded in between).
+  await expect
+    .poll(async () => (await context.cookies()).find((c) => c.name === 'i18n_pref_locale')?.value)
+    .toBe('en');
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

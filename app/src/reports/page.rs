@@ -3,7 +3,6 @@
 //! plain HTML form that the server answers with the receipt.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::RoomLookup;
@@ -12,6 +11,7 @@ use super::report_form::ReportForm;
 use crate::error::AppError;
 use crate::i18n::{t, td_string, use_i18n};
 use crate::layout::error_message::ErrorMessage;
+use crate::layout::page_title::PageTitle;
 
 /// The report form for the room, or a clear page for a code that is not in use.
 #[component]
@@ -25,7 +25,7 @@ pub fn ReportPage() -> impl IntoView {
     let token_now = move || params.with_untracked(|params| params.get("token").unwrap_or_default());
 
     view! {
-        <Title text=move || format!("{} – Vern", td_string!(i18n.get_locale(), report_title)) />
+        <PageTitle name=Signal::derive(move || td_string!(i18n.get_locale(), report_title).to_string()) />
         <main id="main" class="page narrow report">
             <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {

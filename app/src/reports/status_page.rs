@@ -3,7 +3,6 @@
 //! nothing about who sent it.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::load::load_report_status;
@@ -11,6 +10,7 @@ use super::{CaseState, ReportStatus, status_path};
 use crate::error::AppError;
 use crate::i18n::{t, td_string, use_i18n};
 use crate::layout::error_message::ErrorMessage;
+use crate::layout::page_title::PageTitle;
 
 /// The case number, its state and the comments meant for the reporter.
 #[component]
@@ -23,7 +23,7 @@ pub fn StatusPage() -> impl IntoView {
     let status = Resource::new(token, load_report_status);
 
     view! {
-        <Title text=move || format!("{} – Vern", td_string!(i18n.get_locale(), status_title)) />
+        <PageTitle name=Signal::derive(move || td_string!(i18n.get_locale(), status_title).to_string()) />
         <main id="main" class="page narrow report-status">
             <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
