@@ -341,7 +341,7 @@ async function allKept() {
 
 // Messages from pages: 'warm' (at most every few minutes unless a page
 // is missing), 'warm-now' or {warm: token} (at once; the answer carries
-// the token and the build), 'forget' (at logout: drop the kept pages, and
+// the token), 'forget' (at logout: drop the kept pages, and
 // any copy still under way), and 'skip-waiting' (the person chose this
 // waiting version: take over now).
 self.addEventListener('message', (event) => {
@@ -363,7 +363,7 @@ self.addEventListener('message', (event) => {
     (async () => {
       if (recent && (await allKept())) return;
       const done = await warm().catch(() => false);
-      if (event.source) event.source.postMessage({ warmed: done, token, build: BUILD });
+      if (event.source) event.source.postMessage({ warmed: done, token });
     })(),
   );
 });

@@ -1,6 +1,8 @@
 //! Progressive web app glue: the service worker, its new versions, and the
 //! hydration marker.
 
+#[cfg(feature = "hydrate")]
+pub mod page_shown;
 pub mod update;
 
 use leptos::prelude::*;

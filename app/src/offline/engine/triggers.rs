@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use web_sys::VisibilityState;
 
 use super::{ENGINE, browser_online, counts, refresh_status, sync_now, update_status};
 use crate::offline::db;
 use crate::offline::status::SyncStatus;
+use crate::pwa::page_shown::on_page_shown;
 
 /// How often an open app syncs on its own.
 const EVERY: Duration = Duration::from_secs(30);
@@ -84,24 +84,12 @@ fn listen() {
         spawn_local(sync_now());
     });
     let offline = Closure::<dyn FnMut()>::new(|| update_status(|status| status.offline = true));
-    let visible = Closure::<dyn FnMut()>::new(|| {
-        let shown = web_sys::window()
-            .and_then(|window| window.document())
-            .is_some_and(|document| document.visibility_state() == VisibilityState::Visible);
-        if shown {
-            automatic_sync();
-        }
-    });
     // Adding a listener fails only for a non-function, which these are not.
     let _ = window.add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
     let _ = window.add_event_listener_with_callback("offline", offline.as_ref().unchecked_ref());
-    if let Some(document) = window.document() {
-        let _ = document
-            .add_event_listener_with_callback("visibilitychange", visible.as_ref().unchecked_ref());
-    }
     online.forget();
     offline.forget();
-    visible.forget();
+    on_page_shown(automatic_sync);
 }
 
 /// `navigator.storage.persist()`, so the browser keeps queued work under

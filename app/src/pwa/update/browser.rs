@@ -10,10 +10,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
-    VisibilityState,
 };
 
 use super::NewVersion;
+use crate::pwa::page_shown::on_page_shown;
 
 /// How often an open page asks the server for a newer build (besides
 /// when the network comes back and when the page is shown again).
@@ -127,25 +127,10 @@ fn check_now_and_then(registration: ServiceWorkerRegistration) {
             }
         });
     };
-    let shown = check.clone();
+    on_page_shown(check.clone());
     let on_online = Closure::<dyn FnMut()>::new(check.clone());
-    let on_visible = Closure::<dyn FnMut()>::new(move || {
-        let visible = web_sys::window()
-            .and_then(|window| window.document())
-            .is_some_and(|document| document.visibility_state() == VisibilityState::Visible);
-        if visible {
-            shown();
-        }
-    });
     let _ = window.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
-    if let Some(document) = window.document() {
-        let _ = document.add_event_listener_with_callback(
-            "visibilitychange",
-            on_visible.as_ref().unchecked_ref(),
-        );
-    }
     on_online.forget();
-    on_visible.forget();
     // A failing interval only costs the periodic check; the events remain.
     let _interval = set_interval_with_handle(check, CHECK_EVERY);
 }
