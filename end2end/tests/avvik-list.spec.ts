@@ -1,6 +1,8 @@
 // A leader follows up the avvik of their units on a tablet: a QR report
 // sent from a room shows up in the list, highest risk first, the filters
-// narrow it (and stay in the address), and more rows come a page at a time.
+// narrow it (and stay in the address), more rows come a page at a time, and
+// the filtered list downloads as CSV for Excel.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectAccessible, hydrated, logIn, sqlite } from './helpers';
 
@@ -65,6 +67,19 @@ test('a QR report reaches the leader\'s list by risk, filtered and a page at a t
   await expect(cases).toHaveCount(schoolCases("a.risk_score >= 10 AND a.source = 'qr'"));
   await expect(page.getByLabel('Kilde', { exact: true })).toHaveValue('qr');
   await expectAccessible(page);
+
+  // The export carries the filters in force: the same cases, as Excel reads them.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Last ned som CSV (Excel)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^avvik-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv.startsWith('\ufeffSaksnummer;Registrert;Enhet;Rom;')).toBe(true);
+  const lines = csv.trimEnd().split('\r\n');
+  expect(lines).toHaveLength(1 + schoolCases("a.risk_score >= 10 AND a.source = 'qr'"));
+  const line = lines.find((l) => l.endsWith(`;${text}`));
+  expect(line).toContain(';Barnetrinnet;Klasserom 3B;Brann;QR-melding;Ny;15;');
 
   // A colleague with no leader role has no list.
   await logIn(page, 'medarbeider');

@@ -7,7 +7,8 @@
 //! 100,000 avvik over a year, 300,000 tiltak and 1,000,000 history rows,
 //! and times over HTTP, as the HMS-ansvarlig who reaches every unit and as
 //! the leader of one: the dashboard, the first and the 50th page of the
-//! list of open high-risk cases, and one case page.
+//! list of open high-risk cases, one case page, and the CSV export of the
+//! whole list (with the peak memory while it streams).
 
 #[path = "sync/client.rs"]
 #[expect(
@@ -137,7 +138,57 @@ async fn measure(client: &reqwest::Client, address: &str, who: &str) -> anyhow::
             .await?;
     }
     case_page.print(&format!("case page ({who})"));
+    export(client, address, who).await
+}
+
+/// Downloads the whole list as CSV a few times: time, size, and the
+/// server's peak memory while it streams (this process is the server).
+async fn export(client: &reqwest::Client, address: &str, who: &str) -> anyhow::Result<()> {
+    // Writing 5 resets the peak resident size the kernel reports (VmHWM).
+    std::fs::write("/proc/self/clear_refs", "5").context("reset the peak memory")?;
+    let before = peak_resident_kib()?;
+    let mut timings = Timings::default();
+    let mut bytes = 0;
+    let mut rows = 0;
+    for _ in 0..3 {
+        let body = timings
+            .time(async {
+                let response = client
+                    .get(format!("{address}/api/v1/avvik/export.csv"))
+                    .send()
+                    .await?
+                    .error_for_status()?;
+                Ok(response.bytes().await?)
+            })
+            .await?;
+        bytes = body.len();
+        rows = body
+            .iter()
+            .filter(|byte| **byte == b'\n')
+            .count()
+            .saturating_sub(1);
+    }
+    timings.print(&format!(
+        "CSV export of every case, {rows} rows, {} KB ({who})",
+        bytes / 1000
+    ));
+    let peak = peak_resident_kib()?;
+    println!(
+        "  peak memory while exporting: {} MB (before: {} MB; includes this client's copy of the file)",
+        peak / 1024,
+        before / 1024
+    );
     Ok(())
+}
+
+/// The peak resident memory of this process, in KiB.
+fn peak_resident_kib() -> anyhow::Result<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").context("read /proc/self/status")?;
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
+        .context("VmHWM in /proc/self/status")
 }
 
 fn with_after<'a>(filter: &[(&'a str, &'a str)], after: &'a str) -> Vec<(&'a str, &'a str)> {

@@ -7,6 +7,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod errors;
+pub mod exports;
 pub mod http;
 pub mod local_time;
 pub mod mail;

@@ -15,6 +15,10 @@ use crate::reports::CaseState;
 /// Rows per page.
 pub const PAGE_SIZE: usize = 50;
 
+/// Where the list downloads as CSV, with the list page's address
+/// parameters as its filters.
+pub const EXPORT_CSV_PATH: &str = "/api/v1/avvik/export.csv";
+
 /// Where a case came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

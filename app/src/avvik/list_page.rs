@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use leptos_router::params::ParamsMap;
 
 use super::case_risk::level_label;
-use super::list::{AvvikFilter, AvvikListItem, AvvikPage, load_avvik_list};
+use super::list::{AvvikFilter, AvvikListItem, AvvikPage, EXPORT_CSV_PATH, load_avvik_list};
 use super::list_filters::{ListFilters, filter_from_query, source_label, state_label};
 use super::risk::level_of;
 use crate::i18n::{t, td_string, use_i18n};
@@ -31,16 +32,24 @@ pub fn AvvikListPage() -> impl IntoView {
                 <ReadOnlyOffline />
                 <Loaded
                     resource=first
-                    render=move |page| view! { <ListBody page filter=filter.get_untracked() /> }
+                    render=move |page| {
+                        let export = export_href(&query.read_untracked());
+                        view! { <ListBody page filter=filter.get_untracked() export /> }
+                    }
                 />
             </main>
         </PageFrame>
     }
 }
 
-/// The counts, the filters and the rows of one filtered list.
+/// The CSV export of the list with the filters in the address.
+fn export_href(query: &ParamsMap) -> String {
+    format!("{EXPORT_CSV_PATH}{}", query.to_query_string())
+}
+
+/// The counts, the filters, the export and the rows of one filtered list.
 #[component]
-fn ListBody(page: AvvikPage, filter: AvvikFilter) -> impl IntoView {
+fn ListBody(page: AvvikPage, filter: AvvikFilter, export: String) -> impl IntoView {
     let i18n = use_i18n();
     let AvvikPage {
         items,
@@ -69,7 +78,10 @@ fn ListBody(page: AvvikPage, filter: AvvikFilter) -> impl IntoView {
                 .collect_view()}
         </ul>
         <div class="two-pane list-pane">
-            <ListFilters filter units />
+            <div class="list-tools">
+                <ListFilters filter units />
+                <a class="export no-print" href=export download>{t!(i18n, avvik_export_csv)}</a>
+            </div>
             <section aria-labelledby="cases-heading">
                 <h2 id="cases-heading">{t!(i18n, avvik_cases)}</h2>
                 <Show when=move || items.with(Vec::is_empty)>

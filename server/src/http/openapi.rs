@@ -19,11 +19,13 @@ use utoipa::OpenApi;
         crate::photos::upload::put_photo,
         crate::photos::download::get_photo,
         crate::photos::download::get_thumb,
+        crate::exports::avvik_csv::avvik_csv,
     ),
     components(schemas(app::sync::records::PhotoRecord)),
     tags(
         (name = "sync", description = "Offline sync of rounds, findings and photos"),
         (name = "photos", description = "Photo upload (PUT by id with SHA-256) and download"),
+        (name = "exports", description = "The avvik list as a file, with the list's filters"),
     )
 )]
 pub struct ApiDoc;

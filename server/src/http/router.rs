@@ -36,6 +36,7 @@ pub fn build(state: AppState) -> Router {
         .route("/readyz", get(health::readyz))
         .route("/sw.js", get(service_worker::script))
         .nest("/api/v1", api::routes())
+        .merge(crate::exports::routes())
         // Before the pages: the form's post joins the page's route.
         .merge(crate::reports::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {

@@ -13,7 +13,7 @@ use crate::on_both_backends;
 
 /// Seeds `n` cases per unit with scores, states, sources and times that
 /// vary, each in one of the unit's rooms when it has one.
-async fn seed_cases(app: &TestApp, unit: &str, n: i64) {
+pub async fn seed_cases(app: &TestApp, unit: &str, n: i64) {
     let (unit_id,): (String,) = sqlx::query_as("SELECT id FROM org_units WHERE name = $1")
         .bind(unit)
         .fetch_one(app.db.pool())
@@ -78,7 +78,7 @@ fn ids(rows: &[(String, i64, i64)]) -> HashSet<String> {
     rows.iter().map(|(id, _, _)| id.clone()).collect()
 }
 
-async fn expected(app: &TestApp, condition: &str) -> HashSet<String> {
+pub async fn expected(app: &TestApp, condition: &str) -> HashSet<String> {
     let sql =
         format!("SELECT a.id FROM avvik a JOIN org_units u ON u.id = a.unit_id WHERE {condition}");
     let rows: Vec<(String,)> = sqlx::query_as(&sql)

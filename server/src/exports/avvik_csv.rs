@@ -1,0 +1,175 @@
+//! `GET /api/v1/avvik/export.csv`: the avvik list as CSV, with the list
+//! page's filters (the same address parameters) and the same reach.
+//!
+//! The rows are read a page at a time and sent as they are written, so a
+//! list of 100,000 cases never sits in memory whole.
+
+use app::avvik::case_risk::level_label;
+use app::avvik::list::CaseSource;
+use app::avvik::list_filters::{filter_from_query, source_label, state_label};
+use app::avvik::risk::level_of;
+use app::backend::Authenticated;
+use app::error::AppError;
+use app::i18n::{Locale, td_string};
+use app::reports::{CaseState, ReportCategory};
+use axum::Extension;
+use axum::body::{Body, Bytes};
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use futures::{StreamExt, stream};
+use leptos_router::params::ParamsMap;
+use sqlx::AnyPool;
+
+use super::csv::{BYTE_ORDER_MARK, Cell, push_row};
+use crate::db::avvik_list::{self, ListQuery, ListRow};
+use crate::db::now_ms;
+use crate::errors::ApiError;
+use crate::local_time::{oslo_date, oslo_text};
+use crate::reports::answer_page::locale_of;
+use crate::services::avvik_list::list_query;
+use crate::state::AppState;
+
+/// Rows read from the database at a time.
+pub const ROWS_PER_READ: i64 = 500;
+
+/// The cases the person reaches, narrowed by the list's filters, highest
+/// risk first, as a CSV download; 403 for a person who reads no cases, 400
+/// for a filter that is not a filter (a date that is not a day).
+#[utoipa::path(
+    get,
+    path = "/api/v1/avvik/export.csv",
+    params(
+        ("enhet" = Option<String>, Query, description = "A unit id: that unit and those below it"),
+        ("status" = Option<String>, Query, description = "A state as stored, or `apne` for every open state"),
+        ("risiko" = Option<String>, Query, description = "`low`, `medium` or `high`"),
+        ("kategori" = Option<String>, Query, description = "A category as stored"),
+        ("kilde" = Option<String>, Query, description = "`round`, `qr` or `manual`"),
+        ("fra" = Option<String>, Query, description = "Registered on or after this day (YYYY-MM-DD)"),
+        ("til" = Option<String>, Query, description = "Registered on or before this day (YYYY-MM-DD)"),
+        ("mine" = Option<String>, Query, description = "Any value: only cases assigned to the caller"),
+    ),
+    responses(
+        (status = 200, description = "UTF-8 CSV with a byte order mark, semicolon-separated", content_type = "text/csv"),
+        (status = 400, description = "A filter value that is not one (a day that is not YYYY-MM-DD)"),
+        (status = 401, description = "Not logged in"),
+        (status = 403, description = "The caller reads no unit's cases"),
+    ),
+    tag = "exports"
+)]
+#[tracing::instrument(skip_all)]
+pub async fn avvik_csv(
+    State(state): State<AppState>,
+    auth: Option<Extension<Authenticated>>,
+    headers: HeaderMap,
+    Query(params): Query<Vec<(String, String)>>,
+) -> Result<Response, ApiError> {
+    let Extension(auth) = auth.ok_or(AppError::Unauthenticated)?;
+    let filter = filter_from_query(&params.into_iter().collect::<ParamsMap>());
+    let (query, _) = list_query(&state, &auth.user, &filter).await?;
+    let locale = locale_of(&headers);
+    let mut head = BYTE_ORDER_MARK.to_owned();
+    push_header(&mut head, locale);
+    let rows = rows_as_csv(state.db.pool().clone(), query, locale);
+    let body = Body::from_stream(stream::iter([Ok(Bytes::from(head))]).chain(rows));
+    let file = format!("attachment; filename=\"avvik-{}.csv\"", oslo_date(now_ms()));
+    let headers = [
+        (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+        (header::CONTENT_DISPOSITION, file),
+    ];
+    Ok((headers, body).into_response())
+}
+
+/// Where the next read starts: the sort key of the last row sent.
+enum Next {
+    First,
+    After(i64, i64, String),
+    Done,
+}
+
+/// The rows, `ROWS_PER_READ` at a time, each read written as one chunk. A
+/// failed read ends the download early (the status is sent already), so
+/// the file is visibly cut rather than quietly short.
+fn rows_as_csv(
+    pool: AnyPool,
+    query: ListQuery,
+    locale: Locale,
+) -> impl futures::Stream<Item = Result<Bytes, std::io::Error>> {
+    stream::try_unfold(Next::First, move |next| {
+        let (pool, query) = (pool.clone(), query.clone());
+        async move {
+            let after = match &next {
+                Next::First => None,
+                Next::After(score, created, id) => Some((*score, *created, id.as_str())),
+                Next::Done => return Ok(None),
+            };
+            let rows = avvik_list::page(&pool, &query, after, ROWS_PER_READ)
+                .await
+                .map_err(|error| {
+                    tracing::error!(%error, "read the avvik export");
+                    std::io::Error::other("the export could not be read to the end")
+                })?;
+            let mut chunk = String::new();
+            for row in &rows {
+                push_case(&mut chunk, row, locale);
+            }
+            let next = match rows.last() {
+                Some(last) if rows.len() as i64 == ROWS_PER_READ => {
+                    Next::After(last.risk_score, last.created_at, last.id.clone())
+                }
+                _ => Next::Done,
+            };
+            Ok(Some((Bytes::from(chunk), next)))
+        }
+    })
+}
+
+fn push_header(out: &mut String, locale: Locale) {
+    let names = [
+        td_string!(locale, export_case_no),
+        td_string!(locale, export_registered),
+        td_string!(locale, export_unit),
+        td_string!(locale, export_room),
+        td_string!(locale, report_category),
+        td_string!(locale, avvik_source),
+        td_string!(locale, avvik_status),
+        td_string!(locale, export_risk_score),
+        td_string!(locale, avvik_risk),
+        td_string!(locale, export_assigned),
+        td_string!(locale, export_description),
+    ];
+    let cells: Vec<Cell<'_>> = names.into_iter().map(Cell::Text).collect();
+    push_row(out, &cells);
+}
+
+/// One case as a row; a stored value this version has no name for is
+/// written as stored rather than left out.
+fn push_case(out: &mut String, row: &ListRow, locale: Locale) {
+    let registered = oslo_text(row.created_at);
+    let category =
+        ReportCategory::parse(&row.category).map_or(row.category.as_str(), |c| c.name(locale));
+    let source = CaseSource::from_db(&row.source)
+        .map_or_else(|| row.source.clone(), |source| source_label(source, locale));
+    let status = CaseState::from_db(&row.status)
+        .map_or_else(|| row.status.clone(), |state| state_label(state, locale));
+    let (score, level) = match level_of(row.risk_score) {
+        Some(level) => (Cell::Number(row.risk_score), level_label(level, locale)),
+        None => (Cell::Text(""), td_string!(locale, avvik_unrated)),
+    };
+    push_row(
+        out,
+        &[
+            Cell::Text(&row.receipt_no),
+            Cell::Text(&registered),
+            Cell::Text(&row.unit_name),
+            Cell::Text(row.room_name.as_deref().unwrap_or_default()),
+            Cell::Text(category),
+            Cell::Text(&source),
+            Cell::Text(&status),
+            score,
+            Cell::Text(level),
+            Cell::Text(row.assigned_name.as_deref().unwrap_or_default()),
+            Cell::Text(&row.description),
+        ],
+    );
+}

@@ -1,0 +1,202 @@
+//! The avvik list as CSV: what Norwegian Excel expects (byte order mark,
+//! semicolons), every case the list reaches once and in its order, read
+//! in several passes, nothing outside the person's reach, the list's
+//! filters, and no cell that a spreadsheet would run as a formula.
+
+use std::collections::HashSet;
+
+use app::avvik::list::EXPORT_CSV_PATH as EXPORT;
+use reqwest::StatusCode;
+use reqwest::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use vern::exports::avvik_csv::ROWS_PER_READ;
+
+use super::avvik_list::seed_cases;
+use super::helpers::{Backend, TestApp, client, with_app};
+use crate::on_both_backends;
+
+/// The rows of a CSV file: cells split on semicolons outside quotes, `""`
+/// inside quotes read as one quote.
+fn parse(csv: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let (mut row, mut cell, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = csv.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (';', false) => row.push(std::mem::take(&mut cell)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => cell.push(c),
+        }
+    }
+    assert!(
+        cell.is_empty() && row.is_empty(),
+        "the file ends with a line end"
+    );
+    rows
+}
+
+/// The export with `query` (the list page's address parameters): status and body.
+async fn export(app: &TestApp, query: &str) -> (StatusCode, String) {
+    let response = app.get(&format!("{EXPORT}{query}")).await;
+    let status = response.status();
+    if status == StatusCode::OK {
+        let kind = response.headers()[CONTENT_TYPE]
+            .to_str()
+            .expect("type")
+            .to_owned();
+        assert_eq!(kind, "text/csv; charset=utf-8");
+        let file = response.headers()[CONTENT_DISPOSITION]
+            .to_str()
+            .expect("name")
+            .to_owned();
+        assert!(file.starts_with("attachment; filename=\"avvik-"), "{file}");
+    }
+    (status, response.text().await.expect("body"))
+}
+
+/// The case numbers the database holds under `condition` (over `avvik a`
+/// joined to its unit `u`).
+async fn receipts(app: &TestApp, condition: &str) -> HashSet<String> {
+    let sql = format!(
+        "SELECT a.receipt_no FROM avvik a JOIN org_units u ON u.id = a.unit_id WHERE {condition}"
+    );
+    let rows: Vec<(String,)> = sqlx::query_as(&sql)
+        .fetch_all(app.db.pool())
+        .await
+        .expect("receipts");
+    rows.into_iter().map(|(no,)| no).collect()
+}
+
+async fn add_case(app: &TestApp, unit: &str, receipt: &str, description: &str) {
+    sqlx::query(
+        "INSERT INTO avvik (id, unit_id, source, category, description, status, receipt_no,
+                            risk_score, created_at, updated_at)
+         SELECT $1, id, 'qr', 'annet', $2, 'open', $1, 25, 1780000000000, 1780000000000
+         FROM org_units WHERE name = $3",
+    )
+    .bind(receipt)
+    .bind(description)
+    .bind(unit)
+    .execute(app.db.pool())
+    .await
+    .expect("case");
+}
+
+async fn a_leader_exports_each_case_they_reach_once_as_excel_reads_it(backend: Backend) {
+    with_app(backend, |app| async move {
+        let many = ROWS_PER_READ + 20;
+        seed_cases(&app, "Nordby skole", many).await;
+        seed_cases(&app, "SFO", 40).await;
+        seed_cases(&app, "Fjordvik sykehjem", 30).await;
+        add_case(
+            &app,
+            "Nordby skole",
+            "T-formula",
+            "=HYPERLINK(\"http://x.example\";\"Klikk\")",
+        )
+        .await;
+        add_case(
+            &app,
+            "SFO",
+            "T-letters",
+            "Døra i 2. etg; «sitat» og \"hermetegn\"\nny linje",
+        )
+        .await;
+        app.login_ok("leder").await;
+
+        let (status, body) = export(&app, "").await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let csv = body
+            .strip_prefix('\u{feff}')
+            .expect("a byte order mark first");
+        let rows = parse(csv);
+        let (header, rows) = rows.split_first().expect("a header");
+        assert_eq!(header[0], "Saksnummer");
+        assert_eq!(header.len(), 11);
+        assert!(
+            rows.iter().all(|row| row.len() == header.len()),
+            "every row has every column"
+        );
+        let seen: Vec<&str> = rows.iter().map(|row| row[0].as_str()).collect();
+        let unique: HashSet<String> = seen.iter().map(|no| (*no).to_owned()).collect();
+        assert_eq!(seen.len(), unique.len(), "each case once");
+        let want = receipts(&app, "u.name IN ('Nordby skole', 'SFO')").await;
+        assert_eq!(unique, want, "the school and its SFO, not the nursing home");
+        assert_eq!(
+            rows.len() as i64,
+            many + 40 + 2,
+            "read in more than one pass"
+        );
+        let scores: Vec<i64> = rows.iter().map(|row| row[7].parse().unwrap_or(0)).collect();
+        assert!(
+            scores.windows(2).all(|pair| pair[0] >= pair[1]),
+            "highest risk first"
+        );
+
+        let formula = rows
+            .iter()
+            .find(|row| row[0] == "T-formula")
+            .expect("the formula case");
+        assert_eq!(
+            formula[10], "'=HYPERLINK(\"http://x.example\";\"Klikk\")",
+            "shown as text"
+        );
+        let letters = rows
+            .iter()
+            .find(|row| row[0] == "T-letters")
+            .expect("the æøå case");
+        assert_eq!(
+            letters[10],
+            "Døra i 2. etg; «sitat» og \"hermetegn\"\nny linje"
+        );
+        assert_eq!(letters[2], "SFO");
+        assert_eq!(letters[6], "Ny");
+    })
+    .await;
+}
+on_both_backends!(a_leader_exports_each_case_they_reach_once_as_excel_reads_it);
+
+async fn the_export_keeps_the_list_filters_and_the_list_refusals(backend: Backend) {
+    with_app(backend, |app| async move {
+        seed_cases(&app, "Nordby skole", 30).await;
+        seed_cases(&app, "SFO", 30).await;
+        app.login_ok("leder").await;
+        let sfo = app.unit_id("SFO").await;
+
+        let (status, body) = export(&app, &format!("?enhet={sfo}&status=closed&kilde=qr")).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let rows = parse(body.trim_start_matches('\u{feff}'));
+        let got: HashSet<String> = rows[1..].iter().map(|row| row[0].clone()).collect();
+        let want = receipts(
+            &app,
+            "u.name = 'SFO' AND a.status = 'closed' AND a.source = 'qr'",
+        )
+        .await;
+        assert!(!want.is_empty(), "the filter selects some");
+        assert_eq!(got, want);
+
+        let (status, _) = export(&app, "?fra=1.7.2026").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "a date that is not a day");
+
+        app.login_ok("medarbeider").await;
+        let (status, _) = export(&app, "").await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "reads no cases");
+
+        let stranger = client()
+            .get(format!("{}{EXPORT}", app.address))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(stranger.status(), StatusCode::UNAUTHORIZED);
+    })
+    .await;
+}
+on_both_backends!(the_export_keeps_the_list_filters_and_the_list_refusals);
