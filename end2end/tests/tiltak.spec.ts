@@ -2,7 +2,9 @@
 // deadline is refused with the text kept, two are added (one already
 // overdue, with a cost), one is started and changed, one is dropped with
 // its reason; the timeline tells each step; the tiltaksplan lists the open
-// ones overdue first; the verneombud reads them without the steps.
+// ones overdue first and downloads as CSV; the verneombud reads them
+// without the steps.
+import { readFileSync } from 'node:fs';
 import { expect, Page, test } from '@playwright/test';
 import { openCase, otherTablet, reportFrom } from './cases';
 import { expectAccessible, hydrated, logIn, sqlite } from './helpers';
@@ -95,6 +97,19 @@ test('a case gets its measures, and the tiltaksplan shows the open ones overdue 
   await expect(page).toHaveURL(/enhet=/);
   await expect(rows).toHaveCount(2);
   await expectAccessible(page);
+
+  // The plan as a file for Excel: the same measures, in the same order.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Last ned som CSV (Excel)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^tiltaksplan-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv.startsWith('\ufeffTiltak;Enhet;Saksnummer;Ansvarlig;Frist;Status;Forfalt;')).toBe(true);
+  const lines = csv.split('\r\n').filter((line) => line.includes(String(stamp)));
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toBe(`${shelf};Nordby skole;${receipt};Lars Lie;10.01.2021;Planlagt;Ja;`);
+  expect(lines[1]).toContain(`${ladder};Nordby skole;${receipt};Lars Lie;`);
 
   // The verneombud reads the measures, with no steps to take.
   const caseUrl = sqlite(`SELECT id FROM avvik WHERE receipt_no = '${receipt}'`)[0][0];

@@ -34,6 +34,7 @@ pub mod structure;
 pub mod sync_log;
 pub mod thumbnail_jobs;
 pub mod tiltak;
+pub mod tiltak_pages;
 pub mod units;
 pub mod users;
 

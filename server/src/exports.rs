@@ -1,11 +1,15 @@
-//! Files to take elsewhere: the avvik list as CSV for Excel, the quality
-//! system and AMU. An export carries the filters in force on the page it
-//! is taken from and reaches exactly the cases that page would show.
+//! Files to take elsewhere: the avvik list and the tiltaksplan as CSV for
+//! Excel, the quality system and AMU. An export carries the filters in
+//! force on the page it is taken from and reaches exactly what that page
+//! would show.
 
 pub mod avvik_csv;
 pub mod csv;
+pub mod download;
+pub mod tiltak_csv;
 
-use app::avvik::list::EXPORT_CSV_PATH;
+use app::avvik::list::EXPORT_CSV_PATH as AVVIK_CSV;
+use app::tiltak::model::EXPORT_CSV_PATH as TILTAK_CSV;
 use axum::Router;
 use axum::routing::get;
 
@@ -13,5 +17,7 @@ use crate::state::AppState;
 
 /// The export routes (under `/api/v1`, with their full paths).
 pub fn routes() -> Router<AppState> {
-    Router::new().route(EXPORT_CSV_PATH, get(avvik_csv::avvik_csv))
+    Router::new()
+        .route(AVVIK_CSV, get(avvik_csv::avvik_csv))
+        .route(TILTAK_CSV, get(tiltak_csv::tiltak_csv))
 }

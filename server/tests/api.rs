@@ -44,5 +44,6 @@ mod api {
     pub mod sync_support;
     pub mod thumbnails;
     pub mod tiltak;
+    pub mod tiltak_export;
     pub mod tiltaksplan;
 }

@@ -80,7 +80,7 @@ fn ListBody(page: AvvikPage, filter: AvvikFilter, export: String) -> impl IntoVi
         <div class="two-pane list-pane">
             <div class="list-tools">
                 <ListFilters filter units />
-                <a class="export no-print" href=export download>{t!(i18n, avvik_export_csv)}</a>
+                <a class="export no-print" href=export download>{t!(i18n, export_csv)}</a>
             </div>
             <section aria-labelledby="cases-heading">
                 <h2 id="cases-heading">{t!(i18n, avvik_cases)}</h2>

@@ -48,6 +48,10 @@ pub struct Tiltaksplan {
 /// The most measures one tiltaksplan page lists.
 pub const PLAN_LIMIT: usize = 300;
 
+/// Where a plan downloads as CSV (`?enhet=` as on the plan page): every
+/// open measure, not only the first [`PLAN_LIMIT`].
+pub const EXPORT_CSV_PATH: &str = "/api/v1/tiltak/export.csv";
+
 /// `YYYY-MM-DD` as Norwegians write a date (`15.01.2027`); anything else
 /// is shown as it is.
 pub fn norwegian_date(day: &str) -> String {

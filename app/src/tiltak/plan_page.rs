@@ -4,10 +4,11 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use leptos_router::params::ParamsMap;
 
 use super::case_card::state_label;
 use super::changes::load_tiltaksplan;
-use super::model::{Tiltak, Tiltaksplan, kroner, norwegian_date};
+use super::model::{EXPORT_CSV_PATH, Tiltak, Tiltaksplan, kroner, norwegian_date};
 use crate::i18n::{t, td_string, use_i18n};
 use crate::layout::loaded::Loaded;
 use crate::layout::offline_note::ReadOnlyOffline;
@@ -45,7 +46,8 @@ fn PlanBody(plan: Tiltaksplan) -> impl IntoView {
     let total = rows.len();
     let button = td_string!(i18n.get_locale_untracked(), avvik_apply);
     view! {
-        <UnitPicker action="/tiltaksplan" field_id="plan-unit" units unit_id button />
+        <UnitPicker action="/tiltaksplan" field_id="plan-unit" units unit_id=unit_id.clone() button />
+        <a class="export no-print" href=export_href(&unit_id) download>{t!(i18n, export_csv)}</a>
         <p class="plan-counts">
             {t!(i18n, tiltak_plan_open)} ": " <strong>{total}</strong> " · "
             {t!(i18n, tiltak_overdue)} ": " <strong>{overdue}</strong>
@@ -56,6 +58,16 @@ fn PlanBody(plan: Tiltaksplan) -> impl IntoView {
         </ul>
         {more.then(|| view! { <p class="hint">{t!(i18n, tiltak_plan_more)}</p> })}
     }
+}
+
+/// The CSV export of the plan shown (every open measure, not only the first
+/// page's).
+fn export_href(unit_id: &str) -> String {
+    let query: ParamsMap = [("enhet", unit_id)]
+        .into_iter()
+        .filter(|(_, id)| !id.is_empty())
+        .collect();
+    format!("{EXPORT_CSV_PATH}{}", query.to_query_string())
 }
 
 /// One open measure: deadline first, what, which case and unit, who.

@@ -1,9 +1,10 @@
 //! `GET /api/v1/avvik/export.csv`: the avvik list as CSV, with the list
 //! page's filters (the same address parameters) and the same reach.
 //!
-//! The rows are read a page at a time and sent as they are written, so a
-//! list of 100,000 cases never sits in memory whole.
+//! The rows are read [`ROWS_PER_READ`] at a time and sent as they are
+//! written, so a list of 100,000 cases never sits in memory whole.
 
+use anyhow::Context;
 use app::avvik::case_risk::level_label;
 use app::avvik::list::CaseSource;
 use app::avvik::list_filters::{filter_from_query, source_label, state_label};
@@ -13,19 +14,17 @@ use app::error::AppError;
 use app::i18n::{Locale, td_string};
 use app::reports::{CaseState, ReportCategory};
 use axum::Extension;
-use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, header};
-use axum::response::{IntoResponse, Response};
-use futures::{StreamExt, stream};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use leptos_router::params::ParamsMap;
 use sqlx::AnyPool;
 
-use super::csv::{BYTE_ORDER_MARK, Cell, push_row};
+use super::csv::{Cell, push_row};
+use super::download::csv_download;
 use crate::db::avvik_list::{self, ListQuery, ListRow};
-use crate::db::now_ms;
 use crate::errors::ApiError;
-use crate::local_time::{oslo_date, oslo_text};
+use crate::local_time::oslo_text;
 use crate::reports::answer_page::locale_of;
 use crate::services::avvik_list::list_query;
 use crate::state::AppState;
@@ -68,60 +67,39 @@ pub async fn avvik_csv(
     let filter = filter_from_query(&params.into_iter().collect::<ParamsMap>());
     let (query, _) = list_query(&state, &auth.user, &filter).await?;
     let locale = locale_of(&headers);
-    let mut head = BYTE_ORDER_MARK.to_owned();
+    let mut head = String::new();
     push_header(&mut head, locale);
-    let rows = rows_as_csv(state.db.pool().clone(), query, locale);
-    let body = Body::from_stream(stream::iter([Ok(Bytes::from(head))]).chain(rows));
-    let file = format!("attachment; filename=\"avvik-{}.csv\"", oslo_date(now_ms()));
-    let headers = [
-        (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-        (header::CONTENT_DISPOSITION, file),
-    ];
-    Ok((headers, body).into_response())
+    let pool = state.db.pool().clone();
+    Ok(csv_download("avvik", head, move |after: Option<After>| {
+        read_rows(pool.clone(), query.clone(), after, locale)
+    }))
 }
 
-/// Where the next read starts: the sort key of the last row sent.
-enum Next {
-    First,
-    After(i64, i64, String),
-    Done,
-}
+/// The sort key (risk, time, id) of the last case sent.
+type After = (i64, i64, String);
 
-/// The rows, `ROWS_PER_READ` at a time, each read written as one chunk. A
-/// failed read ends the download early (the status is sent already), so
-/// the file is visibly cut rather than quietly short.
-fn rows_as_csv(
+/// The cases after `after`, `ROWS_PER_READ` at most, as CSV rows.
+async fn read_rows(
     pool: AnyPool,
     query: ListQuery,
+    after: Option<After>,
     locale: Locale,
-) -> impl futures::Stream<Item = Result<Bytes, std::io::Error>> {
-    stream::try_unfold(Next::First, move |next| {
-        let (pool, query) = (pool.clone(), query.clone());
-        async move {
-            let after = match &next {
-                Next::First => None,
-                Next::After(score, created, id) => Some((*score, *created, id.as_str())),
-                Next::Done => return Ok(None),
-            };
-            let rows = avvik_list::page(&pool, &query, after, ROWS_PER_READ)
-                .await
-                .map_err(|error| {
-                    tracing::error!(%error, "read the avvik export");
-                    std::io::Error::other("the export could not be read to the end")
-                })?;
-            let mut chunk = String::new();
-            for row in &rows {
-                push_case(&mut chunk, row, locale);
-            }
-            let next = match rows.last() {
-                Some(last) if rows.len() as i64 == ROWS_PER_READ => {
-                    Next::After(last.risk_score, last.created_at, last.id.clone())
-                }
-                _ => Next::Done,
-            };
-            Ok(Some((Bytes::from(chunk), next)))
-        }
-    })
+) -> anyhow::Result<(String, Option<After>)> {
+    let key = after
+        .as_ref()
+        .map(|(score, created, id)| (*score, *created, id.as_str()));
+    let rows = avvik_list::page(&pool, &query, key, ROWS_PER_READ)
+        .await
+        .context("read the avvik export")?;
+    let mut text = String::new();
+    for row in &rows {
+        push_case(&mut text, row, locale);
+    }
+    let next = rows
+        .last()
+        .filter(|_| rows.len() as i64 == ROWS_PER_READ)
+        .map(|last| (last.risk_score, last.created_at, last.id.clone()));
+    Ok((text, next))
 }
 
 fn push_header(out: &mut String, locale: Locale) {

@@ -20,12 +20,13 @@ use utoipa::OpenApi;
         crate::photos::download::get_photo,
         crate::photos::download::get_thumb,
         crate::exports::avvik_csv::avvik_csv,
+        crate::exports::tiltak_csv::tiltak_csv,
     ),
     components(schemas(app::sync::records::PhotoRecord)),
     tags(
         (name = "sync", description = "Offline sync of rounds, findings and photos"),
         (name = "photos", description = "Photo upload (PUT by id with SHA-256) and download"),
-        (name = "exports", description = "The avvik list as a file, with the list's filters"),
+        (name = "exports", description = "The avvik list and the tiltaksplan as files, with their pages' filters"),
     )
 )]
 pub struct ApiDoc;

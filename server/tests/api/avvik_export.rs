@@ -16,7 +16,7 @@ use crate::on_both_backends;
 
 /// The rows of a CSV file: cells split on semicolons outside quotes, `""`
 /// inside quotes read as one quote.
-fn parse(csv: &str) -> Vec<Vec<String>> {
+pub fn parse(csv: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     let (mut row, mut cell, mut quoted) = (Vec::new(), String::new(), false);
     let mut chars = csv.chars().peekable();
