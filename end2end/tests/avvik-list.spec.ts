@@ -2,9 +2,8 @@
 // sent from a room shows up in the list, highest risk first, the filters
 // narrow it (and stay in the address), more rows come a page at a time, and
 // the filtered list downloads as CSV for Excel.
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectAccessible, hydrated, logIn, sqlite } from './helpers';
+import { downloadFrom, expectAccessible, hydrated, logIn, sqlite } from './helpers';
 
 test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'tablet', 'a leader on a tablet'));
 
@@ -69,12 +68,8 @@ test('a QR report reaches the leader\'s list by risk, filtered and a page at a t
   await expectAccessible(page);
 
   // The export carries the filters in force: the same cases, as Excel reads them.
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: 'Last ned som CSV (Excel)' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toMatch(/^avvik-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = readFileSync(await download.path(), 'utf8');
+  const { name, text: csv } = await downloadFrom(page, 'Last ned som CSV (Excel)');
+  expect(name).toMatch(/^avvik-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(csv.startsWith('\ufeffSaksnummer;Registrert;Enhet;Rom;')).toBe(true);
   const lines = csv.trimEnd().split('\r\n');
   expect(lines).toHaveLength(1 + schoolCases("a.risk_score >= 10 AND a.source = 'qr'"));

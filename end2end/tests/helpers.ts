@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { BrowserContext, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { hydrated } from './hydration';
@@ -22,6 +23,15 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   await page.getByLabel('Brukernavn').fill(username);
   await page.getByLabel('Passord').fill(password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
+}
+
+/** Clicks the link named `link` and returns the file it downloads: its name and text. */
+export async function downloadFrom(page: Page, link: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: link }).click(),
+  ]);
+  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
 }
 
 /** Fails on any WCAG 2.1 A/AA violation axe-core finds on the page as it is now. */
