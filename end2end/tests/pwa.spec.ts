@@ -32,6 +32,17 @@ test('the service worker is registered and controls the page', async ({ page }) 
   expect(await sw.text()).toMatch(/^const BUILD = '[0-9a-f]{16}';$/m);
 });
 
+test('a first visit is not offered a new version', async ({ page }, info) => {
+  test.skip(info.project.name !== 'phone', 'once is enough');
+  await logIn(page, 'verneombud');
+  await hydrated(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The offer shows once nothing has waited to be sent for 10 s: wait past that.
+  await page.waitForTimeout(11_000);
+  await expect(page.getByTestId('new-version')).toHaveCount(0);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
+});
+
 test('hashed build files are served compressed with long cache headers', async ({ page }) => {
   const wasmURLs: string[] = [];
   page.on('response', (response) => {

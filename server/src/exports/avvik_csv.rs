@@ -47,6 +47,8 @@ pub const ROWS_PER_READ: i64 = 500;
         ("fra" = Option<String>, Query, description = "Registered on or after this day (YYYY-MM-DD)"),
         ("til" = Option<String>, Query, description = "Registered on or before this day (YYYY-MM-DD)"),
         ("mine" = Option<String>, Query, description = "Any value: only cases assigned to the caller"),
+        ("sannsynlighet" = Option<i64>, Query, description = "With `konsekvens`: one cell of the 5×5 risk matrix (1–5)"),
+        ("konsekvens" = Option<i64>, Query, description = "With `sannsynlighet`: one cell of the 5×5 risk matrix (1–5)"),
     ),
     responses(
         (status = 200, description = "UTF-8 CSV with a byte order mark, semicolon-separated", content_type = "text/csv"),
