@@ -81,7 +81,10 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <I18nContextProvider ssr_lang_header_getter=bokmal_by_default()>
+        <I18nContextProvider
+            ssr_lang_header_getter=bokmal_by_default()
+            cookie_options=language_cookie()
+        >
             <Title text="Vern" />
             <Meta name="description" content="Vern: vernerunder, avvik og tiltak" />
             <Meta name="theme-color" content="#0b4f6c" />
@@ -124,6 +127,23 @@ pub fn App() -> impl IntoView {
 /// workplaces run English-language browsers.
 fn bokmal_by_default() -> leptos_use::UseLocalesOptions {
     leptos_use::UseLocalesOptions::default().ssr_lang_header_getter(|| Some("nb".to_owned()))
+}
+
+/// How long the language choice is kept (a year, in ms).
+const LANGUAGE_KEPT_MS: i64 = 365 * 24 * 60 * 60 * 1000;
+
+/// The language choice's cookie: for every page (not only the folder of the
+/// page it was chosen on), kept for a year, and written only by the
+/// browser's language switch. The server never sets it: a page fetched in
+/// the background with the cookie as it was (the service worker keeps
+/// pages) would answer with the old language and undo a switch made
+/// meanwhile.
+fn language_cookie() -> leptos_i18n::context::CookieOptions<crate::i18n::Locale> {
+    leptos_i18n::context::CookieOptions::default()
+        .path("/")
+        .max_age(LANGUAGE_KEPT_MS)
+        .same_site(leptos_use::SameSite::Lax)
+        .ssr_set_cookie(|_| {})
 }
 
 /// Shown for a path Vern does not know.

@@ -88,7 +88,9 @@ test('the language can be switched to English and back', async ({ page, context 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
   // The page changes language at once; the cookie the server reads on the
-  // next load is written a moment later (CI once reloaded in between).
+  // next load is written a moment later, and must stay written: a page the
+  // service worker fetched meanwhile once answered with the old language's
+  // cookie and undid the switch.
   await expect
     .poll(async () => (await context.cookies()).find((c) => c.name === 'i18n_pref_locale')?.value)
     .toBe('en');

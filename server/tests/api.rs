@@ -19,6 +19,7 @@ mod api {
     pub mod follow_up;
     pub mod health;
     pub mod helpers;
+    pub mod language;
     pub mod lock_order;
     pub mod login_limits;
     pub mod mail;
