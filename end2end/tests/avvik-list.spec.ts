@@ -1,9 +1,10 @@
 // A leader follows up the avvik of their units on a tablet: a QR report
 // sent from a room shows up in the list, highest risk first, the filters
 // narrow it (and stay in the address), more rows come a page at a time, and
-// the filtered list downloads as CSV for Excel.
+// the filtered list downloads as CSV and as an Excel workbook.
 import { expect, test } from '@playwright/test';
 import { downloadFrom, expectAccessible, hydrated, logIn, sqlite } from './helpers';
+import { zipEntry } from './zip';
 
 test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'tablet', 'a leader on a tablet'));
 
@@ -68,13 +69,21 @@ test('a QR report reaches the leader\'s list by risk, filtered and a page at a t
   await expectAccessible(page);
 
   // The export carries the filters in force: the same cases, as Excel reads them.
-  const { name, text: csv } = await downloadFrom(page, 'Last ned som CSV (Excel)');
+  const { name, bytes } = await downloadFrom(page, 'Last ned som CSV (Excel)');
+  const csv = bytes.toString('utf8');
   expect(name).toMatch(/^avvik-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(csv.startsWith('\ufeffSaksnummer;Registrert;Enhet;Rom;')).toBe(true);
   const lines = csv.trimEnd().split('\r\n');
   expect(lines).toHaveLength(1 + schoolCases("a.risk_score >= 10 AND a.source = 'qr'"));
   const line = lines.find((l) => l.endsWith(`;${text}`));
   expect(line).toContain(';Barnetrinnet;Klasserom 3B;Brann;QR-melding;Ny;15;');
+  // And as a workbook: the same rows, read back.
+  const workbook = await downloadFrom(page, 'Last ned som Excel (XLSX)');
+  expect(workbook.name).toMatch(/^avvik-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const sheet = zipEntry(workbook.bytes, 'xl/worksheets/sheet1.xml');
+  expect(sheet.match(/<row /g)).toHaveLength(lines.length);
+  expect(sheet).toContain(`<t>${text}</t>`);
+  expect(sheet).toContain('<t>Saksnummer</t>');
 
   // A colleague with no leader role has no list.
   await logIn(page, 'medarbeider');

@@ -25,13 +25,13 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole('button', { name: 'Logg inn' }).click();
 }
 
-/** Clicks the link named `link` and returns the file it downloads: its name and text. */
-export async function downloadFrom(page: Page, link: string): Promise<{ name: string; text: string }> {
+/** Clicks the link named `link` and returns the file it downloads: its name and bytes. */
+export async function downloadFrom(page: Page, link: string): Promise<{ name: string; bytes: Buffer }> {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('link', { name: link }).click(),
   ]);
-  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }
 
 /** Fails on any WCAG 2.1 A/AA violation axe-core finds on the page as it is now. */

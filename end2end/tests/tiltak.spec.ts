@@ -98,7 +98,8 @@ test('a case gets its measures, and the tiltaksplan shows the open ones overdue 
   await expectAccessible(page);
 
   // The plan as a file for Excel: the same measures, in the same order.
-  const { name, text: csv } = await downloadFrom(page, 'Last ned som CSV (Excel)');
+  const { name, bytes } = await downloadFrom(page, 'Last ned som CSV (Excel)');
+  const csv = bytes.toString('utf8');
   expect(name).toMatch(/^tiltaksplan-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(csv.startsWith('\ufeffTiltak;Enhet;Saksnummer;Ansvarlig;Frist;Status;Forfalt;')).toBe(true);
   const lines = csv.split('\r\n').filter((line) => line.includes(String(stamp)));

@@ -7,8 +7,8 @@
 //! 100,000 avvik over a year, 300,000 tiltak and 1,000,000 history rows,
 //! and times over HTTP, as the HMS-ansvarlig who reaches every unit and as
 //! the leader of one: the dashboard, the first and the 50th page of the
-//! list of open high-risk cases, one case page, and the CSV export of the
-//! whole list (with the peak memory while it streams).
+//! list of open high-risk cases, one case page, and the CSV and XLSX
+//! exports of the whole list (with the peak memory while they are written).
 
 #[path = "sync/client.rs"]
 #[expect(
@@ -141,43 +141,43 @@ async fn measure(client: &reqwest::Client, address: &str, who: &str) -> anyhow::
     export(client, address, who).await
 }
 
-/// Downloads the whole list as CSV a few times: time, size, and the
-/// server's peak memory while it streams (this process is the server).
+/// Downloads the whole list as CSV and as XLSX a few times each: time,
+/// size, and the server's peak memory while it writes (this process is
+/// the server).
 async fn export(client: &reqwest::Client, address: &str, who: &str) -> anyhow::Result<()> {
-    // Writing 5 resets the peak resident size the kernel reports (VmHWM).
-    std::fs::write("/proc/self/clear_refs", "5").context("reset the peak memory")?;
-    let before = peak_resident_kib()?;
-    let mut timings = Timings::default();
-    let mut bytes = 0;
-    let mut rows = 0;
-    for _ in 0..3 {
-        let body = timings
-            .time(async {
-                let response = client
-                    .get(format!("{address}/api/v1/avvik/export.csv"))
-                    .send()
-                    .await?
-                    .error_for_status()?;
-                Ok(response.bytes().await?)
-            })
-            .await?;
-        bytes = body.len();
-        rows = body
-            .iter()
-            .filter(|byte| **byte == b'\n')
-            .count()
-            .saturating_sub(1);
+    for (kind, path) in [
+        ("CSV", app::avvik::list::EXPORT_CSV_PATH),
+        ("XLSX", app::avvik::list::EXPORT_XLSX_PATH),
+    ] {
+        // Writing 5 resets the peak resident size the kernel reports (VmHWM).
+        std::fs::write("/proc/self/clear_refs", "5").context("reset the peak memory")?;
+        let before = peak_resident_kib()?;
+        let mut timings = Timings::default();
+        let mut bytes = 0;
+        for _ in 0..3 {
+            let body = timings
+                .time(async {
+                    let response = client
+                        .get(format!("{address}{path}"))
+                        .send()
+                        .await?
+                        .error_for_status()?;
+                    Ok(response.bytes().await?)
+                })
+                .await?;
+            bytes = body.len();
+        }
+        timings.print(&format!(
+            "{kind} export of every case, {} KB ({who})",
+            bytes / 1000
+        ));
+        let peak = peak_resident_kib()?;
+        println!(
+            "  peak memory while exporting: {} MB (before: {} MB; includes this client's copy of the file)",
+            peak / 1024,
+            before / 1024
+        );
     }
-    timings.print(&format!(
-        "CSV export of every case, {rows} rows, {} KB ({who})",
-        bytes / 1000
-    ));
-    let peak = peak_resident_kib()?;
-    println!(
-        "  peak memory while exporting: {} MB (before: {} MB; includes this client's copy of the file)",
-        peak / 1024,
-        before / 1024
-    );
     Ok(())
 }
 

@@ -1,14 +1,17 @@
-//! Files to take elsewhere: the avvik list and the tiltaksplan as CSV for
-//! Excel, the quality system and AMU. An export carries the filters in
+//! Files to take elsewhere: the avvik list as CSV and XLSX and the
+//! tiltaksplan as CSV, for Excel, the quality system and AMU. An export carries the filters in
 //! force on the page it is taken from and reaches exactly what that page
 //! would show.
 
+pub mod avvik_cells;
 pub mod avvik_csv;
+pub mod avvik_xlsx;
 pub mod csv;
 pub mod download;
 pub mod tiltak_csv;
+pub mod xlsx;
 
-use app::avvik::list::EXPORT_CSV_PATH as AVVIK_CSV;
+use app::avvik::list::{EXPORT_CSV_PATH as AVVIK_CSV, EXPORT_XLSX_PATH as AVVIK_XLSX};
 use app::tiltak::model::EXPORT_CSV_PATH as TILTAK_CSV;
 use axum::Router;
 use axum::routing::get;
@@ -19,5 +22,6 @@ use crate::state::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(AVVIK_CSV, get(avvik_csv::avvik_csv))
+        .route(AVVIK_XLSX, get(avvik_xlsx::avvik_xlsx))
         .route(TILTAK_CSV, get(tiltak_csv::tiltak_csv))
 }

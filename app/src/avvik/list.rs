@@ -19,6 +19,9 @@ pub const PAGE_SIZE: usize = 50;
 /// parameters as its filters.
 pub const EXPORT_CSV_PATH: &str = "/api/v1/avvik/export.csv";
 
+/// Where the list downloads as an Excel workbook, with the same filters.
+pub const EXPORT_XLSX_PATH: &str = "/api/v1/avvik/export.xlsx";
+
 /// Where a case came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

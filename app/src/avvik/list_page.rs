@@ -6,7 +6,9 @@ use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
 use super::case_risk::level_label;
-use super::list::{AvvikFilter, AvvikListItem, AvvikPage, EXPORT_CSV_PATH, load_avvik_list};
+use super::list::{
+    AvvikFilter, AvvikListItem, AvvikPage, EXPORT_CSV_PATH, EXPORT_XLSX_PATH, load_avvik_list,
+};
 use super::list_filters::{ListFilters, filter_from_query, source_label, state_label};
 use super::risk::level_of;
 use crate::i18n::{t, td_string, use_i18n};
@@ -33,7 +35,9 @@ pub fn AvvikListPage() -> impl IntoView {
                 <Loaded
                     resource=first
                     render=move |page| {
-                        let export = export_href(&query.read_untracked());
+                        let export = query.with_untracked(|query| {
+                            [EXPORT_CSV_PATH, EXPORT_XLSX_PATH].map(|path| export_href(path, query))
+                        });
                         view! { <ListBody page filter=filter.get_untracked() export /> }
                     }
                 />
@@ -42,14 +46,14 @@ pub fn AvvikListPage() -> impl IntoView {
     }
 }
 
-/// The CSV export of the list with the filters in the address.
-fn export_href(query: &ParamsMap) -> String {
-    format!("{EXPORT_CSV_PATH}{}", query.to_query_string())
+/// An export of the list (at `path`) with the filters in the address.
+fn export_href(path: &str, query: &ParamsMap) -> String {
+    format!("{path}{}", query.to_query_string())
 }
 
 /// The counts, the filters, the export and the rows of one filtered list.
 #[component]
-fn ListBody(page: AvvikPage, filter: AvvikFilter, export: String) -> impl IntoView {
+fn ListBody(page: AvvikPage, filter: AvvikFilter, export: [String; 2]) -> impl IntoView {
     let i18n = use_i18n();
     let AvvikPage {
         items,
@@ -57,6 +61,7 @@ fn ListBody(page: AvvikPage, filter: AvvikFilter, export: String) -> impl IntoVi
         counts,
         units,
     } = page;
+    let [csv, xlsx] = export;
     let (items, next) = (RwSignal::new(items), RwSignal::new(next));
     let for_more = StoredValue::new(filter.clone());
     let more =
@@ -80,7 +85,8 @@ fn ListBody(page: AvvikPage, filter: AvvikFilter, export: String) -> impl IntoVi
         <div class="two-pane list-pane">
             <div class="list-tools">
                 <ListFilters filter units />
-                <a class="export no-print" href=export download>{t!(i18n, export_csv)}</a>
+                <a class="export no-print" href=csv download>{t!(i18n, export_csv)}</a>
+                <a class="export no-print" href=xlsx download>{t!(i18n, export_xlsx)}</a>
             </div>
             <section aria-labelledby="cases-heading">
                 <h2 id="cases-heading">{t!(i18n, avvik_cases)}</h2>

@@ -5,14 +5,10 @@
 //! written, so a list of 100,000 cases never sits in memory whole.
 
 use anyhow::Context;
-use app::avvik::case_risk::level_label;
-use app::avvik::list::CaseSource;
-use app::avvik::list_filters::{filter_from_query, source_label, state_label};
-use app::avvik::risk::level_of;
+use app::avvik::list_filters::filter_from_query;
 use app::backend::Authenticated;
 use app::error::AppError;
-use app::i18n::{Locale, td_string};
-use app::reports::{CaseState, ReportCategory};
+use app::i18n::Locale;
 use axum::Extension;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
@@ -20,6 +16,7 @@ use axum::response::Response;
 use leptos_router::params::ParamsMap;
 use sqlx::AnyPool;
 
+use super::avvik_cells::{Value, headers, values};
 use super::csv::{Cell, push_row};
 use super::download::csv_download;
 use crate::db::avvik_list::{self, ListQuery, ListRow};
@@ -105,51 +102,22 @@ async fn read_rows(
 }
 
 fn push_header(out: &mut String, locale: Locale) {
-    let names = [
-        td_string!(locale, export_case_no),
-        td_string!(locale, export_registered),
-        td_string!(locale, export_unit),
-        td_string!(locale, export_room),
-        td_string!(locale, report_category),
-        td_string!(locale, avvik_source),
-        td_string!(locale, avvik_status),
-        td_string!(locale, export_risk_score),
-        td_string!(locale, avvik_risk),
-        td_string!(locale, export_assigned),
-        td_string!(locale, export_description),
-    ];
-    let cells: Vec<Cell<'_>> = names.into_iter().map(Cell::Text).collect();
+    let cells: Vec<Cell<'_>> = headers(locale).into_iter().map(Cell::Text).collect();
     push_row(out, &cells);
 }
 
-/// One case as a row; a stored value this version has no name for is
-/// written as stored rather than left out.
+/// One case as a row, its time as Norwegians write it.
 fn push_case(out: &mut String, row: &ListRow, locale: Locale) {
+    let values = values(row, locale);
     let registered = oslo_text(row.created_at);
-    let category =
-        ReportCategory::parse(&row.category).map_or(row.category.as_str(), |c| c.name(locale));
-    let source = CaseSource::from_db(&row.source)
-        .map_or_else(|| row.source.clone(), |source| source_label(source, locale));
-    let status = CaseState::from_db(&row.status)
-        .map_or_else(|| row.status.clone(), |state| state_label(state, locale));
-    let (score, level) = match level_of(row.risk_score) {
-        Some(level) => (Cell::Number(row.risk_score), level_label(level, locale)),
-        None => (Cell::Text(""), td_string!(locale, avvik_unrated)),
-    };
-    push_row(
-        out,
-        &[
-            Cell::Text(&row.receipt_no),
-            Cell::Text(&registered),
-            Cell::Text(&row.unit_name),
-            Cell::Text(row.room_name.as_deref().unwrap_or_default()),
-            Cell::Text(category),
-            Cell::Text(&source),
-            Cell::Text(&status),
-            score,
-            Cell::Text(level),
-            Cell::Text(row.assigned_name.as_deref().unwrap_or_default()),
-            Cell::Text(&row.description),
-        ],
-    );
+    let cells: Vec<Cell<'_>> = values
+        .iter()
+        .map(|value| match value {
+            Value::Text(text) => Cell::Text(text),
+            Value::Number(number) => Cell::Number(*number),
+            Value::Moment(_) => Cell::Text(&registered),
+            Value::Empty => Cell::Text(""),
+        })
+        .collect();
+    push_row(out, &cells);
 }

@@ -20,6 +20,7 @@ use utoipa::OpenApi;
         crate::photos::download::get_photo,
         crate::photos::download::get_thumb,
         crate::exports::avvik_csv::avvik_csv,
+        crate::exports::avvik_xlsx::avvik_xlsx,
         crate::exports::tiltak_csv::tiltak_csv,
     ),
     components(schemas(app::sync::records::PhotoRecord)),

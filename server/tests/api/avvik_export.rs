@@ -1,11 +1,12 @@
 //! The avvik list as CSV: what Norwegian Excel expects (byte order mark,
 //! semicolons), every case the list reaches once and in its order, read
 //! in several passes, nothing outside the person's reach, the list's
-//! filters, and no cell that a spreadsheet would run as a formula.
+//! filters, and no cell that a spreadsheet would run as a formula; and as
+//! XLSX, read back: the same cases, typed cells, no formula.
 
 use std::collections::HashSet;
 
-use app::avvik::list::EXPORT_CSV_PATH as EXPORT;
+use app::avvik::list::{EXPORT_CSV_PATH as EXPORT, EXPORT_XLSX_PATH as XLSX};
 use reqwest::StatusCode;
 use reqwest::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use vern::exports::avvik_csv::ROWS_PER_READ;
@@ -200,3 +201,126 @@ async fn the_export_keeps_the_list_filters_and_the_list_refusals(backend: Backen
     .await;
 }
 on_both_backends!(the_export_keeps_the_list_filters_and_the_list_refusals);
+
+/// The first sheet's XML of an XLSX file.
+fn sheet_xml(file: &[u8]) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(file)).expect("an XLSX is a zip");
+    let mut sheet = archive
+        .by_name("xl/worksheets/sheet1.xml")
+        .expect("a first sheet");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut sheet, &mut xml).expect("the sheet's XML");
+    xml
+}
+
+/// The XML of the cell at `reference` (`B2`) in a sheet.
+fn cell<'a>(sheet: &'a str, reference: &str) -> &'a str {
+    let start = sheet
+        .find(&format!("<c r=\"{reference}\""))
+        .unwrap_or_else(|| panic!("a cell {reference}"));
+    let end = sheet[start..].find("</c>").expect("the cell's end");
+    &sheet[start..start + end]
+}
+
+async fn the_workbook_holds_the_same_cases_with_typed_cells(backend: Backend) {
+    with_app(backend, |app| async move {
+        seed_cases(&app, "Nordby skole", ROWS_PER_READ + 20).await;
+        seed_cases(&app, "Fjordvik sykehjem", 10).await;
+        add_case(
+            &app,
+            "SFO",
+            "T-formula",
+            "=HYPERLINK(\"http://x.example\";\"Klikk\")",
+        )
+        .await;
+        app.login_ok("leder").await;
+
+        let response = app.get(XLSX).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let kind = response.headers()[CONTENT_TYPE]
+            .to_str()
+            .expect("type")
+            .to_owned();
+        assert_eq!(kind, vern::exports::xlsx::XLSX_TYPE);
+        let file = response.headers()[CONTENT_DISPOSITION]
+            .to_str()
+            .expect("name")
+            .to_owned();
+        assert!(file.ends_with(".xlsx\""), "{file}");
+        let sheet = sheet_xml(&response.bytes().await.expect("body"));
+
+        let want = receipts(&app, "u.name IN ('Nordby skole', 'SFO')").await;
+        assert!(
+            want.len() as i64 > ROWS_PER_READ,
+            "enough for more than one read"
+        );
+        assert_eq!(
+            sheet.matches("<row ").count(),
+            1 + want.len(),
+            "a header and each case"
+        );
+        for receipt in &want {
+            assert_eq!(
+                sheet.matches(&format!("<t>{receipt}</t>")).count(),
+                1,
+                "{receipt} once"
+            );
+        }
+        assert!(!sheet.contains("Fjordvik sykehjem"), "not the nursing home");
+        assert!(
+            cell(&sheet, "A1").contains("<t>Saksnummer</t>"),
+            "the header row"
+        );
+        assert!(
+            sheet.contains("<pane ") && sheet.contains("state=\"frozen\""),
+            "kept in view"
+        );
+        assert!(sheet.contains("<autoFilter "), "filters on the header");
+        // The first case is the formula one (risk 25): its text stays text.
+        assert!(
+            cell(&sheet, "K2").contains("<t>=HYPERLINK("),
+            "{}",
+            cell(&sheet, "K2")
+        );
+        assert!(!sheet.contains("<f>"), "no formula anywhere");
+        // Typed: the time is a date (a styled number), the score a number.
+        let registered = cell(&sheet, "B2");
+        assert!(
+            registered.contains(" s=\"") && registered.contains("<v>"),
+            "{registered}"
+        );
+        assert!(
+            cell(&sheet, "H2").contains("<v>25</v>"),
+            "{}",
+            cell(&sheet, "H2")
+        );
+
+        // Compressed on the way, as browsers ask: each file arrives whole
+        // (a stream polled once more after its end once cut it off).
+        for path in [EXPORT, XLSX] {
+            for encoding in ["gzip", "br"] {
+                let response = app
+                    .client
+                    .get(format!("{}{path}", app.address))
+                    .header("accept-encoding", encoding)
+                    .send()
+                    .await
+                    .expect("request");
+                assert_eq!(response.headers()["content-encoding"], encoding);
+                let body = response.bytes().await.expect("the whole file");
+                assert!(
+                    body.len() > 1000,
+                    "{path} as {encoding}: {} bytes",
+                    body.len()
+                );
+            }
+        }
+
+        let response = app.get(&format!("{XLSX}?fra=1.7.2026")).await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        app.login_ok("medarbeider").await;
+        assert_eq!(app.get(XLSX).await.status(), StatusCode::FORBIDDEN);
+    })
+    .await;
+}
+on_both_backends!(the_workbook_holds_the_same_cases_with_typed_cells);

@@ -334,6 +334,8 @@ async fn the_api_is_described_by_an_openapi_document(backend: Backend) {
             "/api/v1/photos/{id}",
             "/api/v1/photos/{id}/thumb",
             "/api/v1/avvik/export.csv",
+            "/api/v1/avvik/export.xlsx",
+            "/api/v1/tiltak/export.csv",
         ] {
             assert!(document["paths"][path].is_object(), "{path} documented");
         }

@@ -1,0 +1,138 @@
+//! XLSX as Excel opens it, sent while it is written: the rows go to the
+//! workbook's temporary file as they are read (constant memory mode), and
+//! the finished file goes to the answer in chunks, so neither the rows nor
+//! the file sit in memory whole.
+//!
+//! A text cell is always a text in XLSX, never a formula, so unlike CSV
+//! nothing needs neutralising.
+
+use std::io::{self, Write};
+
+use axum::body::{Body, Bytes};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use futures::{StreamExt, stream};
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use tokio::runtime::Handle;
+use tokio::sync::mpsc;
+
+use crate::db::now_ms;
+use crate::local_time::oslo_date;
+
+/// The media type of an XLSX file.
+pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Bytes handed to the answer at a time.
+const CHUNK: usize = 64 * 1024;
+
+/// A column of a sheet: its header and width (in characters).
+pub struct Column {
+    /// The header, in the person's language.
+    pub header: &'static str,
+    /// How wide Excel shows it.
+    pub width: f64,
+}
+
+/// A sheet named `name` in `workbook`, in constant memory mode, with a bold
+/// header row that stays in view while scrolling and the columns' widths.
+pub fn new_sheet<'a>(
+    workbook: &'a mut Workbook,
+    name: &str,
+    columns: &[Column],
+) -> Result<&'a mut Worksheet, XlsxError> {
+    let sheet = workbook.add_worksheet_with_constant_memory()?;
+    sheet.set_name(name)?;
+    sheet.set_freeze_panes(1, 0)?;
+    let bold = Format::new().set_bold();
+    for (index, column) in columns.iter().enumerate() {
+        let col = u16::try_from(index).map_err(|_| XlsxError::RowColumnLimitError)?;
+        sheet.set_column_width(col, column.width)?;
+        sheet.write_string_with_format(0, col, column.header, &bold)?;
+    }
+    Ok(sheet)
+}
+
+/// `{stem}-{today}.xlsx` as a download. `write` runs on a thread of its
+/// own (it reads the database through `Handle::block_on`) and saves its
+/// workbook into the writer it is given. A failure ends the download early
+/// (the status is sent already), so the file is visibly broken rather than
+/// quietly short; the error is logged.
+pub fn xlsx_download<F>(stem: &str, write: F) -> Response
+where
+    F: FnOnce(&Handle, ChunkWriter) -> anyhow::Result<()> + Send + 'static,
+{
+    let (sender, receiver) = mpsc::channel::<io::Result<Bytes>>(8);
+    let runtime = Handle::current();
+    let failed = sender.clone();
+    tokio::task::spawn_blocking(move || {
+        if let Err(error) = write(&runtime, ChunkWriter::new(sender)) {
+            tracing::error!(error = format!("{error:#}"), "write an XLSX export");
+            let cut = io::Error::other("the export could not be written to the end");
+            let _ = failed.blocking_send(Err(cut));
+        }
+    });
+    // Fused: the compression layer may poll once more after the end.
+    let chunks = stream::unfold(receiver, |mut receiver| async move {
+        receiver.recv().await.map(|chunk| (chunk, receiver))
+    })
+    .fuse();
+    let file = format!(
+        "attachment; filename=\"{stem}-{}.xlsx\"",
+        oslo_date(now_ms())
+    );
+    let headers = [
+        (header::CONTENT_TYPE, XLSX_TYPE.to_owned()),
+        (header::CONTENT_DISPOSITION, file),
+    ];
+    (headers, Body::from_stream(chunks)).into_response()
+}
+
+/// Hands what is written to the answer, [`CHUNK`] bytes at a time, waiting
+/// while the network is slower than the writing.
+pub struct ChunkWriter {
+    sender: mpsc::Sender<io::Result<Bytes>>,
+    buffer: Vec<u8>,
+}
+
+impl ChunkWriter {
+    fn new(sender: mpsc::Sender<io::Result<Bytes>>) -> Self {
+        ChunkWriter {
+            sender,
+            buffer: Vec::with_capacity(CHUNK),
+        }
+    }
+
+    fn send_buffer(&mut self) -> io::Result<()> {
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        let chunk = Bytes::from(std::mem::replace(
+            &mut self.buffer,
+            Vec::with_capacity(CHUNK),
+        ));
+        self.sender
+            .blocking_send(Ok(chunk))
+            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the download was abandoned"))
+    }
+}
+
+impl Write for ChunkWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= CHUNK {
+            self.send_buffer()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.send_buffer()
+    }
+}
+
+impl Drop for ChunkWriter {
+    fn drop(&mut self) {
+        // The zip writer need not flush at the end; whatever is left goes.
+        let _ = self.send_buffer();
+    }
+}
