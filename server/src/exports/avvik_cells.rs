@@ -1,7 +1,17 @@
-//! An avvik case as the exports write it: the columns, and each case's
-//! values, the same in CSV and XLSX.
+//! The avvik list as the exports read and write it, the same for CSV and
+//! XLSX: who asks and for which cases, the cases a part at a time, the
+//! columns, and each case's values.
 
 use std::borrow::Cow;
+
+use anyhow::Context;
+use app::avvik::list_filters::filter_from_query;
+use app::backend::Authenticated;
+use app::error::AppError;
+use axum::Extension;
+use axum::http::HeaderMap;
+use leptos_router::params::ParamsMap;
+use sqlx::AnyPool;
 
 use app::avvik::case_risk::level_label;
 use app::avvik::list::CaseSource;
@@ -10,7 +20,80 @@ use app::avvik::risk::level_of;
 use app::i18n::{Locale, td_string};
 use app::reports::{CaseState, ReportCategory};
 
-use crate::db::avvik_list::ListRow;
+use crate::db::avvik_list::{self, ListQuery, ListRow};
+use crate::errors::ApiError;
+use crate::reports::answer_page::locale_of;
+use crate::services::avvik_list::list_query;
+use crate::state::AppState;
+
+/// Cases read from the database at a time.
+pub const ROWS_PER_READ: i64 = 500;
+
+/// The list page's address parameters, which the exports take as they are
+/// (described here for the API document; read by `filter_from_query`).
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[expect(
+    dead_code,
+    reason = "describes the parameters; the list's own parser reads them"
+)]
+pub struct ExportFilters {
+    /// A unit id: that unit and those below it.
+    enhet: Option<String>,
+    /// A state as stored, or `apne` for every open state.
+    status: Option<String>,
+    /// `low`, `medium` or `high`.
+    risiko: Option<String>,
+    /// A category as stored.
+    kategori: Option<String>,
+    /// `round`, `qr` or `manual`.
+    kilde: Option<String>,
+    /// Registered on or after this day (YYYY-MM-DD).
+    fra: Option<String>,
+    /// Registered on or before this day (YYYY-MM-DD).
+    til: Option<String>,
+    /// Any value: only cases assigned to the caller.
+    mine: Option<String>,
+    /// With `konsekvens`: one cell of the 5×5 risk matrix (1–5).
+    sannsynlighet: Option<i64>,
+    /// With `sannsynlighet`: one cell of the 5×5 risk matrix (1–5).
+    konsekvens: Option<i64>,
+}
+
+/// The cases an export covers (the list's reach and the filters in the
+/// address) and the language to write it in; refused as the list is.
+pub async fn export_request(
+    state: &AppState,
+    auth: Option<Extension<Authenticated>>,
+    headers: &HeaderMap,
+    params: Vec<(String, String)>,
+) -> Result<(ListQuery, Locale), ApiError> {
+    let Extension(auth) = auth.ok_or(AppError::Unauthenticated)?;
+    let filter = filter_from_query(&params.into_iter().collect::<ParamsMap>());
+    let (query, _) = list_query(state, &auth.user, &filter).await?;
+    Ok((query, locale_of(headers)))
+}
+
+/// The sort key (risk, time, id) of the last case read.
+pub type After = (i64, i64, String);
+
+/// The cases after `after`, [`ROWS_PER_READ`] at most, in the list's
+/// order, and where the next read starts (`None`: these were the last).
+pub async fn read_cases(
+    pool: &AnyPool,
+    query: &ListQuery,
+    after: Option<&After>,
+) -> anyhow::Result<(Vec<ListRow>, Option<After>)> {
+    let key = after.map(|(score, created, id)| (*score, *created, id.as_str()));
+    let rows = avvik_list::page(pool, query, key, ROWS_PER_READ)
+        .await
+        .context("read the avvik export")?;
+    let next = rows
+        .last()
+        .filter(|_| rows.len() as i64 == ROWS_PER_READ)
+        .map(|last| (last.risk_score, last.created_at, last.id.clone()));
+    Ok((rows, next))
+}
 
 /// The columns' headers, in the person's language.
 pub fn headers(locale: Locale) -> [&'static str; 11] {

@@ -3,28 +3,24 @@
 //! the score as a number), the header row kept in view and filters on it.
 
 use anyhow::Context;
-use app::avvik::list_filters::filter_from_query;
 use app::backend::Authenticated;
-use app::error::AppError;
 use app::i18n::{Locale, td_string};
 use axum::Extension;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use chrono::DateTime;
-use leptos_router::params::ParamsMap;
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 use sqlx::AnyPool;
 use tokio::runtime::Handle;
 
-use super::avvik_cells::{Value, WIDTHS, headers, values};
-use super::avvik_csv::ROWS_PER_READ;
+use super::avvik_cells::{
+    ExportFilters, Value, WIDTHS, export_request, headers, read_cases, values,
+};
 use super::xlsx::{ChunkWriter, Column, new_sheet, xlsx_download};
-use crate::db::avvik_list::{self, ListQuery};
+use crate::db::avvik_list::ListQuery;
 use crate::errors::ApiError;
 use crate::local_time::oslo_offset_ms;
-use crate::reports::answer_page::locale_of;
-use crate::services::avvik_list::list_query;
 use crate::state::AppState;
 
 /// The cases the person reaches, narrowed by the list's filters, highest
@@ -32,7 +28,7 @@ use crate::state::AppState;
 #[utoipa::path(
     get,
     path = "/api/v1/avvik/export.xlsx",
-    params(("…" = Option<String>, Query, description = "The same filters as /api/v1/avvik/export.csv")),
+    params(ExportFilters),
     responses(
         (status = 200, description = "An XLSX workbook with one sheet", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         (status = 400, description = "A filter value that is not one (a day that is not YYYY-MM-DD)"),
@@ -48,17 +44,14 @@ pub async fn avvik_xlsx(
     headers: HeaderMap,
     Query(params): Query<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
-    let Extension(auth) = auth.ok_or(AppError::Unauthenticated)?;
-    let filter = filter_from_query(&params.into_iter().collect::<ParamsMap>());
-    let (query, _) = list_query(&state, &auth.user, &filter).await?;
-    let locale = locale_of(&headers);
+    let (query, locale) = export_request(&state, auth, &headers, params).await?;
     let pool = state.db.pool().clone();
     Ok(xlsx_download("avvik", move |runtime, out| {
         write_workbook(runtime, &pool, &query, locale, out)
     }))
 }
 
-/// Reads the cases [`ROWS_PER_READ`] at a time into a workbook, then saves
+/// Reads the cases a part at a time into a workbook, then saves
 /// it into `out`.
 fn write_workbook(
     runtime: &Handle,
@@ -76,23 +69,16 @@ fn write_workbook(
     let sheet = new_sheet(&mut workbook, td_string!(locale, avvik_title), &columns)?;
     let time = Format::new().set_num_format("dd.mm.yyyy hh:mm");
     let mut written: u32 = 0;
-    let mut after: Option<(i64, i64, String)> = None;
+    let mut after = None;
     loop {
-        let key = after
-            .as_ref()
-            .map(|(score, created, id)| (*score, *created, id.as_str()));
-        let rows = runtime
-            .block_on(avvik_list::page(pool, query, key, ROWS_PER_READ))
-            .context("read the avvik export")?;
+        let (rows, next) = runtime.block_on(read_cases(pool, query, after.as_ref()))?;
         for row in &rows {
             written += 1;
             write_row(sheet, written, &values(row, locale), &time)?;
         }
-        match rows.last() {
-            Some(last) if rows.len() as i64 == ROWS_PER_READ => {
-                after = Some((last.risk_score, last.created_at, last.id.clone()));
-            }
-            _ => break,
+        match next {
+            Some(next) => after = Some(next),
+            None => break,
         }
     }
     let last_column = u16::try_from(columns.len().saturating_sub(1)).unwrap_or_default();

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use app::avvik::list::{EXPORT_CSV_PATH as EXPORT, EXPORT_XLSX_PATH as XLSX};
 use reqwest::StatusCode;
 use reqwest::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use vern::exports::avvik_csv::ROWS_PER_READ;
+use vern::exports::avvik_cells::ROWS_PER_READ;
 
 use super::avvik_list::seed_cases;
 use super::helpers::{Backend, TestApp, client, with_app};
