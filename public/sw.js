@@ -19,7 +19,7 @@
 //   for any room (/r/uten-nett, kept with the field pages) answers when
 //   there is no network: the app queues the report for the scanned code.
 // - The pages a leader reviews on a tablet (/oversikt, /avvik,
-//   /avvik/sak, /tiltaksplan, /varsler): network first, and the last copy
+//   /avvik/sak, /tiltaksplan, /varsler, /runde/rapport): network first, and the last copy
 //   of each address (query string included: one per case) is kept, at most
 //   REVIEW_KEPT of them, so that without network the tablet shows the last
 //   loaded state (the page says it is read-only; nothing is sent). Their
@@ -41,7 +41,7 @@ const BUILD = '__VERN_BUILD__';
 const STATIC_CACHE = 'vern-static-v1';
 const PAGE_CACHE = 'vern-pages-v1';
 const REVIEW_CACHE = 'vern-review-v1';
-const REVIEW_PAGES = ['/oversikt', '/avvik', '/avvik/sak', '/tiltaksplan', '/varsler'];
+const REVIEW_PAGES = ['/oversikt', '/avvik', '/avvik/sak', '/tiltaksplan', '/varsler', '/runde/rapport'];
 const REVIEW_KEPT = 60;
 const PRECACHE = ['/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'];
 const FIELD_PAGES = ['/runder', '/runder/ny', '/runde', '/runde/avslutt', '/synk'];

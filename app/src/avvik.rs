@@ -12,6 +12,7 @@ pub mod case_comments;
 pub mod case_page;
 pub mod case_photos;
 pub mod case_risk;
+pub mod count_matrix;
 pub mod list;
 pub mod list_filters;
 pub mod list_page;

@@ -22,10 +22,12 @@ use crate::start::StartPageData;
 mod avvik;
 mod dashboard;
 mod notifications;
+mod round_report;
 
 pub use avvik::AvvikBackend;
 pub use dashboard::DashboardBackend;
 pub use notifications::NoticeBackend;
+pub use round_report::RoundReportBackend;
 
 /// A newly created login session.
 #[derive(Clone, Debug)]
@@ -38,7 +40,7 @@ pub struct NewSession {
 
 /// What the server crate does for the pages.
 #[async_trait]
-pub trait Backend: AvvikBackend + DashboardBackend + NoticeBackend {
+pub trait Backend: AvvikBackend + DashboardBackend + NoticeBackend + RoundReportBackend {
     /// Checks the password, applies the rate limit and opens a session.
     async fn login(
         &self,

@@ -8,4 +8,5 @@ pub mod new_version;
 pub mod offline_note;
 pub mod page_frame;
 pub mod page_title;
+pub mod print_button;
 pub mod unit_picker;

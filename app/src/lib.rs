@@ -102,6 +102,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/runder/ny") view=rounds::new_page::NewRoundPage />
                     <Route path=path!("/runde") view=rounds::round_page::RoundPage />
                     <Route path=path!("/runde/avslutt") view=rounds::finish_page::FinishRoundPage />
+                    <Route path=path!("/runde/rapport") view=rounds::report_page::RoundReportPage ssr=SsrMode::Async />
                     <Route path=path!("/synk") view=outbox::page::SyncPage />
                     // The QR pages are rendered whole on the server: they
                     // must work with no script, and set 404/410 themselves.

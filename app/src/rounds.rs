@@ -1,7 +1,9 @@
 //! Vernerunder on a phone: the list, starting a round, walking it room by
-//! room, and finishing it. The pages are rendered on the server as empty
+//! room, and finishing it. These pages are rendered on the server as empty
 //! frames that never depend on the query string; their data comes from the
-//! device's store in the browser, so they load offline too.
+//! device's store in the browser, so they load offline too. The round's
+//! report ([`report`], [`report_page`]) is the exception: it is read from
+//! the server, for leaders who review what reached it.
 
 pub mod avvik_summary;
 pub mod finish_page;
@@ -11,6 +13,10 @@ pub mod photo_field;
 pub mod point;
 pub mod progress;
 pub mod refresh;
+pub mod report;
+pub mod report_findings;
+pub mod report_page;
+pub mod report_summary;
 pub mod risk_matrix;
 pub mod round_page;
 

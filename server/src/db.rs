@@ -27,6 +27,7 @@ pub mod photos;
 pub mod places;
 pub mod reference;
 pub mod reports;
+pub mod round_report;
 pub mod rounds;
 pub mod sessions;
 pub mod stats;

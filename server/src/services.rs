@@ -21,6 +21,7 @@ mod mail_reach;
 mod notice_backend;
 pub mod notifications;
 pub mod places;
+pub mod round_report;
 pub mod scope;
 pub mod start;
 pub mod tiltak;

@@ -32,6 +32,7 @@ mod api {
     pub mod qr_reports;
     pub mod room_create;
     pub mod rooms_admin;
+    pub mod round_report;
     pub mod schema;
     pub mod session_end;
     pub mod sibling_units;

@@ -50,6 +50,16 @@ impl Rating {
     }
 }
 
+/// How many cases (or findings) carry one rating on the matrix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatrixCount {
+    /// Sannsynlighet × konsekvens (for a case, the leader's rating where
+    /// there is one).
+    pub rating: Rating,
+    /// How many carry it.
+    pub count: i64,
+}
+
 /// Both ratings of a case.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseRating {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::avvik::list::AvvikListItem;
-use crate::avvik::rating::Rating;
+use crate::avvik::rating::{MatrixCount, Rating};
 use crate::domain::units::UnitView;
 use crate::error::AppError;
 use crate::tiltak::model::Tiltak;
@@ -14,15 +14,6 @@ pub const DASHBOARD_LIST: usize = 8;
 
 /// Months in the chart, this one included.
 pub const CHART_MONTHS: usize = 12;
-
-/// Open cases with one rating on the matrix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MatrixCount {
-    /// Sannsynlighet × konsekvens, the leader's rating where there is one.
-    pub rating: Rating,
-    /// How many open cases carry it.
-    pub count: i64,
-}
 
 /// Cases registered in one month (Norwegian time).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -9,6 +9,7 @@ use super::load::{RegenerateRoomCode, load_room_poster};
 use crate::i18n::{t, td_string, use_i18n};
 use crate::layout::error_message::ErrorMessage;
 use crate::layout::page_frame::PageFrame;
+use crate::layout::print_button::PrintButton;
 
 /// The poster as it prints, with print and "new code" controls beside it.
 #[component]
@@ -108,16 +109,6 @@ fn PosterSheet(poster: Poster) -> impl IntoView {
             <p class="poster-type">{t!(i18n, poster_or_type)}</p>
             <p class="poster-url">{poster.url.clone()}</p>
         </article>
-        <p class="no-print">
-            <button type="button" class="primary" on:click=print_page>{t!(i18n, poster_print)}</button>
-        </p>
-    }
-}
-
-/// Opens the browser's print dialogue (the print styles lay out the sheet).
-fn print_page(_: leptos::ev::MouseEvent) {
-    #[cfg(feature = "hydrate")]
-    if let Err(error) = window().print() {
-        leptos::logging::warn!("print failed: {error:?}");
+        <PrintButton>{t!(i18n, poster_print)}</PrintButton>
     }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::report::REPORT_PATH;
 use crate::i18n::{t, use_i18n};
 use crate::layout::page_frame::PageFrame;
 use crate::sync::records::{RoundRecord, RoundStatus};
@@ -44,7 +45,7 @@ pub fn RoundsPage() -> impl IntoView {
                     Some(Ok(_)) => view! {
                         <RoundGroup title=t!(i18n, rounds_ongoing).into_any() rounds=group(RoundStatus::Ongoing) />
                         <RoundGroup title=t!(i18n, rounds_planned).into_any() rounds=group(RoundStatus::Planned) />
-                        <RoundGroup title=t!(i18n, rounds_finished).into_any() rounds=group(RoundStatus::Finished) />
+                        <RoundGroup title=t!(i18n, rounds_finished).into_any() rounds=group(RoundStatus::Finished) reports=true />
                     }
                     .into_any(),
                 }}
@@ -53,8 +54,13 @@ pub fn RoundsPage() -> impl IntoView {
     }
 }
 
+/// A group of rounds; finished ones (`reports`) link to their report too.
 #[component]
-fn RoundGroup(title: AnyView, rounds: Vec<RoundRecord>) -> impl IntoView {
+fn RoundGroup(
+    title: AnyView,
+    rounds: Vec<RoundRecord>,
+    #[prop(optional)] reports: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let empty = rounds.is_empty();
     view! {
@@ -68,10 +74,15 @@ fn RoundGroup(title: AnyView, rounds: Vec<RoundRecord>) -> impl IntoView {
                     .into_iter()
                     .map(|round| {
                         let href = format!("/runde?id={}", round.id);
+                        let report = reports.then(|| {
+                            let href = format!("{REPORT_PATH}?id={}", round.id);
+                            view! { " · " <a href=href>{t!(i18n, round_report_link)}</a> }
+                        });
                         view! {
                             <li>
                                 <a href=href>{round.title}</a>
                                 <span class="muted">" · " {round.date}</span>
+                                {report}
                             </li>
                         }
                     })

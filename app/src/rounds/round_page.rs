@@ -150,11 +150,15 @@ fn RoundWalk(
         )
     };
     let room_signal = Signal::derive(move || room.get());
+    let report_href = format!("{}?id={}", super::report::REPORT_PATH, data.round.id);
     view! {
         <h1>{data.round.title.clone()}</h1>
         <p class="muted">{data.round.date.clone()} " · " {data.area_name.clone()}</p>
         <Show when=move || read_only>
-            <p class="notice">{t!(i18n, round_read_only)}</p>
+            <p class="notice">
+                {t!(i18n, round_read_only)} " "
+                <a href=report_href.clone()>{t!(i18n, round_report_title)}</a>
+            </p>
         </Show>
         <div class="stack room-picker">
             <label for="room">{t!(i18n, round_room)}</label>

@@ -119,13 +119,7 @@ pub async fn record(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<R
     let Some(row) = by_id(conn, id).await? else {
         return Ok(None);
     };
-    let participants: Vec<ParticipantRow> = sqlx::query_as(
-        "SELECT id, user_id, name, role_label, signed_at FROM round_participants
-         WHERE round_id = $1 ORDER BY id",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let participants = participants(conn, id).await?;
     Ok(Some(RoundRecord {
         status: RoundStatus::parse(&row.status).unwrap_or(RoundStatus::Ongoing),
         id: row.id,
@@ -135,17 +129,32 @@ pub async fn record(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<R
         title: row.title,
         date: row.planned_date.unwrap_or_default(),
         finished_at: row.finished_at,
-        participants: participants
-            .into_iter()
-            .map(|p| Participant {
-                id: p.id,
-                user_id: p.user_id,
-                name: p.name,
-                role_label: p.role_label,
-                signed: p.signed_at.is_some(),
-            })
-            .collect(),
+        participants,
     }))
+}
+
+/// Who takes part in a round, and whether they signed it.
+pub async fn participants(
+    conn: &mut AnyConnection,
+    round_id: &str,
+) -> sqlx::Result<Vec<Participant>> {
+    let rows: Vec<ParticipantRow> = sqlx::query_as(
+        "SELECT id, user_id, name, role_label, signed_at FROM round_participants
+         WHERE round_id = $1 ORDER BY id",
+    )
+    .bind(round_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|p| Participant {
+            id: p.id,
+            user_id: p.user_id,
+            name: p.name,
+            role_label: p.role_label,
+            signed: p.signed_at.is_some(),
+        })
+        .collect())
 }
 
 /// The unit of a verneområde, if it exists.

@@ -4,10 +4,10 @@
 //! marks the person's visit.
 
 use app::avvik::list::AvvikFilter;
-use app::avvik::rating::Rating;
+use app::avvik::rating::{MatrixCount, Rating};
 use app::avvik::risk::band;
 use app::backend::DashboardBackend;
-use app::dashboard::model::{Dashboard, MatrixCount};
+use app::dashboard::model::Dashboard;
 use app::dashboard::visit::Visits;
 use app::domain::users::CurrentUser;
 use app::error::AppError;

@@ -1,0 +1,180 @@
+//! A round's report: every finding by room (in the order walked) and
+//! section, with its risk, case and photos, and the round's measures; read
+//! by the unit's readers and by whoever walked the round, "not found" for
+//! anyone else.
+
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use super::helpers::{Backend, TestApp, client, with_app};
+use super::sync_support::*;
+use super::tiltak::{grant_new_user, user_id};
+use crate::on_both_backends;
+
+const OBSERVATION: &str = "Løs kabel over døra på lageret – må festes før høstferien";
+
+/// The report of `round` as the logged-in person.
+async fn report(app: &TestApp, round: &str) -> (StatusCode, Value) {
+    app.call("round_report", &[("id", round)]).await
+}
+
+/// Pushes one operation, and waits so the next one is stored later.
+async fn push_one(app: &TestApp, operation: app::sync::protocol::Operation) {
+    let results = push(app, "device-r", &[operation]).await;
+    assert_eq!(results[0]["status"], "applied", "{results:?}");
+    tokio::time::sleep(Duration::from_millis(5)).await;
+}
+
+/// A finished round in the verneombud's area: an avvik and an OK in the
+/// area's first room, then a point for the area as a whole; the avvik has
+/// a photo. Returns (round id, avvik finding id, room name, photo id).
+async fn walked_round(app: &TestApp) -> (String, String, String, String) {
+    app.login_ok("verneombud").await;
+    let reference = reference(app).await;
+    let room = reference.areas[0].rooms[0].clone();
+    let items = item_ids(&reference);
+    let round = id();
+    push_one(app, create_round(&reference, &round)).await;
+    let avvik = id();
+    for (finding_id, item, text) in [
+        (&avvik, &items[0], Some(OBSERVATION)),
+        (&id(), &items[1], None),
+    ] {
+        let mut input = finding(&round, finding_id, item, text);
+        input.room_id = Some(room.id.clone());
+        push_one(app, save(input)).await;
+    }
+    push_one(app, save(finding(&round, &id(), &items[2], None))).await;
+    push_one(app, finish(&round)).await;
+    let photo = id();
+    sqlx::query(
+        "INSERT INTO photos (id, owner_kind, owner_id, sha256, content_type, byte_size,
+                             object_key, created_at)
+         VALUES ($1, 'finding', $2, 'ab', 'image/jpeg', 10, $1, 1)",
+    )
+    .bind(&photo)
+    .bind(&avvik)
+    .execute(app.db.pool())
+    .await
+    .expect("photo");
+    (round, avvik, room.name, photo)
+}
+
+/// Every finding of a room, in order.
+fn findings_of(room: &Value) -> Vec<&Value> {
+    room["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .flat_map(|section| section["findings"].as_array().expect("findings"))
+        .collect()
+}
+
+async fn the_report_holds_every_finding_by_room_with_its_case_photo_and_measure(backend: Backend) {
+    with_app(backend, |app| async move {
+        let (round, avvik, room, photo) = walked_round(&app).await;
+        let (status, body) = report(&app, &round).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["unit"], "Nordby skole");
+        assert_eq!(body["status"], "finished");
+        assert!(body["finished_at"].is_string(), "{body}");
+        assert_eq!(body["participants"][0]["name"], "Vera Vik");
+
+        let rooms = body["rooms"].as_array().expect("rooms");
+        assert_eq!(rooms.len(), 2, "the room, then the area as a whole: {body}");
+        assert!(
+            rooms[0]["room"]
+                .as_str()
+                .expect("room name")
+                .starts_with(&room)
+        );
+        assert!(rooms[1]["room"].is_null());
+        let first = findings_of(&rooms[0]);
+        assert_eq!(first.len(), 2);
+        assert_eq!(
+            first[0]["id"],
+            avvik.as_str(),
+            "checklist order in the room"
+        );
+        assert_eq!(first[0]["answer"], "avvik");
+        assert_eq!(first[0]["observation"], OBSERVATION);
+        assert_eq!(first[0]["rating"]["probability"], 3);
+        assert_eq!(first[0]["photos"], serde_json::json!([photo]));
+        let receipt = first[0]["case"][1].as_str().expect("a case was opened");
+        assert_eq!(first[1]["answer"], "ok");
+        assert_eq!(findings_of(&rooms[1]).len(), 1);
+
+        let tiltak = body["tiltak"].as_array().expect("tiltak");
+        assert_eq!(tiltak.len(), 1, "{body}");
+        assert_eq!(tiltak[0]["description"], "Rydd og merk");
+        assert_eq!(tiltak[0]["case"][1], receipt);
+        assert_eq!(
+            tiltak[0]["next"],
+            serde_json::json!([]),
+            "the report changes nothing"
+        );
+
+        app.login_ok("leder").await;
+        assert_eq!(
+            report(&app, &round).await.0,
+            StatusCode::OK,
+            "the unit's leader"
+        );
+    })
+    .await;
+}
+on_both_backends!(the_report_holds_every_finding_by_room_with_its_case_photo_and_measure);
+
+async fn only_readers_and_those_who_walked_get_the_report(backend: Backend) {
+    with_app(backend, |app| async move {
+        let (round, _, _, _) = walked_round(&app).await;
+        grant_new_user(&app, "bente", "leder", "Solsikken barnehage").await;
+        app.login_ok("bente").await;
+        assert_eq!(
+            report(&app, &round).await.0,
+            StatusCode::NOT_FOUND,
+            "another unit's leader"
+        );
+
+        app.login_ok("medarbeider").await;
+        assert_eq!(
+            report(&app, &round).await.0,
+            StatusCode::NOT_FOUND,
+            "reads no reports"
+        );
+        let mona = user_id(&app, "medarbeider").await;
+        sqlx::query(
+            "INSERT INTO round_participants (id, round_id, user_id, name, role_label)
+             VALUES ($1, $2, $3, 'Mona Moe', 'Medarbeider')",
+        )
+        .bind(id())
+        .bind(&round)
+        .bind(&mona)
+        .execute(app.db.pool())
+        .await
+        .expect("participant");
+        assert_eq!(
+            report(&app, &round).await.0,
+            StatusCode::OK,
+            "she walked it"
+        );
+
+        assert_eq!(
+            report(&app, &id()).await.0,
+            StatusCode::NOT_FOUND,
+            "no such round"
+        );
+        let response = client()
+            .post(format!("{}/api/fn/round_report", app.address))
+            .header("origin", &app.address)
+            .form(&[("id", round.as_str())])
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    })
+    .await;
+}
+on_both_backends!(only_readers_and_those_who_walked_get_the_report);
