@@ -46,6 +46,8 @@ if [ "$want" = test ] || [ "$want" = lighthouse ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   # The browser tests read the server's SQLite database (history, sessions).
   [ -x /usr/bin/sqlite3 ] || missing+=(sqlite3)
+  # The PDF tests read the text back out of the round report's PDF.
+  [ -x /usr/bin/pdftotext ] || missing+=(poppler-utils)
   if [ ${#missing[@]} -gt 0 ]; then
     step "Debian packages: ${missing[*]}"
     sudo_cmd=""

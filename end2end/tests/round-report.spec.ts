@@ -2,16 +2,18 @@
 // the area as a whole, then an avvik with a photo in a room), signs it off
 // and opens its report, which shows every finding by room, the photo, the
 // risk summary and the tiltaksplan; on paper the menu is gone and each room
-// starts a page. Nobody else learns anything from its address.
+// starts a page; the PDF download holds the same text. Nobody else learns
+// anything from its address.
 import { expect, test } from '@playwright/test';
 import { otherTablet } from './cases';
-import { allSent, answerPoint, expectAccessible, hydrated, logIn, logInAndSync, makeJpeg, openSections, startRound } from './helpers';
+import { allSent, answerPoint, downloadFrom, expectAccessible, hydrated, logIn, logInAndSync, makeJpeg, openSections, startRound } from './helpers';
+import { pdfText } from './pdf';
 
 test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'phone', 'a round walked on a phone'));
 
 test('a finished round has a report with every finding, photo and measure, printable on A4', async ({ page, browser }) => {
   const stamp = Date.now();
-  const finding = `Brannslukkeren på kjøkkenet er tømt – må fylles på (${stamp})`;
+  const finding = `Brannslukkeren på kjøkkenet er tømt – særlig viktig (${stamp})`;
   await logInAndSync(page, 'verneombud');
   const roundId = await startRound(page);
   await openSections(page);
@@ -63,6 +65,15 @@ test('a finished round has a report with every finding, photo and measure, print
   await expect(plan).toContainText(receipt);
   await expect(plan).toContainText('Planlagt');
   await expectAccessible(page);
+
+  // The same report as a PDF, its text read back as a person would copy it.
+  const pdf = await downloadFrom(page, 'Last ned som PDF');
+  expect(pdf.name).toMatch(/^vernerunde-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  const text = pdfText(pdf.bytes);
+  for (const expected of ['Nordby skole', finding, 'Rydd og merk', receipt, roomName, 'Side 1 / ']) {
+    expect(text).toContain(expected);
+  }
 
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.topbar')).toBeHidden();

@@ -7,8 +7,9 @@
 //! of a 2 MB JPEG in MB/s next to raw uploads of the same bytes to a handler
 //! that only reads them (the ceiling of this machine's HTTP stack) and to
 //! one that also writes them to disk with fsync (the ceiling of any upload
-//! that keeps what it was sent). The memory one photo costs is measured by
-//! the load generator (`--bench load`), on a server in its own process.
+//! that keeps what it was sent), and the PDF report of a round with 60
+//! findings and 20 photos. The memory one photo costs is measured by the
+//! load generator (`--bench load`), on a server in its own process.
 
 #[path = "sync/client.rs"]
 mod client;
@@ -25,6 +26,9 @@ const PUSH_ROUNDS: usize = 100;
 const PUSH_WARM_UP: usize = 8;
 const PULL_REPEATS: usize = 20;
 const PHOTO_PUTS: usize = 10;
+const PDF_FINDINGS: usize = 60;
+const PDF_PHOTOS: usize = 20;
+const PDF_RUNS: usize = 5;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -88,6 +92,19 @@ async fn run(backend: &str, url: &str, dir: &std::path::Path) -> anyhow::Result<
         rate(&durable),
         rate(&photo) / rate(&durable),
     );
+
+    let round = bench
+        .round_with_photos(PDF_FINDINGS, PDF_PHOTOS, (&jpeg, &sha))
+        .await?;
+    let path = format!("{}?id={round}", app::rounds::report::REPORT_PDF_PATH);
+    let (mut pdf, mut size) = (Timings::default(), 0);
+    for _ in 0..PDF_RUNS {
+        size = pdf.time(bench.get_size(&path)).await?;
+    }
+    pdf.print(&format!(
+        "round report PDF, {PDF_FINDINGS} findings and {PDF_PHOTOS} photos, {} KB",
+        size / 1024
+    ));
 
     bench.stop().await;
     Ok(())

@@ -11,6 +11,7 @@ pub mod exports;
 pub mod http;
 pub mod local_time;
 pub mod mail;
+pub mod pdf;
 pub mod photos;
 pub mod reports;
 pub mod services;

@@ -15,6 +15,9 @@ use crate::tiltak::model::Tiltak;
 /// Where the report page lives (`?id=` the round).
 pub const REPORT_PATH: &str = "/runde/rapport";
 
+/// Where the report downloads as a PDF (`?id=` the round).
+pub const REPORT_PDF_PATH: &str = "/api/v1/rounds/report.pdf";
+
 /// The whole report of one round.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoundReport {

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::report::{RoundReport, load_round_report};
+use super::report::{REPORT_PDF_PATH, RoundReport, load_round_report};
 use super::report_findings::RoomSection;
 use super::report_summary::{ReportTiltak, SummarySection};
 use crate::i18n::{t, td_string, use_i18n};
@@ -45,9 +45,11 @@ fn ReportBody(report: RoundReport) -> impl IntoView {
         ..
     } = report.clone();
     let empty = rooms.is_empty();
+    let pdf = format!("{REPORT_PDF_PATH}?id={}", report.id);
     view! {
         <h1>{t!(i18n, round_report_title)} ": " {title}</h1>
         <PrintButton>{t!(i18n, round_report_print)}</PrintButton>
+        <p class="no-print"><a class="export" href=pdf download>{t!(i18n, round_report_pdf)}</a></p>
         <RoundFacts report />
         <SummarySection rooms=rooms.clone() />
         {empty.then(|| view! { <p>{t!(i18n, round_report_no_findings)}</p> })}

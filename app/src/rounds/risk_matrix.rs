@@ -65,7 +65,7 @@ pub fn RiskBadge(probability: u8, consequence: u8) -> impl IntoView {
 }
 
 /// "Risiko 16: høy": the score and its level in words.
-fn risk_text(locale: Locale, probability: u8, consequence: u8) -> String {
+pub fn risk_text(locale: Locale, probability: u8, consequence: u8) -> String {
     let level = match RiskLevel::of(probability, consequence) {
         RiskLevel::High => td_string!(locale, risk_high),
         RiskLevel::Medium => td_string!(locale, risk_medium),

@@ -165,6 +165,52 @@ impl Bench {
         Ok(())
     }
 
+    /// A round with `findings` answers (every fourth an avvik) and `photos`
+    /// uploads of `jpeg` (SHA-256 `sha`) spread over its avvik, each
+    /// thumbnail made; returns the round's id.
+    pub async fn round_with_photos(
+        &self,
+        findings: usize,
+        photos: usize,
+        (jpeg, sha): (&bytes::Bytes, &str),
+    ) -> anyhow::Result<String> {
+        let operations = round_operations(&self.reference, findings);
+        self.push(&operations).await?;
+        let mut round = None;
+        let mut avvik = Vec::new();
+        for operation in &operations {
+            match operation.body().map_err(anyhow::Error::msg)? {
+                OperationBody::CreateRound(new) => round = Some(new.round_id),
+                OperationBody::SaveFinding(input) if input.answer == Answer::Avvik => {
+                    avvik.push(input.finding_id);
+                }
+                _ => {}
+            }
+        }
+        if avvik.is_empty() {
+            bail!("the round has no avvik to attach photos to");
+        }
+        for n in 0..photos {
+            self.put_photo(&avvik[n % avvik.len()], jpeg, sha).await?;
+            self.thumbnails_made().await?;
+        }
+        round.context("the round's operation")
+    }
+
+    /// GETs `path` as the logged-in verneombud; fails unless it answered
+    /// 200; returns the body's size in bytes.
+    pub async fn get_size(&self, path: &str) -> anyhow::Result<usize> {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await?;
+        if response.status() != reqwest::StatusCode::OK {
+            bail!("GET {path} answered {}", response.status());
+        }
+        Ok(response.bytes().await?.len())
+    }
+
     /// Waits until the server has made every thumbnail waiting.
     pub async fn thumbnails_made(&self) -> anyhow::Result<()> {
         for _ in 0..1_200 {

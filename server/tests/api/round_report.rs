@@ -9,11 +9,13 @@ use reqwest::StatusCode;
 use serde_json::Value;
 
 use super::helpers::{Backend, TestApp, client, with_app};
+use super::photos::{jpeg_with_exif, put, thumbnails_made};
 use super::sync_support::*;
 use super::tiltak::{grant_new_user, user_id};
 use crate::on_both_backends;
 
-const OBSERVATION: &str = "Løs kabel over døra på lageret – må festes før høstferien";
+const OBSERVATION: &str =
+    "Løs kabel over døra på lageret – særlig farlig, må festes før høstferien";
 
 /// The report of `round` as the logged-in person.
 async fn report(app: &TestApp, round: &str) -> (StatusCode, Value) {
@@ -47,18 +49,10 @@ async fn walked_round(app: &TestApp) -> (String, String, String, String) {
         push_one(app, save(input)).await;
     }
     push_one(app, save(finding(&round, &id(), &items[2], None))).await;
-    push_one(app, finish(&round)).await;
     let photo = id();
-    sqlx::query(
-        "INSERT INTO photos (id, owner_kind, owner_id, sha256, content_type, byte_size,
-                             object_key, created_at)
-         VALUES ($1, 'finding', $2, 'ab', 'image/jpeg', 10, $1, 1)",
-    )
-    .bind(&photo)
-    .bind(&avvik)
-    .execute(app.db.pool())
-    .await
-    .expect("photo");
+    let (status, body) = put(app, &photo, &avvik, jpeg_with_exif(7)).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    push_one(app, finish(&round)).await;
     (round, avvik, room.name, photo)
 }
 
@@ -178,3 +172,94 @@ async fn only_readers_and_those_who_walked_get_the_report(backend: Backend) {
     .await;
 }
 on_both_backends!(only_readers_and_those_who_walked_get_the_report);
+
+/// The report's PDF as the logged-in person: its status and, for a PDF,
+/// its text as `pdftotext` reads it (pages end in a form feed) and how many
+/// images `pdfimages` finds in it.
+async fn pdf_text(app: &TestApp, round: &str) -> (StatusCode, String, usize) {
+    let path = app::rounds::report::REPORT_PDF_PATH;
+    let response = app.get(&format!("{path}?id={round}")).await;
+    let status = response.status();
+    if status != StatusCode::OK {
+        return (status, String::new(), 0);
+    }
+    let headers = response.headers().clone();
+    assert_eq!(headers["content-type"], "application/pdf");
+    let disposition = headers["content-disposition"].to_str().expect("ascii");
+    assert!(
+        disposition.starts_with("attachment; filename=\"vernerunde-"),
+        "{disposition}"
+    );
+    let bytes = response.bytes().await.expect("body");
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+    let file = tempfile::NamedTempFile::new().expect("temporary file");
+    std::fs::write(file.path(), &bytes).expect("write the PDF");
+    let output = std::process::Command::new("pdftotext")
+        .arg(file.path())
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let listing = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(file.path())
+        .output()
+        .expect("pdfimages (poppler-utils) is installed");
+    // Two header lines, then one line per image.
+    let images = String::from_utf8_lossy(&listing.stdout)
+        .lines()
+        .count()
+        .saturating_sub(2);
+    let text = String::from_utf8(output.stdout).expect("UTF-8 text");
+    (status, text, images)
+}
+
+async fn the_pdf_holds_the_report_with_norwegian_letters_photos_and_page_numbers(backend: Backend) {
+    with_app(backend, |app| async move {
+        let (round, _, room, _) = walked_round(&app).await;
+        thumbnails_made(&app).await;
+        let (status, text, images) = pdf_text(&app, &round).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(images, 1, "the avvik's photo");
+        for expected in [
+            "Rapport fra vernerunde",
+            "Nordby skole",
+            "Vera Vik",
+            OBSERVATION,
+            "Rydd og merk",
+        ] {
+            assert!(text.contains(expected), "{expected} in:\n{text}");
+        }
+        assert!(text.contains(&room), "the room {room}");
+        assert!(text.contains("Risiko 12: høy"), "{text}");
+        let pages = text.matches('\u{c}').count();
+        assert_eq!(pages, 4, "facts, a room, the area, the plan:\n{text}");
+        assert!(
+            text.contains("Side 1 / 4") && text.contains("Side 4 / 4"),
+            "{text}"
+        );
+
+        app.login_ok("leder").await;
+        assert_eq!(
+            pdf_text(&app, &round).await.0,
+            StatusCode::OK,
+            "the unit's leader"
+        );
+        grant_new_user(&app, "bente", "leder", "Solsikken barnehage").await;
+        app.login_ok("bente").await;
+        assert_eq!(pdf_text(&app, &round).await.0, StatusCode::NOT_FOUND);
+        let path = app::rounds::report::REPORT_PDF_PATH;
+        let anonymous = client()
+            .get(format!("{}{path}?id={round}", app.address))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    })
+    .await;
+}
+on_both_backends!(the_pdf_holds_the_report_with_norwegian_letters_photos_and_page_numbers);
