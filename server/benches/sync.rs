@@ -93,9 +93,14 @@ async fn run(backend: &str, url: &str, dir: &std::path::Path) -> anyhow::Result<
         rate(&photo) / rate(&durable),
     );
 
-    let round = bench
-        .round_with_photos(PDF_FINDINGS, PDF_PHOTOS, (&jpeg, &sha))
-        .await?;
+    let photos = (1..=PDF_PHOTOS as u32)
+        .map(|seed| {
+            let jpeg = client::seeded_jpeg(1792, 1344, 0x3f, seed)?;
+            let sha = hex::encode(sha2::Sha256::digest(&jpeg));
+            Ok((bytes::Bytes::from(jpeg), sha))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let round = bench.round_with_photos(PDF_FINDINGS, &photos).await?;
     let path = format!("{}?id={round}", app::rounds::report::REPORT_PDF_PATH);
     let (mut pdf, mut size) = (Timings::default(), 0);
     for _ in 0..PDF_RUNS {

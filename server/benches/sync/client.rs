@@ -165,14 +165,13 @@ impl Bench {
         Ok(())
     }
 
-    /// A round with `findings` answers (every fourth an avvik) and `photos`
-    /// uploads of `jpeg` (SHA-256 `sha`) spread over its avvik, each
-    /// thumbnail made; returns the round's id.
+    /// A round with `findings` answers (every fourth an avvik) and
+    /// `photos` (JPEG, SHA-256 in hex) spread over its avvik, each thumbnail
+    /// made; returns the round's id.
     pub async fn round_with_photos(
         &self,
         findings: usize,
-        photos: usize,
-        (jpeg, sha): (&bytes::Bytes, &str),
+        photos: &[(bytes::Bytes, String)],
     ) -> anyhow::Result<String> {
         let operations = round_operations(&self.reference, findings);
         self.push(&operations).await?;
@@ -190,8 +189,8 @@ impl Bench {
         if avvik.is_empty() {
             bail!("the round has no avvik to attach photos to");
         }
-        for n in 0..photos {
-            self.put_photo(&avvik[n % avvik.len()], jpeg, sha).await?;
+        for ((jpeg, sha), finding) in photos.iter().zip(avvik.iter().cycle()) {
+            self.put_photo(finding, jpeg, sha).await?;
             self.thumbnails_made().await?;
         }
         round.context("the round's operation")
@@ -330,7 +329,13 @@ pub fn two_megabyte_jpeg() -> anyhow::Result<Vec<u8>> {
 /// A JPEG of `width` × `height` whose pixels carry noise within `noise`
 /// (a bit mask: more bits, more bytes).
 pub fn noisy_jpeg(width: u32, height: u32, noise: u32) -> anyhow::Result<Vec<u8>> {
-    let mut state = 0x2545_f491_u32;
+    seeded_jpeg(width, height, noise, 0x2545_f491)
+}
+
+/// [`noisy_jpeg`] with its noise drawn from `seed` (not 0): photos that
+/// differ, as a round's do.
+pub fn seeded_jpeg(width: u32, height: u32, noise: u32, seed: u32) -> anyhow::Result<Vec<u8>> {
+    let mut state = seed.max(1);
     let image = image::RgbImage::from_fn(width, height, |x, y| {
         state ^= state << 13;
         state ^= state >> 17;
