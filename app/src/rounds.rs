@@ -17,6 +17,7 @@ pub mod report;
 pub mod report_findings;
 pub mod report_page;
 pub mod report_summary;
+pub mod report_text;
 pub mod risk_matrix;
 pub mod round_page;
 

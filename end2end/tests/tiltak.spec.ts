@@ -7,6 +7,7 @@
 import { expect, Page, test } from '@playwright/test';
 import { openCase, otherTablet, reportFrom } from './cases';
 import { downloadFrom, expectAccessible, hydrated, logIn, sqlite } from './helpers';
+import { zipEntry } from './zip';
 
 test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'tablet', 'a leader on a tablet'));
 
@@ -106,6 +107,14 @@ test('a case gets its measures, and the tiltaksplan shows the open ones overdue 
   expect(lines).toHaveLength(2);
   expect(lines[0]).toBe(`${shelf};Nordby skole;${receipt};Lars Lie;10.01.2021;Planlagt;Ja;`);
   expect(lines[1]).toContain(`${ladder};Nordby skole;${receipt};Lars Lie;`);
+  // And as a workbook: the same rows, the deadline a date (10.01.2021 is
+  // Excel's day 44206).
+  const workbook = await downloadFrom(page, 'Last ned som Excel (XLSX)');
+  expect(workbook.name).toMatch(/^tiltaksplan-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const sheet = zipEntry(workbook.bytes, 'xl/worksheets/sheet1.xml');
+  expect(sheet.match(/<row /g)).toHaveLength(csv.trimEnd().split('\r\n').length);
+  expect(sheet).toContain(`<t>${shelf}</t>`);
+  expect(sheet).toContain('<v>44206</v>');
 
   // The verneombud reads the measures, with no steps to take.
   const caseUrl = sqlite(`SELECT id FROM avvik WHERE receipt_no = '${receipt}'`)[0][0];

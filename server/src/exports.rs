@@ -1,5 +1,5 @@
-//! Files to take elsewhere: the avvik list as CSV and XLSX, the
-//! tiltaksplan as CSV and a round's report as PDF, for Excel, the quality
+//! Files to take elsewhere: the avvik list and the tiltaksplan as CSV and
+//! XLSX and a round's report as PDF, for Excel, the quality
 //! system and AMU. An export carries the filters in
 //! force on the page it is taken from and reaches exactly what that page
 //! would show.
@@ -10,12 +10,15 @@ pub mod avvik_xlsx;
 pub mod csv;
 pub mod download;
 pub mod round_pdf;
+pub mod tiltak_cells;
 pub mod tiltak_csv;
+pub mod tiltak_xlsx;
+pub mod value;
 pub mod xlsx;
 
 use app::avvik::list::{EXPORT_CSV_PATH as AVVIK_CSV, EXPORT_XLSX_PATH as AVVIK_XLSX};
 use app::rounds::report::REPORT_PDF_PATH;
-use app::tiltak::model::EXPORT_CSV_PATH as TILTAK_CSV;
+use app::tiltak::model::{EXPORT_CSV_PATH as TILTAK_CSV, EXPORT_XLSX_PATH as TILTAK_XLSX};
 use axum::Router;
 use axum::routing::get;
 
@@ -27,5 +30,6 @@ pub fn routes() -> Router<AppState> {
         .route(AVVIK_CSV, get(avvik_csv::avvik_csv))
         .route(AVVIK_XLSX, get(avvik_xlsx::avvik_xlsx))
         .route(TILTAK_CSV, get(tiltak_csv::tiltak_csv))
+        .route(TILTAK_XLSX, get(tiltak_xlsx::tiltak_xlsx))
         .route(REPORT_PDF_PATH, get(round_pdf::round_pdf))
 }

@@ -8,14 +8,6 @@ use super::rating::{MatrixCount, Rating};
 use crate::i18n::{t, td_string, use_i18n};
 use crate::sync::rules::RiskLevel;
 
-/// How many carry one rating.
-fn in_cell(matrix: &[MatrixCount], rating: Rating) -> i64 {
-    matrix
-        .iter()
-        .find(|cell| cell.rating == rating)
-        .map_or(0, |cell| cell.count)
-}
-
 /// The matrix with the count in each cell (read out as "… 3 {noun}");
 /// `link` gives a cell with a count its address, if it has one.
 #[component]
@@ -36,7 +28,7 @@ pub fn CountMatrix(
                         consequence,
                     };
                     let class = format!("cell {}", RiskLevel::of(probability, consequence).css());
-                    let count = in_cell(&matrix, rating);
+                    let count = MatrixCount::count_in(&matrix, rating);
                     if count == 0 {
                         return view! { <span class=class></span> }.into_any();
                     }

@@ -60,6 +60,16 @@ pub struct MatrixCount {
     pub count: i64,
 }
 
+impl MatrixCount {
+    /// How many carry `rating` among `matrix` (0 when its cell is left out).
+    pub fn count_in(matrix: &[MatrixCount], rating: Rating) -> i64 {
+        matrix
+            .iter()
+            .find(|cell| cell.rating == rating)
+            .map_or(0, |cell| cell.count)
+    }
+}
+
 /// Both ratings of a case.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseRating {

@@ -1,8 +1,8 @@
 //! A round's report (`/runde/rapport?id=…`), as leaders file it in their
 //! quality system and take it to AMU: who walked, every finding by room and
 //! checklist section, the risk summary and the tiltaksplan from its avvik.
-//! Read from the server (what reached it), for anyone who may read the
-//! round's unit's reports, or who made or walked the round.
+//! Read from the server (what reached it), for anyone who reads the
+//! reports of the round's unit or walks its rounds.
 
 use serde::{Deserialize, Serialize};
 
@@ -97,8 +97,9 @@ pub struct PlacedFinding {
     pub section: String,
     /// The point's position in its section.
     pub point_position: i64,
-    /// When it was first saved on the server (ms), for the rooms' order.
-    pub created_at: i64,
+    /// Where it lies in the order the server took the findings in (none
+    /// sorts first), for the rooms' order.
+    pub first_seq: Option<i64>,
     /// The finding.
     pub finding: ReportFinding,
 }
@@ -106,7 +107,7 @@ pub struct PlacedFinding {
 /// Groups findings by room (rooms in the order they were first visited,
 /// as the round was walked), then by section in checklist order.
 pub fn group_by_room(mut placed: Vec<PlacedFinding>) -> Vec<RoomFindings> {
-    placed.sort_by_key(|line| line.created_at);
+    placed.sort_by_key(|line| line.first_seq);
     let mut rooms: Vec<(Option<String>, Option<String>, Vec<PlacedFinding>)> = Vec::new();
     for line in placed {
         match rooms.iter_mut().find(|(id, _, _)| *id == line.room_id) {
@@ -118,18 +119,22 @@ pub fn group_by_room(mut placed: Vec<PlacedFinding>) -> Vec<RoomFindings> {
         .into_iter()
         .map(|(_, room, mut lines)| {
             lines.sort_by_key(|line| (line.section_position, line.point_position));
-            let mut sections: Vec<SectionFindings> = Vec::new();
+            let mut sections: Vec<(i64, SectionFindings)> = Vec::new();
             for line in lines {
                 match sections.last_mut() {
-                    Some(section) if section.title == line.section => {
+                    Some((position, section)) if *position == line.section_position => {
                         section.findings.push(line.finding);
                     }
-                    _ => sections.push(SectionFindings {
-                        title: line.section,
-                        findings: vec![line.finding],
-                    }),
+                    _ => sections.push((
+                        line.section_position,
+                        SectionFindings {
+                            title: line.section,
+                            findings: vec![line.finding],
+                        },
+                    )),
                 }
             }
+            let sections = sections.into_iter().map(|(_, section)| section).collect();
             RoomFindings { room, sections }
         })
         .collect()
@@ -231,7 +236,7 @@ mod tests {
             section_position: section,
             section: format!("Del {section}"),
             point_position: point,
-            created_at: at,
+            first_seq: Some(at),
             finding: finding(id, Answer::Ok, None),
         }
     }
@@ -258,6 +263,16 @@ mod tests {
         assert_eq!(ids(&rooms[1]), [vec!["a0", "a1"], vec!["a3"]]);
         assert_eq!(ids(&rooms[2]), [vec!["b1"], vec!["b2"]]);
         assert_eq!(rooms[1].sections[1].title, "Del 3");
+    }
+
+    #[test]
+    fn sections_with_the_same_title_stay_apart() {
+        let mut first = placed("1", None, 1, 1, 1);
+        let mut second = placed("2", None, 2, 1, 2);
+        first.section = "Ytre miljø".to_owned();
+        second.section = "Ytre miljø".to_owned();
+        let rooms = group_by_room(vec![second, first]);
+        assert_eq!(ids(&rooms[0]), [vec!["1"], vec!["2"]]);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::report::{ReportFinding, RoomFindings};
+use super::report_text::answer_name;
 use super::risk_matrix::RiskBadge;
 use crate::i18n::{t, td_string, use_i18n};
 use crate::sync::records::Answer;
@@ -35,11 +36,12 @@ pub fn RoomSection(room: RoomFindings) -> impl IntoView {
 #[component]
 fn FindingItem(finding: ReportFinding) -> impl IntoView {
     let i18n = use_i18n();
-    let (class, answer) = match finding.answer {
-        Answer::Ok => ("finding answer-ok", t!(i18n, answer_ok).into_any()),
-        Answer::Avvik => ("finding answer-avvik", t!(i18n, answer_avvik).into_any()),
-        Answer::IkkeRelevant => ("finding answer-na", t!(i18n, answer_na).into_any()),
+    let class = match finding.answer {
+        Answer::Ok => "finding answer-ok",
+        Answer::Avvik => "finding answer-avvik",
+        Answer::IkkeRelevant => "finding answer-na",
     };
+    let answer = answer_name(finding.answer, i18n.get_locale_untracked());
     let observation = (!finding.observation.is_empty()).then_some(finding.observation);
     let measure = (!finding.suggested_measure.is_empty()).then(|| {
         view! { <p>{t!(i18n, round_report_suggested)} ": " {finding.suggested_measure}</p> }

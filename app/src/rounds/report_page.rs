@@ -9,12 +9,13 @@ use leptos_router::hooks::use_query_map;
 use super::report::{REPORT_PDF_PATH, RoundReport, load_round_report};
 use super::report_findings::RoomSection;
 use super::report_summary::{ReportTiltak, SummarySection};
-use crate::i18n::{t, td_string, use_i18n};
+use super::report_text::state_text;
+use crate::i18n::{t, use_i18n};
 use crate::layout::loaded::Loaded;
 use crate::layout::offline_note::ReadOnlyOffline;
 use crate::layout::page_frame::PageFrame;
 use crate::layout::print_button::PrintButton;
-use crate::sync::records::{Participant, RoundStatus};
+use crate::sync::records::Participant;
 use crate::tiltak::model::norwegian_date;
 
 /// The report page; the round comes from the address.
@@ -62,16 +63,7 @@ fn ReportBody(report: RoundReport) -> impl IntoView {
 #[component]
 fn RoundFacts(report: RoundReport) -> impl IntoView {
     let i18n = use_i18n();
-    let locale = i18n.get_locale_untracked();
-    let state = match report.status {
-        RoundStatus::Finished => td_string!(locale, rounds_finished),
-        RoundStatus::Planned => td_string!(locale, rounds_planned),
-        RoundStatus::Ongoing => td_string!(locale, rounds_ongoing),
-    };
-    let state = match report.finished_at {
-        Some(at) => format!("{state} {at}"),
-        None => state.to_owned(),
-    };
+    let state = state_text(&report, i18n.get_locale_untracked());
     view! {
         <section class="card" aria-labelledby="report-facts">
             <h2 id="report-facts">{t!(i18n, round_report_facts)}</h2>

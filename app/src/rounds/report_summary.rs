@@ -7,7 +7,7 @@ use super::report::{RiskSummary, RoomFindings};
 use crate::avvik::count_matrix::CountMatrix;
 use crate::i18n::{t, td_string, use_i18n};
 use crate::tiltak::case_card::state_label;
-use crate::tiltak::model::{Tiltak, norwegian_date};
+use crate::tiltak::model::Tiltak;
 
 /// The counts and the matrix.
 #[component]
@@ -46,14 +46,7 @@ pub fn ReportTiltak(tiltak: Vec<Tiltak>) -> impl IntoView {
     let rows = tiltak
         .into_iter()
         .map(|row| {
-            let due = row.due.as_deref().map_or_else(
-                || td_string!(locale, tiltak_no_due).to_owned(),
-                norwegian_date,
-            );
-            let who = row.responsible.map_or_else(
-                || td_string!(locale, avvik_nobody).to_owned(),
-                |(_, name)| name,
-            );
+            let (due, who) = (row.due_text(locale), row.responsible_text(locale));
             let case = row.case.map(|(id, receipt)| {
                 view! { <a href=format!("/avvik/sak?id={id}")>{receipt}</a> }
             });

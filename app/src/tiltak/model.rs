@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::rules::TiltakState;
+use crate::i18n::{Locale, td_string};
 
 /// One tiltak, with what the person looking at it may do.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +33,24 @@ pub struct Tiltak {
     pub next: Vec<TiltakState>,
 }
 
+impl Tiltak {
+    /// The deadline as Norwegians write it, or that there is none.
+    pub fn due_text(&self, locale: Locale) -> String {
+        self.due.as_deref().map_or_else(
+            || td_string!(locale, tiltak_no_due).to_owned(),
+            norwegian_date,
+        )
+    }
+
+    /// The responsible person's name, or that nobody is yet.
+    pub fn responsible_text(&self, locale: Locale) -> String {
+        self.responsible.as_ref().map_or_else(
+            || td_string!(locale, avvik_nobody).to_owned(),
+            |(_, name)| name.clone(),
+        )
+    }
+}
+
 /// A unit's open measures, overdue first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tiltaksplan {
@@ -51,6 +70,10 @@ pub const PLAN_LIMIT: usize = 300;
 /// Where a plan downloads as CSV (`?enhet=` as on the plan page): every
 /// open measure, not only the first [`PLAN_LIMIT`].
 pub const EXPORT_CSV_PATH: &str = "/api/v1/tiltak/export.csv";
+
+/// Where a plan downloads as an Excel workbook (the same measures as the
+/// CSV).
+pub const EXPORT_XLSX_PATH: &str = "/api/v1/tiltak/export.xlsx";
 
 /// `YYYY-MM-DD` as Norwegians write a date (`15.01.2027`); anything else
 /// is shown as it is.

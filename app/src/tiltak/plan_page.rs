@@ -8,7 +8,7 @@ use leptos_router::params::ParamsMap;
 
 use super::case_card::state_label;
 use super::changes::load_tiltaksplan;
-use super::model::{EXPORT_CSV_PATH, Tiltak, Tiltaksplan, kroner, norwegian_date};
+use super::model::{EXPORT_CSV_PATH, EXPORT_XLSX_PATH, Tiltak, Tiltaksplan, kroner};
 use crate::i18n::{t, td_string, use_i18n};
 use crate::layout::loaded::Loaded;
 use crate::layout::offline_note::ReadOnlyOffline;
@@ -47,7 +47,8 @@ fn PlanBody(plan: Tiltaksplan) -> impl IntoView {
     let button = td_string!(i18n.get_locale_untracked(), avvik_apply);
     view! {
         <UnitPicker action="/tiltaksplan" field_id="plan-unit" units unit_id=unit_id.clone() button />
-        <a class="export no-print" href=export_href(&unit_id) download>{t!(i18n, export_csv)}</a>
+        <a class="export no-print" href=export_href(EXPORT_CSV_PATH, &unit_id) download>{t!(i18n, export_csv)}</a>
+        <a class="export no-print" href=export_href(EXPORT_XLSX_PATH, &unit_id) download>{t!(i18n, export_xlsx)}</a>
         <p class="plan-counts">
             {t!(i18n, tiltak_plan_open)} ": " <strong>{total}</strong> " · "
             {t!(i18n, tiltak_overdue)} ": " <strong>{overdue}</strong>
@@ -60,14 +61,14 @@ fn PlanBody(plan: Tiltaksplan) -> impl IntoView {
     }
 }
 
-/// The CSV export of the plan shown (every open measure, not only the first
-/// page's).
-fn export_href(unit_id: &str) -> String {
+/// An export of the plan shown at `path` (every open measure, not only the
+/// first page's).
+fn export_href(path: &str, unit_id: &str) -> String {
     let query: ParamsMap = [("enhet", unit_id)]
         .into_iter()
         .filter(|(_, id)| !id.is_empty())
         .collect();
-    format!("{EXPORT_CSV_PATH}{}", query.to_query_string())
+    format!("{path}{}", query.to_query_string())
 }
 
 /// One open measure: deadline first, what, which case and unit, who.
@@ -75,14 +76,7 @@ fn export_href(unit_id: &str) -> String {
 pub fn PlanRow(row: Tiltak) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let when = row.due.as_deref().map_or_else(
-        || td_string!(locale, tiltak_no_due).to_owned(),
-        norwegian_date,
-    );
-    let who = row.responsible.map_or_else(
-        || td_string!(locale, avvik_nobody).to_owned(),
-        |(_, name)| name,
-    );
+    let (when, who) = (row.due_text(locale), row.responsible_text(locale));
     let description = row.description;
     let label = description.clone();
     let case = row.case.map(|(id, receipt)| {

@@ -25,15 +25,13 @@ pub struct ReportHead {
     pub status: String,
     /// When it was signed off (ms).
     pub finished_at: Option<i64>,
-    /// Who started it.
-    pub created_by: Option<String>,
 }
 
 /// Round `id`, if it exists and is not archived.
 pub async fn head(pool: &AnyPool, id: &str) -> sqlx::Result<Option<ReportHead>> {
     sqlx::query_as(
         "SELECT r.id, r.unit_id, u.name AS unit_name, v.name AS area_name, r.title,
-                r.planned_date, r.status, r.finished_at, r.created_by
+                r.planned_date, r.status, r.finished_at
          FROM rounds r
          JOIN org_units u ON u.id = r.unit_id
          LEFT JOIN verneomrader v ON v.id = r.verneomrade_id
@@ -73,8 +71,11 @@ pub struct FindingLine {
     pub consequence: Option<i64>,
     /// The measure suggested on the round.
     pub suggested_measure: String,
-    /// When the server first stored it (ms).
-    pub created_at: i64,
+    /// Where its first change lies in the history: the order in which the
+    /// server took the findings, which is the order a phone made them in
+    /// (a push is applied in order), even for a batch stored in one
+    /// millisecond.
+    pub first_seq: Option<i64>,
     /// The case opened from it.
     pub case_id: Option<String>,
     /// That case's number.
@@ -87,7 +88,9 @@ pub async fn findings(pool: &AnyPool, round_id: &str) -> sqlx::Result<Vec<Findin
         "SELECT f.id, f.room_id, rm.name AS room_name, b.name AS building_name,
                 s.position AS section_position, s.title AS section_title,
                 i.position AS point_position, i.text AS point_text, f.answer, f.observation,
-                f.probability, f.consequence, f.suggested_measure, f.created_at,
+                f.probability, f.consequence, f.suggested_measure,
+                (SELECT MIN(h.seq) FROM history h
+                 WHERE h.entity_kind = 'finding' AND h.entity_id = f.id) AS first_seq,
                 a.id AS case_id, a.receipt_no
          FROM findings f
          JOIN checklist_items i ON i.id = f.item_id
@@ -96,7 +99,7 @@ pub async fn findings(pool: &AnyPool, round_id: &str) -> sqlx::Result<Vec<Findin
          LEFT JOIN buildings b ON b.id = rm.building_id
          LEFT JOIN avvik a ON a.id = (SELECT MIN(c.id) FROM avvik c WHERE c.finding_id = f.id)
          WHERE f.round_id = $1 AND f.archived_at IS NULL
-         ORDER BY f.created_at, f.id",
+         ORDER BY first_seq, f.id",
     )
     .bind(round_id)
     .fetch_all(pool)
@@ -132,16 +135,4 @@ pub async fn tiltak(pool: &AnyPool, round_id: &str) -> sqlx::Result<Vec<TiltakRo
     .bind(round_id)
     .fetch_all(pool)
     .await
-}
-
-/// Whether `user_id` took part in round `round_id`.
-pub async fn walked_by(pool: &AnyPool, round_id: &str, user_id: &str) -> sqlx::Result<bool> {
-    let row: Option<(String,)> = sqlx::query_as(
-        "SELECT id FROM round_participants WHERE round_id = $1 AND user_id = $2 LIMIT 1",
-    )
-    .bind(round_id)
-    .bind(user_id)
-    .fetch_optional(pool)
-    .await?;
-    Ok(row.is_some())
 }

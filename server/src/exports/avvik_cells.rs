@@ -20,6 +20,7 @@ use app::avvik::risk::level_of;
 use app::i18n::{Locale, td_string};
 use app::reports::{CaseState, ReportCategory};
 
+use super::value::Value;
 use crate::db::avvik_list::{self, ListQuery, ListRow};
 use crate::errors::ApiError;
 use crate::reports::answer_page::locale_of;
@@ -116,18 +117,6 @@ pub fn headers(locale: Locale) -> [&'static str; 11] {
 pub const WIDTHS: [f64; 11] = [
     12.0, 16.0, 22.0, 20.0, 16.0, 14.0, 16.0, 10.0, 16.0, 20.0, 60.0,
 ];
-
-/// One value of a case.
-pub enum Value<'a> {
-    /// A text.
-    Text(Cow<'a, str>),
-    /// A whole number.
-    Number(i64),
-    /// An instant (ms since 1970, UTC), shown in Norwegian time.
-    Moment(i64),
-    /// Nothing (an unrated case's score).
-    Empty,
-}
 
 /// A case's values in the columns' order; a stored value this version has
 /// no name for is written as stored rather than left out.

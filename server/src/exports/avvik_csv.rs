@@ -12,14 +12,11 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use sqlx::AnyPool;
 
-use super::avvik_cells::{
-    After, ExportFilters, Value, export_request, headers, read_cases, values,
-};
-use super::csv::{Cell, push_row};
+use super::avvik_cells::{After, ExportFilters, export_request, headers, read_cases, values};
+use super::csv::{Cell, push_row, push_values};
 use super::download::csv_download;
-use crate::db::avvik_list::{ListQuery, ListRow};
+use crate::db::avvik_list::ListQuery;
 use crate::errors::ApiError;
-use crate::local_time::oslo_text;
 use crate::state::AppState;
 
 /// The cases the person reaches, narrowed by the list's filters, highest
@@ -63,35 +60,12 @@ async fn read_rows(
     let (rows, next) = read_cases(&pool, &query, after.as_ref()).await?;
     let mut text = String::new();
     for row in &rows {
-        push_case(&mut text, row, locale);
+        push_values(&mut text, &values(row, locale));
     }
     Ok((text, next))
 }
 
 fn push_header(out: &mut String, locale: Locale) {
     let cells: Vec<Cell<'_>> = headers(locale).into_iter().map(Cell::Text).collect();
-    push_row(out, &cells);
-}
-
-/// One case as a row, its time as Norwegians write it.
-fn push_case(out: &mut String, row: &ListRow, locale: Locale) {
-    let values = values(row, locale);
-    let times: Vec<Option<String>> = values
-        .iter()
-        .map(|value| match value {
-            Value::Moment(ms) => Some(oslo_text(*ms)),
-            _ => None,
-        })
-        .collect();
-    let cells: Vec<Cell<'_>> = values
-        .iter()
-        .zip(&times)
-        .map(|(value, time)| match (value, time) {
-            (_, Some(time)) => Cell::Text(time),
-            (Value::Text(text), None) => Cell::Text(text),
-            (Value::Number(number), None) => Cell::Number(*number),
-            (Value::Moment(_) | Value::Empty, None) => Cell::Text(""),
-        })
-        .collect();
     push_row(out, &cells);
 }

@@ -9,18 +9,16 @@ use axum::Extension;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use chrono::DateTime;
-use rust_xlsxwriter::{Format, Workbook, Worksheet};
+use rust_xlsxwriter::Workbook;
 use sqlx::AnyPool;
 use tokio::runtime::Handle;
 
-use super::avvik_cells::{
-    ExportFilters, Value, WIDTHS, export_request, headers, read_cases, values,
+use super::avvik_cells::{ExportFilters, WIDTHS, export_request, headers, read_cases, values};
+use super::xlsx::{
+    ChunkWriter, Formats, columns, finish_sheet, new_sheet, write_values, xlsx_download,
 };
-use super::xlsx::{ChunkWriter, Column, new_sheet, xlsx_download};
 use crate::db::avvik_list::ListQuery;
 use crate::errors::ApiError;
-use crate::local_time::oslo_offset_ms;
 use crate::state::AppState;
 
 /// The cases the person reaches, narrowed by the list's filters, highest
@@ -61,54 +59,23 @@ fn write_workbook(
     out: ChunkWriter,
 ) -> anyhow::Result<()> {
     let mut workbook = Workbook::new();
-    let columns: Vec<Column> = headers(locale)
-        .into_iter()
-        .zip(WIDTHS)
-        .map(|(header, width)| Column { header, width })
-        .collect();
+    let columns = columns(&headers(locale), &WIDTHS);
     let sheet = new_sheet(&mut workbook, td_string!(locale, avvik_title), &columns)?;
-    let time = Format::new().set_num_format("dd.mm.yyyy hh:mm");
+    let formats = Formats::default();
     let mut written: u32 = 0;
     let mut after = None;
     loop {
         let (rows, next) = runtime.block_on(read_cases(pool, query, after.as_ref()))?;
         for row in &rows {
             written += 1;
-            write_row(sheet, written, &values(row, locale), &time)?;
+            write_values(sheet, written, &values(row, locale), &formats)?;
         }
         match next {
             Some(next) => after = Some(next),
             None => break,
         }
     }
-    let last_column = u16::try_from(columns.len().saturating_sub(1)).unwrap_or_default();
-    sheet.autofilter(0, 0, written, last_column)?;
+    finish_sheet(sheet, written, columns.len())?;
     workbook.save_to_writer(out).context("save the workbook")?;
-    Ok(())
-}
-
-fn write_row(
-    sheet: &mut Worksheet,
-    row: u32,
-    values: &[Value<'_>],
-    time: &Format,
-) -> anyhow::Result<()> {
-    for (col, value) in (0u16..).zip(values) {
-        match value {
-            Value::Text(text) => {
-                sheet.write_string(row, col, text.as_ref())?;
-            }
-            Value::Number(number) => {
-                // Scores are far below 2^53, so exact as a float.
-                sheet.write_number(row, col, *number as f64)?;
-            }
-            Value::Moment(ms) => {
-                if let Some(local) = DateTime::from_timestamp_millis(ms + oslo_offset_ms(*ms)) {
-                    sheet.write_datetime_with_format(row, col, local.naive_utc(), time)?;
-                }
-            }
-            Value::Empty => {}
-        }
-    }
     Ok(())
 }

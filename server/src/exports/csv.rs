@@ -8,6 +8,11 @@
 
 use std::fmt::Write;
 
+use app::tiltak::model::norwegian_date;
+
+use super::value::Value;
+use crate::local_time::oslo_text;
+
 /// What a CSV file starts with, so that Excel reads it as UTF-8.
 pub const BYTE_ORDER_MARK: &str = "\u{feff}";
 
@@ -34,6 +39,30 @@ pub fn push_row(out: &mut String, cells: &[Cell<'_>]) {
         }
     }
     out.push_str("\r\n");
+}
+
+/// Appends one row of typed values: a time as Norwegians write it
+/// (`07.12.2026 14:05`, Norwegian time), a day as `07.12.2026`.
+pub fn push_values(out: &mut String, values: &[Value<'_>]) {
+    let texts: Vec<Option<String>> = values
+        .iter()
+        .map(|value| match value {
+            Value::Moment(ms) => Some(oslo_text(*ms)),
+            Value::Day(day) => Some(norwegian_date(day)),
+            _ => None,
+        })
+        .collect();
+    let cells: Vec<Cell<'_>> = values
+        .iter()
+        .zip(&texts)
+        .map(|(value, text)| match (value, text) {
+            (_, Some(text)) => Cell::Text(text),
+            (Value::Text(text), None) => Cell::Text(text),
+            (Value::Number(number), None) => Cell::Number(*number),
+            (Value::Moment(_) | Value::Day(_) | Value::Empty, None) => Cell::Text(""),
+        })
+        .collect();
+    push_row(out, &cells);
 }
 
 /// Characters that make a spreadsheet read a cell as a formula (or, for

@@ -1,6 +1,9 @@
 //! `GET /api/v1/rounds/report.pdf?id=…`: a round's report as a PDF for the
 //! quality system, for whoever may read the report page (the same check),
-//! with the photos (their thumbnails, or the photo where none is made yet).
+//! with the photos' thumbnails (made on the spot for a photo whose
+//! thumbnail job has not run yet: the stored photo is not turned upright).
+
+use std::sync::Arc;
 
 use anyhow::Context;
 use app::backend::Authenticated;
@@ -11,14 +14,17 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use krilla::image::Image;
-use object_store::ObjectStoreExt;
 use object_store::path::Path as Key;
+use object_store::{ObjectStore, ObjectStoreExt};
 use serde::Deserialize;
+use sqlx::AnyPool;
+use tokio::runtime::Handle;
 
 use crate::db::photos;
 use crate::errors::{ApiError, internal};
 use crate::pdf::render::render;
 use crate::pdf::round_report::laid_out;
+use crate::photos::process;
 use crate::reports::answer_page::locale_of;
 use crate::services::round_report::round_report;
 use crate::state::AppState;
@@ -27,7 +33,8 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ReportQuery {
-    /// The round's id.
+    /// The round's id (absent: no such round).
+    #[serde(default)]
     id: String,
 }
 
@@ -54,11 +61,20 @@ pub async fn round_pdf(
     let Extension(auth) = auth.ok_or(AppError::Unauthenticated)?;
     let report = round_report(&state, &auth.user, &query.id).await?;
     let locale = locale_of(&headers);
-    let photos = read_photos(&state, &report).await?;
     let file = format!("attachment; filename=\"vernerunde-{}.pdf\"", report.date);
+    let (pool, objects, runtime) = (
+        state.db.pool().clone(),
+        Arc::clone(&state.photos),
+        Handle::current(),
+    );
+    // The photos are read inside the slot too, so that the slots bound
+    // the memory they take, not only the drawing.
     let pdf = state
         .photo_slots
-        .run(move || render(laid_out(&report, photos, locale)))
+        .run(move || {
+            let photos = read_photos(&runtime, &pool, objects.as_ref(), &report);
+            render(laid_out(&report, photos, locale))
+        })
         .await?
         .map_err(|error| internal("make a round's PDF")(format!("{error:#}")))?;
     let headers = [
@@ -69,11 +85,15 @@ pub async fn round_pdf(
     Ok((headers, pdf).into_response())
 }
 
-/// The round's photos as images: each one's thumbnail, else the photo.
-async fn read_photos(
-    state: &AppState,
+/// The thumbnails of the round's photos as images. A photo that cannot be
+/// read is left out of the PDF and logged: one broken object should not
+/// keep the rest of the report from the quality system.
+fn read_photos(
+    runtime: &Handle,
+    pool: &AnyPool,
+    objects: &dyn ObjectStore,
     report: &RoundReport,
-) -> Result<Vec<(String, Image)>, AppError> {
+) -> Vec<(String, Image)> {
     let ids = report
         .rooms
         .iter()
@@ -82,23 +102,34 @@ async fn read_photos(
         .flat_map(|finding| &finding.photos);
     let mut images = Vec::new();
     for id in ids {
-        let row = photos::by_id(state.db.pool(), id)
-            .await
-            .map_err(internal("load a photo"))?
-            .ok_or(AppError::Internal)?;
-        let key = Key::from(row.thumb_key.unwrap_or(row.object_key));
-        let bytes = read_object(state, &key)
-            .await
-            .map_err(|error| internal("read a photo for a PDF")(format!("{error:#}")))?;
-        let image = Image::from_jpeg(bytes.into(), true)
-            .map_err(|error| internal("read a stored JPEG")(error))?;
-        images.push((id.clone(), image));
+        match runtime.block_on(thumbnail(pool, objects, id)) {
+            Ok(jpeg) => match Image::from_jpeg(jpeg.into(), true) {
+                Ok(image) => images.push((id.clone(), image)),
+                Err(error) => tracing::warn!(photo = %id, %error, "a thumbnail is no JPEG"),
+            },
+            Err(error) => {
+                tracing::warn!(photo = %id, error = format!("{error:#}"), "a photo left out of a PDF");
+            }
+        }
     }
-    Ok(images)
+    images
 }
 
-async fn read_object(state: &AppState, key: &Key) -> anyhow::Result<Vec<u8>> {
-    let object = state.photos.get(key).await.context("open the object")?;
+/// A photo's thumbnail: the one made for it, or made now from the photo.
+async fn thumbnail(pool: &AnyPool, objects: &dyn ObjectStore, id: &str) -> anyhow::Result<Vec<u8>> {
+    let row = photos::by_id(pool, id)
+        .await
+        .context("load the photo's row")?
+        .context("the photo's row is gone")?;
+    if let Some(key) = row.thumb_key {
+        return read_object(objects, &Key::from(key)).await;
+    }
+    let photo = read_object(objects, &Key::from(row.object_key)).await?;
+    process::thumbnail(&photo).context("make a thumbnail")
+}
+
+async fn read_object(objects: &dyn ObjectStore, key: &Key) -> anyhow::Result<Vec<u8>> {
+    let object = objects.get(key).await.context("open the object")?;
     let bytes = object.bytes().await.context("read the object")?;
     Ok(bytes.to_vec())
 }

@@ -11,13 +11,15 @@ use std::io::{self, Write};
 use axum::body::{Body, Bytes};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, NaiveDate};
 use futures::{StreamExt, stream};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use tokio::runtime::Handle;
 use tokio::sync::mpsc;
 
+use super::value::Value;
 use crate::db::now_ms;
-use crate::local_time::oslo_date;
+use crate::local_time::{oslo_date, oslo_offset_ms};
 
 /// The media type of an XLSX file.
 pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -31,6 +33,18 @@ pub struct Column {
     pub header: &'static str,
     /// How wide Excel shows it.
     pub width: f64,
+}
+
+/// The columns of `headers`, each as wide as its entry in `widths`.
+pub fn columns(headers: &[&'static str], widths: &[f64]) -> Vec<Column> {
+    headers
+        .iter()
+        .zip(widths)
+        .map(|(header, width)| Column {
+            header,
+            width: *width,
+        })
+        .collect()
 }
 
 /// A sheet named `name` in `workbook`, in constant memory mode, with a bold
@@ -50,6 +64,65 @@ pub fn new_sheet<'a>(
         sheet.write_string_with_format(0, col, column.header, &bold)?;
     }
     Ok(sheet)
+}
+
+/// How times and days show in a sheet.
+pub struct Formats {
+    time: Format,
+    day: Format,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats {
+            time: Format::new().set_num_format("dd.mm.yyyy hh:mm"),
+            day: Format::new().set_num_format("dd.mm.yyyy"),
+        }
+    }
+}
+
+/// Writes one row of typed values: texts as texts, numbers as numbers, a
+/// time as an Excel date in Norwegian time, a day as an Excel date (a
+/// day that is not one is written as the text it is).
+pub fn write_values(
+    sheet: &mut Worksheet,
+    row: u32,
+    values: &[Value<'_>],
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    for (col, value) in (0u16..).zip(values) {
+        match value {
+            Value::Text(text) => {
+                sheet.write_string(row, col, text.as_ref())?;
+            }
+            Value::Number(number) => {
+                // Scores and costs are far below 2^53, so exact as a float.
+                sheet.write_number(row, col, *number as f64)?;
+            }
+            Value::Moment(ms) => {
+                if let Some(local) = DateTime::from_timestamp_millis(ms + oslo_offset_ms(*ms)) {
+                    sheet.write_datetime_with_format(row, col, local.naive_utc(), &formats.time)?;
+                }
+            }
+            Value::Day(day) => match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+                Ok(date) => {
+                    sheet.write_datetime_with_format(row, col, date, &formats.day)?;
+                }
+                Err(_) => {
+                    sheet.write_string(row, col, *day)?;
+                }
+            },
+            Value::Empty => {}
+        }
+    }
+    Ok(())
+}
+
+/// Puts filters on the header row over the `rows` written below it.
+pub fn finish_sheet(sheet: &mut Worksheet, rows: u32, columns: usize) -> Result<(), XlsxError> {
+    let last_column = u16::try_from(columns.saturating_sub(1)).unwrap_or_default();
+    sheet.autofilter(0, 0, rows, last_column)?;
+    Ok(())
 }
 
 /// `{stem}-{today}.xlsx` as a download. `write` runs on a thread of its

@@ -22,6 +22,7 @@ use utoipa::OpenApi;
         crate::exports::avvik_csv::avvik_csv,
         crate::exports::avvik_xlsx::avvik_xlsx,
         crate::exports::tiltak_csv::tiltak_csv,
+        crate::exports::tiltak_xlsx::tiltak_xlsx,
         crate::exports::round_pdf::round_pdf,
     ),
     components(schemas(app::sync::records::PhotoRecord)),

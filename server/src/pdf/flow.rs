@@ -175,10 +175,12 @@ impl Flow {
         }
     }
 
-    /// A heading, kept on the page of the `lines_after` lines that follow.
+    /// A heading (all its lines), kept on the page of the `lines_after`
+    /// lines that follow.
     pub fn heading(&mut self, style: Style, text: &str, lines_after: f32) {
         self.gap(style.size * 0.6);
-        let needed = style.line_height() * (1.0 + lines_after);
+        let lines = wrap(style, CONTENT_WIDTH, text).len() as f32;
+        let needed = style.line_height() * (lines + lines_after);
         if self.y + needed > PAGE_HEIGHT - MARGIN - FOOTER {
             self.new_page();
         }
@@ -209,6 +211,19 @@ impl Flow {
     }
 }
 
+/// `text` cut to fit `width` on one line, with "…" where it was cut.
+pub fn one_line(style: Style, width: f32, text: &str) -> String {
+    let fits = |line: &str| text_width(style.face, style.size, line) <= width * KERNING_ROOM;
+    if fits(text) {
+        return text.to_owned();
+    }
+    let mut line: String = text.to_owned();
+    while !line.is_empty() && !fits(&format!("{line}…")) {
+        line.pop();
+    }
+    format!("{}…", line.trim_end())
+}
+
 /// A photo's size scaled into the photo box, its shape kept.
 fn fit(width: u32, height: u32) -> (f32, f32) {
     let (width, height) = (width.max(1) as f32, height.max(1) as f32);
@@ -216,10 +231,14 @@ fn fit(width: u32, height: u32) -> (f32, f32) {
     (width * scale, height * scale)
 }
 
+/// The share of a line's width that text is measured against (see
+/// [`text_width`] on kerning).
+const KERNING_ROOM: f32 = 0.98;
+
 /// `text` broken into lines no wider than `width`: at spaces, and inside
 /// a word only when the word alone is wider.
 pub fn wrap(style: Style, width: f32, text: &str) -> Vec<String> {
-    let fits = |line: &str| text_width(style.face, style.size, line) <= width;
+    let fits = |line: &str| text_width(style.face, style.size, line) <= width * KERNING_ROOM;
     let mut lines = Vec::new();
     for paragraph in text.lines() {
         let mut line = String::new();
@@ -254,86 +273,5 @@ pub fn wrap(style: Style, width: f32, text: &str) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const BODY: Style = Style::new(Face::Regular, 10.0);
-
-    #[test]
-    fn lines_break_at_spaces_before_the_margin_and_keep_every_word() {
-        let text = "Nødutgangen i kjelleren er sperret av stoler og bord som er satt der etter \
-                    juleavslutningen, og skiltet over døra lyser ikke.";
-        let lines = wrap(BODY, 150.0, text);
-        assert!(lines.len() > 3, "{lines:?}");
-        for line in &lines {
-            assert!(text_width(Face::Regular, 10.0, line) <= 150.0, "{line}");
-        }
-        assert_eq!(lines.join(" "), text);
-        assert_eq!(wrap(BODY, 150.0, "én\n\nto"), ["én", "", "to"]);
-    }
-
-    #[test]
-    fn a_word_wider_than_the_line_is_split_inside() {
-        let word = "x".repeat(200);
-        let lines = wrap(BODY, 100.0, &word);
-        assert!(lines.len() > 1);
-        assert_eq!(lines.concat(), word);
-    }
-
-    #[test]
-    fn a_page_ends_before_the_footer_and_a_heading_moves_with_its_lines() {
-        let mut flow = Flow::default();
-        for n in 0..100 {
-            flow.text(BODY, 0.0, &format!("Linje {n}"));
-        }
-        let pages = flow.pages();
-        assert!(pages.len() >= 2);
-        for page in &pages {
-            for step in page {
-                if let Step::Text { baseline, .. } = step {
-                    assert!(*baseline <= PAGE_HEIGHT - MARGIN - FOOTER, "{baseline}");
-                }
-            }
-        }
-        let mut flow = Flow::default();
-        while flow.y < PAGE_HEIGHT - MARGIN - FOOTER - 20.0 {
-            flow.text(BODY, 0.0, "fyll");
-        }
-        flow.heading(Style::new(Face::Bold, 14.0), "Kjøkken", 2.0);
-        let pages = flow.pages();
-        assert_eq!(pages.len(), 2, "the heading went to a new page");
-        assert!(matches!(&pages[1][0], Step::Text { text, .. } if text == "Kjøkken"));
-    }
-
-    #[test]
-    fn photos_keep_their_shape_inside_the_box() {
-        let mut flow = Flow::default();
-        let wide = PhotoSize {
-            index: 0,
-            width: 3000,
-            height: 1000,
-        };
-        let tall = PhotoSize {
-            index: 1,
-            width: 600,
-            height: 1200,
-        };
-        flow.photos(0.0, &[wide, tall, wide, tall]);
-        let photos: Vec<_> = flow.pages().concat();
-        assert_eq!(photos.len(), 4);
-        match (&photos[0], &photos[1]) {
-            (
-                Step::Photo { width, height, .. },
-                Step::Photo {
-                    width: w2,
-                    height: h2,
-                    ..
-                },
-            ) => {
-                assert!((width / height - 3.0).abs() < 0.01 && *width <= 150.0);
-                assert!((h2 / w2 - 2.0).abs() < 0.01 && *h2 <= 112.0);
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-}
+#[path = "flow_tests.rs"]
+mod tests;

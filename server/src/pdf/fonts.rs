@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use krilla::text::Font;
 use skrifa::instance::{LocationRef, Size};
-use skrifa::{FontRef, MetadataProvider};
+use skrifa::{FontRef, GlyphId, MetadataProvider};
 
 static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
@@ -58,20 +58,19 @@ pub fn faces() -> anyhow::Result<&'static Faces> {
 }
 
 /// The width of `text` in points at `size` points, from the glyphs'
-/// advances (kerning only ever narrows it, so a line measured so fits). A
-/// character the font lacks counts as half an em.
+/// advances without kerning (which moves a line by a point or two at most;
+/// lines are broken a little short of the margin for it). A character the
+/// font lacks is drawn as its "missing" glyph, and measured so.
 pub fn text_width(face: Face, size: f32, text: &str) -> f32 {
     let Ok(font) = FontRef::new(face.bytes()) else {
-        return text.chars().count() as f32 * size * 0.5;
+        return text.chars().count() as f32 * size;
     };
     let charmap = font.charmap();
     let metrics = font.glyph_metrics(Size::new(size), LocationRef::default());
     text.chars()
         .map(|ch| {
-            charmap
-                .map(ch)
-                .and_then(|glyph| metrics.advance_width(glyph))
-                .unwrap_or(size * 0.5)
+            let glyph = charmap.map(ch).unwrap_or(GlyphId::NOTDEF);
+            metrics.advance_width(glyph).unwrap_or(size)
         })
         .sum()
 }

@@ -1,5 +1,5 @@
 //! Draws laid-out pages with `krilla`: the steps of each page, then its
-//! footer (the document's name and "side 2 av 5"), with the title and
+//! footer (the document's name and "Side 2 / 5"), with the title and
 //! language in the file's metadata.
 
 use anyhow::Context;
@@ -25,7 +25,7 @@ pub struct Laid {
     pub language: String,
     /// The left part of every page's footer.
     pub footer: String,
-    /// "side {n} av {total}" in the document's language.
+    /// "Side {n} / {total}" in the document's language.
     pub page_of: Box<dyn Fn(usize, usize) -> String + Send>,
     /// The pages' steps.
     pub pages: Vec<Vec<Step>>,
@@ -33,7 +33,8 @@ pub struct Laid {
     pub photos: Vec<Image>,
 }
 
-const FOOTER_STYLE: Style = Style {
+/// How the footer is set.
+pub const FOOTER_STYLE: Style = Style {
     face: Face::Regular,
     size: 8.0,
     color: Rgb(0x55, 0x55, 0x55),

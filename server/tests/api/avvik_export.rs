@@ -203,7 +203,7 @@ async fn the_export_keeps_the_list_filters_and_the_list_refusals(backend: Backen
 on_both_backends!(the_export_keeps_the_list_filters_and_the_list_refusals);
 
 /// The first sheet's XML of an XLSX file.
-fn sheet_xml(file: &[u8]) -> String {
+pub(super) fn sheet_xml(file: &[u8]) -> String {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(file)).expect("an XLSX is a zip");
     let mut sheet = archive
         .by_name("xl/worksheets/sheet1.xml")
@@ -214,7 +214,7 @@ fn sheet_xml(file: &[u8]) -> String {
 }
 
 /// The XML of the cell at `reference` (`B2`) in a sheet.
-fn cell<'a>(sheet: &'a str, reference: &str) -> &'a str {
+pub(super) fn cell<'a>(sheet: &'a str, reference: &str) -> &'a str {
     let start = sheet
         .find(&format!("<c r=\"{reference}\""))
         .unwrap_or_else(|| panic!("a cell {reference}"));

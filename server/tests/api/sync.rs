@@ -336,6 +336,7 @@ async fn the_api_is_described_by_an_openapi_document(backend: Backend) {
             "/api/v1/avvik/export.csv",
             "/api/v1/avvik/export.xlsx",
             "/api/v1/tiltak/export.csv",
+            "/api/v1/tiltak/export.xlsx",
             "/api/v1/rounds/report.pdf",
         ] {
             assert!(document["paths"][path].is_object(), "{path} documented");

@@ -3,15 +3,16 @@
 //! overdue ones marked, and the plan's refusals.
 
 use reqwest::StatusCode;
-use vern::exports::tiltak_csv::ROWS_PER_READ;
+use vern::exports::tiltak_cells::ROWS_PER_READ;
 
-use super::avvik_export::parse;
+use super::avvik_export::{cell, parse, sheet_xml};
 use super::avvik_workflow::open_case;
 use super::helpers::{Backend, TestApp, with_app};
 use super::tiltak::{add, grant_new_user};
 use crate::on_both_backends;
 
 const EXPORT: &str = app::tiltak::model::EXPORT_CSV_PATH;
+const XLSX: &str = app::tiltak::model::EXPORT_XLSX_PATH;
 
 /// The export for `unit` (empty: all): status and rows after the header.
 async fn export(app: &TestApp, unit: &str) -> (StatusCode, Vec<Vec<String>>) {
@@ -152,7 +153,81 @@ async fn the_export_keeps_the_plans_refusals(backend: Backend) {
         );
         app.login_ok("medarbeider").await;
         assert_eq!(export(&app, "").await.0, StatusCode::FORBIDDEN);
+        assert_eq!(app.get(XLSX).await.status(), StatusCode::FORBIDDEN);
+        app.login_ok("bente").await;
+        let xlsx = app.get(&format!("{XLSX}?enhet={nordby}")).await;
+        assert_eq!(xlsx.status(), StatusCode::NOT_FOUND);
     })
     .await;
 }
 on_both_backends!(the_export_keeps_the_plans_refusals);
+
+async fn the_workbook_holds_the_same_measures_with_a_date_and_a_number(backend: Backend) {
+    with_app(backend, |app| async move {
+        let case = open_case(&app, "Nordby skole", "case-xlsx").await;
+        let elsewhere = open_case(&app, "Fjordvik sykehjem", "case-elsewhere").await;
+        let many = ROWS_PER_READ + 20;
+        seed_measures(&app, &case, many).await;
+        sqlx::query(
+            "INSERT INTO tiltak (id, unit_id, avvik_id, description, status, created_at, updated_at)
+             SELECT 'not-reached', unit_id, id, 'Sykehjemmets tiltak', 'planned', 1, 1
+             FROM avvik WHERE id = $1",
+        )
+        .bind(&elsewhere)
+        .execute(app.db.pool())
+        .await
+        .expect("a measure out of reach");
+        app.login_ok("leder").await;
+        let (status, _) = add(
+            &app,
+            &case,
+            ["=Rydde rømningsvei", "", "2019-05-01", "12500"],
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+
+        let response = app.get(XLSX).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let file = response.headers()["content-disposition"]
+            .to_str()
+            .expect("name")
+            .to_owned();
+        assert!(
+            file.starts_with("attachment; filename=\"tiltaksplan-"),
+            "{file}"
+        );
+        let sheet = sheet_xml(&response.bytes().await.expect("body"));
+        assert_eq!(
+            sheet.matches("<row ").count() as i64,
+            1 + many + 1,
+            "a header and every open measure the leader reads, over more than one read"
+        );
+        assert!(
+            cell(&sheet, "A1").contains("<t>Tiltak</t>"),
+            "the header row"
+        );
+        assert!(
+            !sheet.contains("Sykehjemmets tiltak"),
+            "not the nursing home's"
+        );
+        assert!(
+            cell(&sheet, "A2").contains("<t>=Rydde rømningsvei</t>"),
+            "text, not a formula"
+        );
+        assert!(!sheet.contains("<f>"), "no formula anywhere");
+        // 1 May 2019 is day 43586 in Excel; the deadline is a styled date.
+        let due = cell(&sheet, "E2");
+        assert!(
+            due.contains(" s=\"") && due.contains("<v>43586</v>"),
+            "{due}"
+        );
+        assert!(cell(&sheet, "G2").contains("<t>Ja</t>"), "overdue");
+        assert!(
+            cell(&sheet, "H2").contains("<v>12500</v>"),
+            "the cost a number"
+        );
+        assert!(sheet.contains("<autoFilter ") && sheet.contains("state=\"frozen\""));
+    })
+    .await;
+}
+on_both_backends!(the_workbook_holds_the_same_measures_with_a_date_and_a_number);
