@@ -2,21 +2,17 @@
 //! with the list page's filters and reach, typed cells (the time as a date,
 //! the score as a number), the header row kept in view and filters on it.
 
-use anyhow::Context;
 use app::backend::Authenticated;
 use app::i18n::{Locale, td_string};
 use axum::Extension;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use rust_xlsxwriter::Workbook;
 use sqlx::AnyPool;
 use tokio::runtime::Handle;
 
 use super::avvik_cells::{ExportFilters, WIDTHS, export_request, headers, read_cases, values};
-use super::xlsx::{
-    ChunkWriter, Formats, columns, finish_sheet, new_sheet, write_values, xlsx_download,
-};
+use super::xlsx::{ChunkWriter, columns, write_paged, write_values, xlsx_download};
 use crate::db::avvik_list::ListQuery;
 use crate::errors::ApiError;
 use crate::state::AppState;
@@ -49,8 +45,8 @@ pub async fn avvik_xlsx(
     }))
 }
 
-/// Reads the cases a part at a time into a workbook, then saves
-/// it into `out`.
+/// Reads the cases a part at a time into a workbook, then saves it into
+/// `out`.
 fn write_workbook(
     runtime: &Handle,
     pool: &AnyPool,
@@ -58,24 +54,11 @@ fn write_workbook(
     locale: Locale,
     out: ChunkWriter,
 ) -> anyhow::Result<()> {
-    let mut workbook = Workbook::new();
     let columns = columns(&headers(locale), &WIDTHS);
-    let sheet = new_sheet(&mut workbook, td_string!(locale, avvik_title), &columns)?;
-    let formats = Formats::default();
-    let mut written: u32 = 0;
-    let mut after = None;
-    loop {
-        let (rows, next) = runtime.block_on(read_cases(pool, query, after.as_ref()))?;
-        for row in &rows {
-            written += 1;
-            write_values(sheet, written, &values(row, locale), &formats)?;
-        }
-        match next {
-            Some(next) => after = Some(next),
-            None => break,
-        }
-    }
-    finish_sheet(sheet, written, columns.len())?;
-    workbook.save_to_writer(out).context("save the workbook")?;
-    Ok(())
+    write_paged(
+        out,
+        (td_string!(locale, avvik_title), &columns),
+        |after| runtime.block_on(read_cases(pool, query, after)),
+        |sheet, n, row, formats| write_values(sheet, n, &values(row, locale), formats),
+    )
 }

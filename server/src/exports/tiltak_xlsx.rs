@@ -2,23 +2,19 @@
 //! workbook, the same measures and order as the CSV, with the deadline as
 //! a date and the cost as a number.
 
-use anyhow::Context;
 use app::backend::Authenticated;
 use app::i18n::td_string;
 use axum::Extension;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use rust_xlsxwriter::Workbook;
 use sqlx::AnyPool;
 use tokio::runtime::Handle;
 
 use super::tiltak_cells::{
     PlanExport, PlanQuery, WIDTHS, headers, plan_request, read_plan, values,
 };
-use super::xlsx::{
-    ChunkWriter, Formats, columns, finish_sheet, new_sheet, write_values, xlsx_download,
-};
+use super::xlsx::{ChunkWriter, columns, write_paged, write_values, xlsx_download};
 use crate::errors::ApiError;
 use crate::state::AppState;
 
@@ -58,26 +54,14 @@ fn write_workbook(
     export: &PlanExport,
     out: ChunkWriter,
 ) -> anyhow::Result<()> {
-    let mut workbook = Workbook::new();
-    let columns = columns(&headers(export.locale), &WIDTHS);
-    let name = td_string!(export.locale, tiltak_plan_title);
-    let sheet = new_sheet(&mut workbook, name, &columns)?;
-    let formats = Formats::default();
-    let mut written: u32 = 0;
-    let mut after = None;
-    loop {
-        let (rows, next) = runtime.block_on(read_plan(pool, &export.units, after.as_ref()))?;
-        for row in &rows {
-            written += 1;
-            let values = values(row, &export.today, export.locale);
-            write_values(sheet, written, &values, &formats)?;
-        }
-        match next {
-            Some(next) => after = Some(next),
-            None => break,
-        }
-    }
-    finish_sheet(sheet, written, columns.len())?;
-    workbook.save_to_writer(out).context("save the workbook")?;
-    Ok(())
+    let locale = export.locale;
+    let columns = columns(&headers(locale), &WIDTHS);
+    write_paged(
+        out,
+        (td_string!(locale, tiltak_plan_title), &columns),
+        |after| runtime.block_on(read_plan(pool, &export.units, after)),
+        |sheet, n, row, formats| {
+            write_values(sheet, n, &values(row, &export.today, locale), formats)
+        },
+    )
 }

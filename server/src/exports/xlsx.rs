@@ -8,6 +8,8 @@
 
 use std::io::{self, Write};
 
+use anyhow::Context;
+
 use axum::body::{Body, Bytes};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -49,7 +51,7 @@ pub fn columns(headers: &[&'static str], widths: &[f64]) -> Vec<Column> {
 
 /// A sheet named `name` in `workbook`, in constant memory mode, with a bold
 /// header row that stays in view while scrolling and the columns' widths.
-pub fn new_sheet<'a>(
+fn new_sheet<'a>(
     workbook: &'a mut Workbook,
     name: &str,
     columns: &[Column],
@@ -118,10 +120,36 @@ pub fn write_values(
     Ok(())
 }
 
-/// Puts filters on the header row over the `rows` written below it.
-pub fn finish_sheet(sheet: &mut Worksheet, rows: u32, columns: usize) -> Result<(), XlsxError> {
-    let last_column = u16::try_from(columns.saturating_sub(1)).unwrap_or_default();
-    sheet.autofilter(0, 0, rows, last_column)?;
+/// A workbook of one sheet `name` with `columns`, its rows read a part at
+/// a time by `read` (given where the last part ended, it answers the rows
+/// and where the next part starts, `None` after the last) and written by
+/// `write_row`; filters go on the header row, and the workbook is saved
+/// into `out`.
+pub fn write_paged<R, C>(
+    out: ChunkWriter,
+    (name, columns): (&str, &[Column]),
+    mut read: impl FnMut(Option<&C>) -> anyhow::Result<(Vec<R>, Option<C>)>,
+    write_row: impl Fn(&mut Worksheet, u32, &R, &Formats) -> Result<(), XlsxError>,
+) -> anyhow::Result<()> {
+    let mut workbook = Workbook::new();
+    let sheet = new_sheet(&mut workbook, name, columns)?;
+    let formats = Formats::default();
+    let mut written: u32 = 0;
+    let mut after = None;
+    loop {
+        let (rows, next) = read(after.as_ref())?;
+        for row in &rows {
+            written += 1;
+            write_row(sheet, written, row, &formats)?;
+        }
+        match next {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    let last_column = u16::try_from(columns.len().saturating_sub(1)).unwrap_or_default();
+    sheet.autofilter(0, 0, written, last_column)?;
+    workbook.save_to_writer(out).context("save the workbook")?;
     Ok(())
 }
 

@@ -51,21 +51,27 @@ async fn seed_measures(app: &TestApp, case: &str, n: i64) {
     }
 }
 
+/// A measure, "Sykehjemmets tiltak", on the nursing home's case `case`:
+/// out of the leader's reach.
+async fn out_of_reach_measure(app: &TestApp, case: &str) {
+    sqlx::query(
+        "INSERT INTO tiltak (id, unit_id, avvik_id, description, status, created_at, updated_at)
+         SELECT 'not-reached', unit_id, id, 'Sykehjemmets tiltak', 'planned', 1, 1
+         FROM avvik WHERE id = $1",
+    )
+    .bind(case)
+    .execute(app.db.pool())
+    .await
+    .expect("a measure out of reach");
+}
+
 async fn a_leader_exports_every_open_measure_in_the_plans_order(backend: Backend) {
     with_app(backend, |app| async move {
         let case = open_case(&app, "Nordby skole", "case-export").await;
         let elsewhere = open_case(&app, "Fjordvik sykehjem", "case-elsewhere").await;
         let many = ROWS_PER_READ + 20;
         seed_measures(&app, &case, many).await;
-        sqlx::query(
-            "INSERT INTO tiltak (id, unit_id, avvik_id, description, status, created_at, updated_at)
-             SELECT 'not-reached', unit_id, id, 'Sykehjemmets tiltak', 'planned', 1, 1
-             FROM avvik WHERE id = $1",
-        )
-        .bind(&elsewhere)
-        .execute(app.db.pool())
-        .await
-        .expect("a measure out of reach");
+        out_of_reach_measure(&app, &elsewhere).await;
         app.login_ok("leder").await;
         let (status, _) = add(
             &app,
@@ -168,15 +174,7 @@ async fn the_workbook_holds_the_same_measures_with_a_date_and_a_number(backend: 
         let elsewhere = open_case(&app, "Fjordvik sykehjem", "case-elsewhere").await;
         let many = ROWS_PER_READ + 20;
         seed_measures(&app, &case, many).await;
-        sqlx::query(
-            "INSERT INTO tiltak (id, unit_id, avvik_id, description, status, created_at, updated_at)
-             SELECT 'not-reached', unit_id, id, 'Sykehjemmets tiltak', 'planned', 1, 1
-             FROM avvik WHERE id = $1",
-        )
-        .bind(&elsewhere)
-        .execute(app.db.pool())
-        .await
-        .expect("a measure out of reach");
+        out_of_reach_measure(&app, &elsewhere).await;
         app.login_ok("leder").await;
         let (status, _) = add(
             &app,
