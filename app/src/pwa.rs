@@ -17,7 +17,14 @@ pub fn register_service_worker(new_version: update::NewVersion) {
             // A browser without service workers still runs Vern, online only.
             let registered = container.register("/sw.js");
             leptos::task::spawn_local(update::watch(container.clone(), registered, new_version));
-            leptos::task::spawn_local(warm_field_pages(container));
+            // The login page has no session to keep pages with. Worse, a
+            // warm-up it began just before the worker saw the login (the
+            // worker may only take the page over mid-login) would keep the
+            // form for any room without the person's name, and mark the
+            // pages as freshly kept, so the next page's warm-up is skipped.
+            if !crate::auth::is_login_page() {
+                leptos::task::spawn_local(warm_field_pages(container));
+            }
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = new_version;
