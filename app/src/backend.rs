@@ -23,11 +23,13 @@ mod avvik;
 mod dashboard;
 mod notifications;
 mod round_report;
+mod stats;
 
 pub use avvik::AvvikBackend;
 pub use dashboard::DashboardBackend;
 pub use notifications::NoticeBackend;
 pub use round_report::RoundReportBackend;
+pub use stats::StatsBackend;
 
 /// A newly created login session.
 #[derive(Clone, Debug)]
@@ -40,7 +42,9 @@ pub struct NewSession {
 
 /// What the server crate does for the pages.
 #[async_trait]
-pub trait Backend: AvvikBackend + DashboardBackend + NoticeBackend + RoundReportBackend {
+pub trait Backend:
+    AvvikBackend + DashboardBackend + NoticeBackend + RoundReportBackend + StatsBackend
+{
     /// Checks the password, applies the rate limit and opens a session.
     async fn login(
         &self,

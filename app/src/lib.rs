@@ -21,6 +21,7 @@ pub mod pwa;
 pub mod reports;
 pub mod rounds;
 pub mod start;
+pub mod stats;
 pub mod sync;
 pub mod tiltak;
 
@@ -112,6 +113,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/avvik/sak") view=avvik::case_page::AvvikCasePage ssr=SsrMode::Async />
                     <Route path=path!("/tiltaksplan") view=tiltak::plan_page::TiltaksplanPage ssr=SsrMode::Async />
                     <Route path=path!("/oversikt") view=dashboard::page::DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/statistikk") view=stats::page::StatsPage ssr=SsrMode::Async />
                     <Route path=path!("/varsler") view=notifications::page::NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/rom") view=places::rooms_page::RoomsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/steder") view=places::org_page::OrgPage ssr=SsrMode::Async />

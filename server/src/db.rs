@@ -10,6 +10,7 @@ pub mod avvik_case;
 pub mod avvik_list;
 pub mod avvik_rating;
 pub mod avvik_scope;
+pub mod avvik_stats;
 pub mod avvik_workflow;
 pub mod checklists;
 pub mod coverage;

@@ -9,6 +9,7 @@ pub mod avvik_case;
 pub mod avvik_comments;
 pub mod avvik_list;
 pub mod avvik_rerate;
+pub mod avvik_stats;
 pub mod avvik_timeline;
 pub mod avvik_workflow;
 pub mod dashboard;

@@ -10,6 +10,7 @@ mod api {
     pub mod avvik_export;
     pub mod avvik_list;
     pub mod avvik_rating;
+    pub mod avvik_stats;
     pub mod avvik_workflow;
     pub mod cli;
     pub mod concurrency;

@@ -64,6 +64,7 @@ pub fn PageFrame(children: Children) -> impl IntoView {
                         <a href="/oversikt">{t!(i18n, nav_dashboard)}</a>
                         <a href="/avvik">{t!(i18n, nav_avvik)}</a>
                         <a href="/tiltaksplan">{t!(i18n, nav_tiltak)}</a>
+                        <a href="/statistikk">{t!(i18n, nav_stats)}</a>
                     </Show>
                     <NoticeLink count=unread />
                     <Show when=is_admin>

@@ -20,6 +20,9 @@ pub fn UnitPicker(
     /// The button's text.
     #[prop(into)]
     button: String,
+    /// More fields sent with the unit (after it).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let options = units
@@ -37,6 +40,7 @@ pub fn UnitPicker(
                 <option value="" selected=unit_id.is_empty()>{t!(i18n, avvik_all)}</option>
                 {options}
             </select>
+            {children.map(|children| children())}
             <button type="submit" class="secondary">{button}</button>
         </form>
     }

@@ -338,6 +338,7 @@ async fn the_api_is_described_by_an_openapi_document(backend: Backend) {
             "/api/v1/tiltak/export.csv",
             "/api/v1/tiltak/export.xlsx",
             "/api/v1/rounds/report.pdf",
+            "/api/v1/avvik/statistikk.xlsx",
         ] {
             assert!(document["paths"][path].is_object(), "{path} documented");
         }

@@ -1,0 +1,235 @@
+//! AMU statistics: the cases a person reaches (the avvik list's reach, so
+//! the two never disagree) registered in a year, counted per unit,
+//! category and quarter in Norwegian time.
+
+use std::collections::HashMap;
+
+use app::avvik::list::AvvikFilter;
+use app::backend::StatsBackend;
+use app::domain::users::CurrentUser;
+use app::error::AppError;
+use app::reports::categories::ReportCategory;
+use app::stats::model::{AvvikStats, Quarters, StatsRow};
+use async_trait::async_trait;
+
+use super::Services;
+use super::avvik_list::list_query;
+use crate::db::avvik_stats::{self as db, QuarterCount};
+use crate::db::{now_ms, units};
+use crate::errors::internal;
+use crate::local_time::{oslo_year, parse_oslo_local};
+use crate::state::AppState;
+
+/// The first year one may ask for.
+const FIRST_YEAR: i32 = 2000;
+
+#[async_trait]
+impl StatsBackend for Services {
+    async fn avvik_stats(
+        &self,
+        user: &CurrentUser,
+        year: &str,
+        unit: Option<String>,
+    ) -> Result<AvvikStats, AppError> {
+        avvik_stats(&self.state, user, year, unit, now_ms()).await
+    }
+}
+
+/// The statistics of `year` (as typed; empty: this year at `now`) that
+/// `user` may read, for `unit` and below or all they reach; a unit they do
+/// not read is not found.
+#[tracing::instrument(skip(state, user), fields(user = %user.id))]
+pub async fn avvik_stats(
+    state: &AppState,
+    user: &CurrentUser,
+    year: &str,
+    unit: Option<String>,
+    now: i64,
+) -> Result<AvvikStats, AppError> {
+    let pool = state.db.pool();
+    let this_year = oslo_year(now);
+    let year = parse_year(year, this_year)?;
+    let filter = AvvikFilter {
+        unit_id: unit.clone(),
+        ..AvvikFilter::default()
+    };
+    let (query, units) = list_query(state, user, &filter).await?;
+    if let Some(unit) = &unit
+        && !units.iter().any(|view| &view.id == unit)
+    {
+        return Err(AppError::NotFound);
+    }
+    let starts = quarter_starts(year)
+        .ok_or_else(|| AppError::Malformed(format!("not a year we count: {year}")))?;
+    let counts = db::per_quarter(pool, &query, &starts)
+        .await
+        .map_err(internal("count cases per quarter"))?;
+    let first = db::first_case_at(pool, &query)
+        .await
+        .map_err(internal("find the first case"))?;
+    // A verneombud also reads the cases of the areas they cover, which may
+    // lie in units they do not read: those are named too.
+    let names: HashMap<String, String> = units::all(pool)
+        .await
+        .map_err(internal("load units"))?
+        .into_iter()
+        .map(|row| (row.id, row.name))
+        .collect();
+    let tree_order: Vec<&str> = units.iter().map(|unit| unit.id.as_str()).collect();
+    let rows = rows_of(counts, &tree_order, &names);
+    let oldest = first.map_or(this_year, oslo_year).clamp(FIRST_YEAR, year);
+    Ok(AvvikStats {
+        year,
+        years: (oldest..=this_year).rev().collect(),
+        unit_id: unit.unwrap_or_default(),
+        units,
+        rows,
+    })
+}
+
+/// The year asked for: this year when none is given; a year before
+/// [`FIRST_YEAR`] or after this one is refused.
+fn parse_year(text: &str, this_year: i32) -> Result<i32, AppError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(this_year);
+    }
+    text.parse::<i32>()
+        .ok()
+        .filter(|year| (FIRST_YEAR..=this_year).contains(year))
+        .ok_or_else(|| AppError::Malformed(format!("not a year we count: {text}")))
+}
+
+/// When each quarter of `year` begins, and the next year, in Norwegian
+/// time (ms).
+fn quarter_starts(year: i32) -> Option<[i64; 5]> {
+    let start = |year: i32, month: u32| parse_oslo_local(&format!("{year}-{month:02}-01T00:00"));
+    Some([
+        start(year, 1)?,
+        start(year, 4)?,
+        start(year, 7)?,
+        start(year, 10)?,
+        start(year + 1, 1)?,
+    ])
+}
+
+/// The counts as rows: per unit (in `tree_order`, then any other by name)
+/// and category (in the form's order, without one last; a category this
+/// version does not know counts as without one).
+fn rows_of(
+    counts: Vec<QuarterCount>,
+    tree_order: &[&str],
+    names: &HashMap<String, String>,
+) -> Vec<StatsRow> {
+    let mut rows: Vec<StatsRow> = Vec::new();
+    for count in counts {
+        let category = ReportCategory::parse(&count.category);
+        let quarter = usize::try_from(count.quarter - 1).unwrap_or(3).min(3);
+        let at = rows
+            .iter()
+            .position(|row| row.unit_id == count.unit_id && row.category == category);
+        let row = match at {
+            Some(at) => &mut rows[at],
+            None => {
+                rows.push(StatsRow {
+                    unit: names.get(&count.unit_id).cloned().unwrap_or_default(),
+                    unit_id: count.unit_id,
+                    category,
+                    quarters: Quarters::default(),
+                });
+                let last = rows.len() - 1;
+                &mut rows[last]
+            }
+        };
+        row.quarters[quarter] += count.count;
+    }
+    let unit_rank = |row: &StatsRow| {
+        tree_order
+            .iter()
+            .position(|id| *id == row.unit_id)
+            .unwrap_or(tree_order.len())
+    };
+    let category_rank = |row: &StatsRow| {
+        row.category
+            .and_then(|category| ReportCategory::ALL.iter().position(|c| *c == category))
+            .unwrap_or(ReportCategory::ALL.len())
+    };
+    rows.sort_by(|a, b| {
+        (unit_rank(a), &a.unit, category_rank(a)).cmp(&(unit_rank(b), &b.unit, category_rank(b)))
+    });
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(unit: &str, category: &str, quarter: i64, count: i64) -> QuarterCount {
+        QuarterCount {
+            unit_id: unit.to_owned(),
+            category: category.to_owned(),
+            quarter,
+            count,
+        }
+    }
+
+    #[test]
+    fn a_year_is_this_one_when_none_is_asked_and_never_one_to_come() {
+        assert_eq!(parse_year("", 2026), Ok(2026));
+        assert_eq!(parse_year(" 2024 ", 2026), Ok(2024));
+        assert!(parse_year("2027", 2026).is_err());
+        assert!(parse_year("1999", 2026).is_err());
+        assert!(parse_year("20x6", 2026).is_err());
+    }
+
+    #[test]
+    fn quarters_begin_at_norwegian_midnight() {
+        let starts = quarter_starts(2026).expect("a year");
+        // 1 January 00:00 in Oslo (winter time) is 31 December 23:00 UTC;
+        // 1 April, in summer time, 31 March 22:00 UTC.
+        assert_eq!(starts[0], 1_767_222_000_000);
+        assert_eq!(starts[1], 1_774_994_400_000);
+        assert_eq!(starts[4], quarter_starts(2027).expect("a year")[0]);
+        assert!(starts.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn rows_follow_the_tree_then_the_forms_categories_and_unknown_ones_count_as_none() {
+        let names: HashMap<String, String> = [("a", "Alfa"), ("b", "Beta"), ("x", "Xylofon")]
+            .into_iter()
+            .map(|(id, name)| (id.to_owned(), name.to_owned()))
+            .collect();
+        let rows = rows_of(
+            vec![
+                count("x", "brann", 1, 1),
+                count("a", "", 2, 3),
+                count("a", "brann", 4, 2),
+                count("b", "fysisk", 1, 5),
+                count("a", "noe_nytt", 2, 1),
+                count("a", "brann", 1, 7),
+            ],
+            &["b", "a"],
+            &names,
+        );
+        let order: Vec<(&str, Option<ReportCategory>)> = rows
+            .iter()
+            .map(|row| (row.unit.as_str(), row.category))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("Beta", Some(ReportCategory::Physical)),
+                ("Alfa", Some(ReportCategory::Fire)),
+                ("Alfa", None),
+                ("Xylofon", Some(ReportCategory::Fire)),
+            ],
+            "a unit reached through a verneområde comes after the tree"
+        );
+        assert_eq!(rows[1].quarters, [7, 0, 0, 2]);
+        assert_eq!(
+            rows[2].quarters,
+            [0, 4, 0, 0],
+            "no category and an unknown one"
+        );
+    }
+}
