@@ -42,7 +42,8 @@ export async function startVern(options: VernOptions): Promise<Vern> {
   if (options.databaseUrl) args.push('--database-url', options.databaseUrl);
   const child = spawn(options.binary ?? BINARY, args, {
     cwd: REPO,
-    env: { ...process.env, VERN_SITE_ROOT: path.join(REPO, 'target', 'site'), ...options.env },
+    // The tests may set the yearly plan's day (PUT /api/test/today).
+    env: { ...process.env, VERN_SITE_ROOT: path.join(REPO, 'target', 'site'), VERN_TEST_CLOCK: 'true', ...options.env },
     stdio: ['ignore', 'pipe', options.captureLog ? 'pipe' : 'inherit'],
   });
   const log: string[] = [];

@@ -19,12 +19,14 @@ use crate::places::structure::{NewPlace, OrgAdmin, PlaceChange, PlaceKind};
 use crate::reports::{Poster, ReportStatus, RoomLookup};
 use crate::start::StartPageData;
 
+mod annual;
 mod avvik;
 mod dashboard;
 mod notifications;
 mod round_report;
 mod stats;
 
+pub use annual::AnnualBackend;
 pub use avvik::AvvikBackend;
 pub use dashboard::DashboardBackend;
 pub use notifications::NoticeBackend;
@@ -43,7 +45,7 @@ pub struct NewSession {
 /// What the server crate does for the pages.
 #[async_trait]
 pub trait Backend:
-    AvvikBackend + DashboardBackend + NoticeBackend + RoundReportBackend + StatsBackend
+    AnnualBackend + AvvikBackend + DashboardBackend + NoticeBackend + RoundReportBackend + StatsBackend
 {
     /// Checks the password, applies the rate limit and opens a session.
     async fn login(

@@ -143,6 +143,16 @@ pub enum InvalidInput {
     /// An e-mail address that is not one, or is longer than 254 characters.
     #[error("write an e-mail address such as name@example.no, or leave it empty")]
     Email,
+    /// An activity recorded on a day that is not one, is after today, or
+    /// is before 2000.
+    #[error("give the day the activity was done, not after today")]
+    ActivityDay,
+    /// An activity of a kind the organisation does not use.
+    #[error("choose one of the activities in the list")]
+    ActivityKind,
+    /// A note on an activity over 2000 characters.
+    #[error("write at most 2000 characters about what was done")]
+    ActivityNote,
 }
 
 /// Why a request failed.

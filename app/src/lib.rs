@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 pub mod admin;
+pub mod annual;
 pub mod auth;
 pub mod avvik;
 #[cfg(feature = "ssr")]
@@ -114,6 +115,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tiltaksplan") view=tiltak::plan_page::TiltaksplanPage ssr=SsrMode::Async />
                     <Route path=path!("/oversikt") view=dashboard::page::DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/statistikk") view=stats::page::StatsPage ssr=SsrMode::Async />
+                    <Route path=path!("/arshjul") view=annual::page::AnnualPage ssr=SsrMode::Async />
                     <Route path=path!("/varsler") view=notifications::page::NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/rom") view=places::rooms_page::RoomsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/steder") view=places::org_page::OrgPage ssr=SsrMode::Async />

@@ -65,6 +65,10 @@ pub struct Settings {
     pub thumbnail_seconds: u32,
     /// The hour (Norwegian time, 0–23) the daily digests go out.
     pub digest_hour: u32,
+    /// Lets `PUT /api/test/today` set the day the yearly plan counts from,
+    /// for browser tests that look past a deadline. Never in production:
+    /// anyone could move everyone's plan.
+    pub test_clock: bool,
 }
 
 impl Default for Settings {
@@ -90,12 +94,13 @@ impl Default for Settings {
             mail_seconds: 60,
             thumbnail_seconds: 30,
             digest_hour: 7,
+            test_clock: false,
         }
     }
 }
 
 /// The keys that may come from `VERN_*` variables (other `VERN_` variables are ignored).
-const ENV_KEYS: [&str; 20] = [
+const ENV_KEYS: [&str; 21] = [
     "listen",
     "data_dir",
     "database_url",
@@ -116,6 +121,7 @@ const ENV_KEYS: [&str; 20] = [
     "mail_seconds",
     "thumbnail_seconds",
     "digest_hour",
+    "test_clock",
 ];
 
 /// Settings given as command-line flags; `None` keeps the value from below.

@@ -4,6 +4,7 @@
 //! Queries use `$1`-style parameters and column types that decode the same on
 //! both backends (text ids, `i64` milliseconds), so every query runs on both.
 
+pub mod annual;
 pub mod applied;
 pub mod avvik;
 pub mod avvik_case;

@@ -10,3 +10,4 @@ pub mod router;
 pub mod security_headers;
 pub mod server_fn_status;
 pub mod service_worker;
+pub mod test_clock;

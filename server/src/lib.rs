@@ -1,6 +1,7 @@
 //! The Vern server: configuration, storage, authentication, the HTTP API and
 //! the Leptos app, as a library so tests can start it on port 0.
 
+pub mod annual;
 pub mod auth;
 pub mod cli;
 pub mod config;
@@ -87,6 +88,7 @@ impl Application {
             leptos,
             build: http::service_worker::build_stamp(http::service_worker::hash_file().as_deref())
                 .into(),
+            plan_clock: annual::clock::PlanClock::default(),
         };
         Ok(Application { listener, state })
     }

@@ -3,6 +3,8 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod annual;
+mod annual_rows;
 pub mod avvik_assign;
 mod avvik_backend;
 pub mod avvik_case;

@@ -39,6 +39,8 @@ pub struct AppState {
     /// The stamp of the front-end build, written into `/sw.js`
     /// ([`crate::http::service_worker`]).
     pub build: Arc<str>,
+    /// The day the yearly plan counts from.
+    pub plan_clock: crate::annual::clock::PlanClock,
 }
 
 impl AppState {

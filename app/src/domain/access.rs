@@ -30,6 +30,8 @@ pub enum Action {
     ManageUsers,
     /// Change the organisation tree, rooms and checklists.
     ManageOrganisation,
+    /// Mark the unit's yearly-plan activities done.
+    KeepAnnualPlan,
 }
 
 /// Whether holding `role` permits `action` (in the unit where it is held and below).
@@ -46,6 +48,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
                 | FollowUpAvvik
                 | CommentAvvik
                 | SeeReporter
+                | KeepAnnualPlan
         ),
         Role::Verneombud | Role::Hovedverneombud => matches!(
             action,

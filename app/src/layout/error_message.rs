@@ -83,5 +83,8 @@ pub fn invalid_input_text(locale: Locale, reason: InvalidInput) -> &'static str 
         InvalidInput::RiskRating => td_string!(locale, invalid_risk_rating),
         InvalidInput::RiskClosed => td_string!(locale, invalid_risk_closed),
         InvalidInput::Email => td_string!(locale, invalid_email),
+        InvalidInput::ActivityDay => td_string!(locale, invalid_activity_day),
+        InvalidInput::ActivityKind => td_string!(locale, invalid_activity_kind),
+        InvalidInput::ActivityNote => td_string!(locale, invalid_activity_note),
     }
 }

@@ -65,6 +65,7 @@ pub fn PageFrame(children: Children) -> impl IntoView {
                         <a href="/avvik">{t!(i18n, nav_avvik)}</a>
                         <a href="/tiltaksplan">{t!(i18n, nav_tiltak)}</a>
                         <a href="/statistikk">{t!(i18n, nav_stats)}</a>
+                        <a href="/arshjul">{t!(i18n, nav_annual)}</a>
                     </Show>
                     <NoticeLink count=unread />
                     <Show when=is_admin>

@@ -17,6 +17,9 @@ pub fn UnitPicker(
     units: Vec<UnitView>,
     /// The unit chosen now (empty: all).
     unit_id: String,
+    /// Whether "all" is a choice (a page of one unit has none).
+    #[prop(default = true)]
+    all: bool,
     /// The button's text.
     #[prop(into)]
     button: String,
@@ -37,7 +40,7 @@ pub fn UnitPicker(
         <form method="get" action=action class="row plan-filter">
             <label for=field_id>{t!(i18n, posters_unit)}</label>
             <select id=field_id name="enhet">
-                <option value="" selected=unit_id.is_empty()>{t!(i18n, avvik_all)}</option>
+                {all.then(|| view! { <option value="" selected=unit_id.is_empty()>{t!(i18n, avvik_all)}</option> })}
                 {options}
             </select>
             {children.map(|children| children())}

@@ -37,6 +37,7 @@ pub fn build(state: AppState) -> Router {
         .route("/sw.js", get(service_worker::script))
         .nest("/api/v1", api::routes())
         .merge(crate::exports::routes())
+        .merge(test_routes(&state))
         // Before the pages: the form's post joins the page's route.
         .merge(crate::reports::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
@@ -64,6 +65,16 @@ pub fn build(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http().make_span_with(request_span::request_span))
         .with_state(state)
+}
+
+/// The routes for tests, when the server was started for them.
+fn test_routes(state: &AppState) -> Router<AppState> {
+    if state.settings.test_clock {
+        tracing::warn!("test_clock is on: anyone may set the yearly plan's day");
+        super::test_clock::routes()
+    } else {
+        Router::new()
+    }
 }
 
 /// Hashed build output is cached for a year; the service worker and the
