@@ -2,10 +2,14 @@
 //! activities, months across and activities down, each occurrence coloured
 //! and named by how far it has come (done, planned, due, overdue, to come),
 //! computed on the server from what was recorded; and the form a leader
-//! marks an activity done with. The data and its server functions
-//! ([`model`]) and the view ([`page`], [`grid`], [`record_form`]).
+//! marks an activity done with; and every unit's year in a line for the
+//! HMS-ansvarlig at `/arshjul/enheter`. The data and its server functions
+//! ([`model`], [`overview`]) and the view ([`page`], [`grid`],
+//! [`record_form`], [`overview_page`]).
 
 pub mod grid;
 pub mod model;
+pub mod overview;
+pub mod overview_page;
 pub mod page;
 pub mod record_form;

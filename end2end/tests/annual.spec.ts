@@ -3,7 +3,8 @@
 // overdue; once a round is walked and signed off there, it shows done with
 // the day. A meeting marked done lands in its quarter and in the list.
 import { expect, Page, test } from '@playwright/test';
-import { allSent, answerPoint, expectAccessible, hydrated, logInAndSync, openSections, sqlite } from './helpers';
+import { allSent, answerPoint, downloadFrom, expectAccessible, hydrated, logInAndSync, openSections, sqlite } from './helpers';
+import { zipEntry } from './zip';
 import { proxyUrl } from './network';
 
 test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'phone', 'a round walked on a phone'));
@@ -76,4 +77,20 @@ test('a unit without a round this year is overdue after 31 May, and done once a 
   await expect(page.locator('section', { has: page.getByRole('heading', { name: 'Registrert som utført dette året' }) })).toContainText('Møte 1: årsrapporten fra BHT');
   // No day after the plan's today may be chosen (the server refuses one too).
   await expect(page.getByLabel('Dato')).toHaveAttribute('max', `${year}-06-01`);
+
+  // Every unit's year in a line, for the HMS-ansvarlig, and as a workbook.
+  await page.getByRole('link', { name: 'Se alle enheter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Årshjul for alle enheter' })).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel('Bare enheter med noe forfalt').check();
+  await page.getByRole('button', { name: 'Vis' }).click();
+  await expect(page).toHaveURL(/bak=1/);
+  await hydrated(page);
+  const line = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Hjemmetjenesten' }) });
+  await expect(line.locator('td.what')).toContainText('Revidere risikovurderinger');
+  await expect(line.locator('td.what')).not.toContainText('Vernerunde');
+  await expectAccessible(page);
+  const workbook = await downloadFrom(page, 'Last ned som Excel (XLSX)');
+  expect(workbook.name).toMatch(new RegExp(`^arshjul-${year}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
+  expect(zipEntry(workbook.bytes, 'xl/worksheets/sheet1.xml')).toContain('<t>Hjemmetjenesten</t>');
 });

@@ -1,8 +1,10 @@
 //! Files to take elsewhere: the avvik list and the tiltaksplan as CSV and
-//! XLSX, the AMU statistics as XLSX and a round's report as PDF, for Excel,
-//! the quality system and AMU. An export carries the filters in force on
-//! the page it is taken from and reaches exactly what that page would show.
+//! XLSX, the AMU statistics and the årshjul of all units as XLSX, and a
+//! round's report as PDF, for Excel, the quality system and AMU. An export
+//! carries the filters in force on the page it is taken from and reaches
+//! exactly what that page would show.
 
+pub mod annual_xlsx;
 pub mod avvik_cells;
 pub mod avvik_csv;
 pub mod avvik_xlsx;
@@ -16,6 +18,7 @@ pub mod tiltak_xlsx;
 pub mod value;
 pub mod xlsx;
 
+use app::annual::overview::OVERVIEW_XLSX_PATH;
 use app::avvik::list::{EXPORT_CSV_PATH as AVVIK_CSV, EXPORT_XLSX_PATH as AVVIK_XLSX};
 use app::rounds::report::REPORT_PDF_PATH;
 use app::stats::model::STATS_XLSX_PATH;
@@ -34,4 +37,5 @@ pub fn routes() -> Router<AppState> {
         .route(TILTAK_XLSX, get(tiltak_xlsx::tiltak_xlsx))
         .route(REPORT_PDF_PATH, get(round_pdf::round_pdf))
         .route(STATS_XLSX_PATH, get(stats_xlsx::stats_xlsx))
+        .route(OVERVIEW_XLSX_PATH, get(annual_xlsx::annual_xlsx))
 }

@@ -4,6 +4,8 @@
 pub mod accounts;
 pub mod admin;
 pub mod annual;
+pub mod annual_overview;
+mod annual_reads;
 mod annual_rows;
 pub mod avvik_assign;
 mod avvik_backend;

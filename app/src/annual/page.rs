@@ -10,6 +10,7 @@ use super::grid::YearGrid;
 use super::model::{
     ANNUAL_PATH, AnnualPlan, PlanState, RecordActivity, RecordView, load_annual_plan,
 };
+use super::overview::OVERVIEW_PATH;
 use super::record_form::RecordForm;
 use crate::i18n::{t, td_string, use_i18n};
 use crate::layout::loaded::{Loaded, count_taken};
@@ -67,6 +68,7 @@ fn PlanBody(plan: AnnualPlan, sender: ServerAction<RecordActivity>) -> impl Into
         records,
         may_record,
     } = plan;
+    let several_units = units.len() > 1;
     let years = years
         .into_iter()
         .map(|choice| view! { <option value=choice selected=choice == year>{choice}</option> })
@@ -80,6 +82,9 @@ fn PlanBody(plan: AnnualPlan, sender: ServerAction<RecordActivity>) -> impl Into
             <label for="annual-year">{t!(i18n, stats_year)}</label>
             <select id="annual-year" name="aar">{years}</select>
         </UnitPicker>
+        {(several_units).then(|| view! {
+            <p class="no-print"><a href=OVERVIEW_PATH>{t!(i18n, annual_overview_link)}</a></p>
+        })}
         <p class="plan-counts">
             <strong>{t!(i18n, annual_count_overdue)} ": " {overdue}</strong> " · "
             {t!(i18n, annual_count_due)} ": " {due} " · "

@@ -3,6 +3,7 @@
 use async_trait::async_trait;
 
 use crate::annual::model::AnnualPlan;
+use crate::annual::overview::AnnualOverview;
 use crate::domain::users::CurrentUser;
 use crate::error::AppError;
 
@@ -17,6 +18,14 @@ pub trait AnnualBackend: Send + Sync + 'static {
         unit: Option<String>,
         year: &str,
     ) -> Result<AnnualPlan, AppError>;
+    /// Every unit's year (as typed) in a line, or only those with something
+    /// overdue.
+    async fn annual_overview(
+        &self,
+        user: &CurrentUser,
+        year: &str,
+        behind_only: bool,
+    ) -> Result<AnnualOverview, AppError>;
     /// Marks an activity done, if the person keeps the unit's plan.
     async fn record_activity(
         &self,

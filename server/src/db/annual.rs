@@ -32,6 +32,8 @@ pub struct KindRow {
 /// An activity recorded as done.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct RecordRow {
+    /// The unit it was done in.
+    pub unit_id: String,
     /// The kind's id.
     pub kind_id: String,
     /// The kind's name.
@@ -70,63 +72,14 @@ pub async fn kinds(pool: &AnyPool) -> sqlx::Result<Vec<KindRow>> {
     .await
 }
 
-/// The times a year `unit` holds each kind set for it.
-pub async fn unit_times(pool: &AnyPool, unit_id: &str) -> sqlx::Result<Vec<(String, i64)>> {
-    sqlx::query_as("SELECT kind_id, times FROM annual_unit_times WHERE unit_id = $1")
-        .bind(unit_id)
-        .fetch_all(pool)
-        .await
-}
-
-/// The activities of `unit` done from `first` to `last` (`YYYY-MM-DD`, both
-/// included), newest first.
+/// The activities of `units` done from `first` to `last` (`YYYY-MM-DD`,
+/// both included), newest first.
 pub async fn records(
     pool: &AnyPool,
-    unit_id: &str,
+    units: &[String],
     first: &str,
     last: &str,
 ) -> sqlx::Result<Vec<RecordRow>> {
-    sqlx::query_as(
-        "SELECT r.kind_id, k.name AS kind_name, r.done_on, r.note, u.display_name AS recorded_by
-         FROM annual_records r
-         JOIN annual_kinds k ON k.id = r.kind_id
-         JOIN users u ON u.id = r.recorded_by
-         WHERE r.unit_id = $1 AND r.done_on >= $2 AND r.done_on <= $3
-         ORDER BY r.done_on DESC, r.created_at DESC",
-    )
-    .bind(unit_id)
-    .bind(first)
-    .bind(last)
-    .fetch_all(pool)
-    .await
-}
-
-/// The kind and finishing time (ms) of each round of `units` finished from
-/// `since` up to `until` (ms).
-pub async fn finished_rounds(
-    pool: &AnyPool,
-    units: &[String],
-    since: i64,
-    until: i64,
-) -> sqlx::Result<Vec<(String, i64)>> {
-    let mut c = Conditions::default();
-    let (since, until) = (c.bind(Value::Int(since)), c.bind(Value::Int(until)));
-    let units = c.list(units);
-    let sql = format!(
-        "SELECT kind, finished_at FROM rounds
-         WHERE unit_id IN ({units}) AND status = 'finished' AND archived_at IS NULL
-           AND finished_at >= {since} AND finished_at < {until}"
-    );
-    bound(sqlx::query_as(&sql), c.values).fetch_all(pool).await
-}
-
-/// The kind and day of each round of `units` planned from `first` to `last`.
-pub async fn planned_rounds(
-    pool: &AnyPool,
-    units: &[String],
-    first: &str,
-    last: &str,
-) -> sqlx::Result<Vec<(String, String)>> {
     let mut c = Conditions::default();
     let (first, last) = (
         c.bind(Value::Text(first.to_owned())),
@@ -134,10 +87,68 @@ pub async fn planned_rounds(
     );
     let units = c.list(units);
     let sql = format!(
-        "SELECT kind, planned_date FROM rounds
+        "SELECT r.unit_id, r.kind_id, k.name AS kind_name, r.done_on, r.note,
+                u.display_name AS recorded_by
+         FROM annual_records r
+         JOIN annual_kinds k ON k.id = r.kind_id
+         JOIN users u ON u.id = r.recorded_by
+         WHERE r.unit_id IN ({units}) AND r.done_on >= {first} AND r.done_on <= {last}
+         ORDER BY r.done_on DESC, r.created_at DESC"
+    );
+    bound(sqlx::query_as(&sql), c.values).fetch_all(pool).await
+}
+
+/// The unit, kind and finishing time (ms) of each round of `units`
+/// finished from `since` up to `until` (ms).
+pub async fn finished_rounds(
+    pool: &AnyPool,
+    units: &[String],
+    since: i64,
+    until: i64,
+) -> sqlx::Result<Vec<(String, String, i64)>> {
+    let mut c = Conditions::default();
+    let (since, until) = (c.bind(Value::Int(since)), c.bind(Value::Int(until)));
+    let units = c.list(units);
+    let sql = format!(
+        "SELECT unit_id, kind, finished_at FROM rounds
+         WHERE unit_id IN ({units}) AND status = 'finished' AND archived_at IS NULL
+           AND finished_at >= {since} AND finished_at < {until}"
+    );
+    bound(sqlx::query_as(&sql), c.values).fetch_all(pool).await
+}
+
+/// The unit, kind and day of each round of `units` planned from `first` to
+/// `last`.
+pub async fn planned_rounds(
+    pool: &AnyPool,
+    units: &[String],
+    first: &str,
+    last: &str,
+) -> sqlx::Result<Vec<(String, String, String)>> {
+    let mut c = Conditions::default();
+    let (first, last) = (
+        c.bind(Value::Text(first.to_owned())),
+        c.bind(Value::Text(last.to_owned())),
+    );
+    let units = c.list(units);
+    let sql = format!(
+        "SELECT unit_id, kind, planned_date FROM rounds
          WHERE unit_id IN ({units}) AND status = 'planned' AND archived_at IS NULL
            AND planned_date >= {first} AND planned_date <= {last}"
     );
+    bound(sqlx::query_as(&sql), c.values).fetch_all(pool).await
+}
+
+/// The times a year each of `units` holds each kind, where set:
+/// `(unit, kind, times)`.
+pub async fn times_of(
+    pool: &AnyPool,
+    units: &[String],
+) -> sqlx::Result<Vec<(String, String, i64)>> {
+    let mut c = Conditions::default();
+    let units = c.list(units);
+    let sql =
+        format!("SELECT unit_id, kind_id, times FROM annual_unit_times WHERE unit_id IN ({units})");
     bound(sqlx::query_as(&sql), c.values).fetch_all(pool).await
 }
 

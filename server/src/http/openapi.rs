@@ -24,6 +24,7 @@ use utoipa::OpenApi;
         crate::exports::tiltak_csv::tiltak_csv,
         crate::exports::tiltak_xlsx::tiltak_xlsx,
         crate::exports::stats_xlsx::stats_xlsx,
+        crate::exports::annual_xlsx::annual_xlsx,
         crate::exports::round_pdf::round_pdf,
     ),
     components(schemas(app::sync::records::PhotoRecord)),

@@ -5,6 +5,7 @@
 //! those who keep the unit's plan.
 
 use app::annual::model::{AnnualPlan, RecordView};
+use app::annual::overview::AnnualOverview;
 use app::backend::AnnualBackend;
 use app::domain::access::{Action, UnitTree};
 use app::domain::units::UnitKind;
@@ -14,13 +15,14 @@ use async_trait::async_trait;
 use chrono::{Datelike, NaiveDate};
 
 use super::Services;
-use super::annual_rows::{Recorded, activity_rows, day_text};
+use super::annual_overview::annual_overview;
+use super::annual_reads::YearReads;
+use super::annual_rows::day_text;
 use super::scope::units_in_scope;
 use crate::auth::access::allowed;
 use crate::db::annual::{self as db, NewRecord};
 use crate::db::{new_id, now_ms, units};
 use crate::errors::internal;
-use crate::local_time::{oslo_date, parse_oslo_local};
 use crate::state::AppState;
 
 /// The first year one may look at or record in.
@@ -39,6 +41,16 @@ impl AnnualBackend for Services {
     ) -> Result<AnnualPlan, AppError> {
         let today = self.state.plan_clock.today();
         annual_plan(&self.state, user, unit, year, today).await
+    }
+
+    async fn annual_overview(
+        &self,
+        user: &CurrentUser,
+        year: &str,
+        behind_only: bool,
+    ) -> Result<AnnualOverview, AppError> {
+        let today = self.state.plan_clock.today();
+        annual_overview(&self.state, user, year, behind_only, today).await
     }
 
     async fn record_activity(
@@ -88,15 +100,9 @@ pub async fn annual_plan(
         .filter(|row| tree.is_within(&row.id, &chosen.id))
         .map(|row| row.id.clone())
         .collect();
-    let recorded = recorded(state, &chosen.id, &within, year).await?;
-    let kinds = db::kinds(pool)
-        .await
-        .map_err(internal("load the activity kinds"))?;
-    let times = db::unit_times(pool, &chosen.id)
-        .await
-        .map_err(internal("load the unit's times a year"))?;
-    let records = recorded
-        .records
+    let reads = YearReads::read(pool, &within, &tree, year).await?;
+    let records = reads
+        .records_of(&chosen.id)
         .iter()
         .map(|row| RecordView {
             kind: row.kind_name.clone(),
@@ -109,53 +115,26 @@ pub async fn annual_plan(
         unit_id: chosen.id.clone(),
         unit_name: chosen.name.clone(),
         year,
-        years: (FIRST_YEAR.max(today.year() - 5)..=today.year() + 1)
-            .rev()
-            .collect(),
+        years: years_around(today),
         today: today.to_string(),
         may_record: allowed(user, Action::KeepAnnualPlan, &tree.chain(&chosen.id)),
-        rows: activity_rows(&kinds, &times, &recorded, year, today),
+        rows: reads.rows_of(&chosen.id, year, today),
         units: readable.clone(),
         records,
     })
 }
 
-/// What was recorded for `unit` (and, for rounds, the units `within` it)
-/// in `year`.
-async fn recorded(
-    state: &AppState,
-    unit: &str,
-    within: &[String],
-    year: i32,
-) -> Result<Recorded, AppError> {
-    let pool = state.db.pool();
-    let (first, last) = (format!("{year}-01-01"), format!("{year}-12-31"));
-    let start = |year: i32| parse_oslo_local(&format!("{year}-01-01T00:00"));
-    let (since, until) = start(year)
-        .zip(start(year + 1))
-        .ok_or_else(|| AppError::Malformed(format!("not a year we plan: {year}")))?;
-    let records = db::records(pool, unit, &first, &last)
-        .await
-        .map_err(internal("load the activities done"))?;
-    let finished = db::finished_rounds(pool, within, since, until)
-        .await
-        .map_err(internal("load the finished rounds"))?
-        .into_iter()
-        .map(|(kind, at)| (kind, oslo_date(at)))
-        .collect();
-    let planned = db::planned_rounds(pool, within, &first, &last)
-        .await
-        .map_err(internal("load the planned rounds"))?;
-    Ok(Recorded {
-        records,
-        finished,
-        planned,
-    })
+/// The years one may choose around `today`'s, newest first: the five
+/// before it and the next.
+pub(super) fn years_around(today: NaiveDate) -> Vec<i32> {
+    (FIRST_YEAR.max(today.year() - 5)..=today.year() + 1)
+        .rev()
+        .collect()
 }
 
 /// The year asked for: `this_year` when none is given; one from
 /// [`FIRST_YEAR`] to next year.
-fn parse_year(text: &str, this_year: i32) -> Result<i32, AppError> {
+pub(super) fn parse_year(text: &str, this_year: i32) -> Result<i32, AppError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(this_year);

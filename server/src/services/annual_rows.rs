@@ -174,6 +174,7 @@ mod tests {
         ];
         let recorded = Recorded {
             records: vec![RecordRow {
+                unit_id: "u".to_owned(),
                 kind_id: "mks".to_owned(),
                 kind_name: "MKS-møte".to_owned(),
                 done_on: "2026-02-03".to_owned(),
