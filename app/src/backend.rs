@@ -20,6 +20,7 @@ use crate::reports::{Poster, ReportStatus, RoomLookup};
 use crate::start::StartPageData;
 
 mod annual;
+mod annual_kinds;
 mod avvik;
 mod dashboard;
 mod notifications;
@@ -27,6 +28,7 @@ mod round_report;
 mod stats;
 
 pub use annual::AnnualBackend;
+pub use annual_kinds::AnnualKindsBackend;
 pub use avvik::AvvikBackend;
 pub use dashboard::DashboardBackend;
 pub use notifications::NoticeBackend;
@@ -45,7 +47,13 @@ pub struct NewSession {
 /// What the server crate does for the pages.
 #[async_trait]
 pub trait Backend:
-    AnnualBackend + AvvikBackend + DashboardBackend + NoticeBackend + RoundReportBackend + StatsBackend
+    AnnualBackend
+    + AnnualKindsBackend
+    + AvvikBackend
+    + DashboardBackend
+    + NoticeBackend
+    + RoundReportBackend
+    + StatsBackend
 {
     /// Checks the password, applies the rate limit and opens a session.
     async fn login(

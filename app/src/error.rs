@@ -153,6 +153,14 @@ pub enum InvalidInput {
     /// A note on an activity over 2000 characters.
     #[error("write at most 2000 characters about what was done")]
     ActivityNote,
+    /// A kind of activity without a name, or with one over 100 characters.
+    #[error("give the activity a name of at most 100 characters")]
+    ActivityName,
+    /// A rule for an activity that cannot be followed (a window that ends
+    /// before it begins, times a year that do not divide it into whole
+    /// months, an unknown round kind or role).
+    #[error("the rule cannot be followed: check the months and the numbers")]
+    ActivityRule,
 }
 
 /// Why a request failed.

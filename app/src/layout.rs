@@ -9,4 +9,6 @@ pub mod offline_note;
 pub mod page_frame;
 pub mod page_title;
 pub mod print_button;
+pub mod query_link;
 pub mod unit_picker;
+pub mod year_select;

@@ -117,6 +117,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/statistikk") view=stats::page::StatsPage ssr=SsrMode::Async />
                     <Route path=path!("/arshjul") view=annual::page::AnnualPage ssr=SsrMode::Async />
                     <Route path=path!("/arshjul/enheter") view=annual::overview_page::AnnualOverviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/arshjul") view=annual::kinds_page::AnnualKindsPage ssr=SsrMode::Async />
                     <Route path=path!("/varsler") view=notifications::page::NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/rom") view=places::rooms_page::RoomsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/steder") view=places::org_page::OrgPage ssr=SsrMode::Async />

@@ -7,8 +7,10 @@
 //! 100,000 avvik over a year, 300,000 tiltak and 1,000,000 history rows,
 //! and times over HTTP, as the HMS-ansvarlig who reaches every unit and as
 //! the leader of one: the dashboard, the first and the 50th page of the
-//! list of open high-risk cases, one case page, and the CSV and XLSX
-//! exports of the whole list (with the peak memory while they are written).
+//! list of open high-risk cases, one case page, the årshjul of every unit
+//! (with a round finished in two of three units and four meetings marked
+//! done in each), this year's AMU statistics, and the CSV and XLSX exports
+//! of the whole list (with the peak memory while they are written).
 
 #[path = "sync/client.rs"]
 #[expect(
@@ -138,6 +140,18 @@ async fn measure(client: &reqwest::Client, address: &str, who: &str) -> anyhow::
             .await?;
     }
     case_page.print(&format!("case page ({who})"));
+    for (name, figure) in [
+        ("annual_overview", "årshjul, a line per unit"),
+        ("avvik_stats", "AMU statistics, this year"),
+    ] {
+        let mut timings = Timings::default();
+        for _ in 0..RUNS {
+            timings
+                .time(call(client, address, name, &[("year", "")]))
+                .await?;
+        }
+        timings.print(&format!("{figure} ({who})"));
+    }
     export(client, address, who).await
 }
 
@@ -272,6 +286,23 @@ async fn seed_large(pool: &sqlx::AnyPool) -> anyhow::Result<()> {
         "INSERT INTO role_grants (id, user_id, unit_id, role, granted_at)
          VALUES ('bench-grant', 'bench-leader', 'bench-unit-7', 'leder', 1)"
             .to_owned(),
+        format!(
+            "{} INSERT INTO rounds (id, kind, checklist_version_id, unit_id, status, started_at,
+                                    finished_at, created_at, updated_at)
+             SELECT 'bench-r-' || i, 'vernerunde', (SELECT MIN(id) FROM checklist_versions),
+                    'bench-unit-' || i, 'finished', $1 - i * 60000, $1 - i * 60000,
+                    $1 - i * 60000, $1 - i * 60000
+             FROM n WHERE i % 3 <> 0",
+            numbers(UNITS)
+        ),
+        format!(
+            "{} INSERT INTO annual_records (id, unit_id, kind_id, done_on, note, recorded_by,
+                                            created_at)
+             SELECT 'bench-ar-' || i, 'bench-unit-' || (i % {UNITS}), 'amu_mote', $1,
+                    'Benkmøte', 'bench-leader', 1
+             FROM n",
+            numbers(4 * UNITS)
+        ),
     ];
     let now_ms = now.timestamp_millis();
     for (n, sql) in statements.iter().enumerate() {
@@ -280,6 +311,8 @@ async fn seed_large(pool: &sqlx::AnyPool) -> anyhow::Result<()> {
             0 => query.bind(root.clone()),
             2 | 4 => query.bind(now_ms),
             3 => query.bind(now_ms).bind(day(-10)).bind(day(3)).bind(day(40)),
+            7 => query.bind(now_ms),
+            8 => query.bind(day(-1)),
             _ => query,
         };
         query

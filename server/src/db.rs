@@ -5,6 +5,7 @@
 //! both backends (text ids, `i64` milliseconds), so every query runs on both.
 
 pub mod annual;
+pub mod annual_kinds;
 pub mod applied;
 pub mod avvik;
 pub mod avvik_case;

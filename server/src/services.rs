@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod annual;
+pub mod annual_kinds;
 pub mod annual_overview;
 mod annual_reads;
 mod annual_rows;
@@ -31,6 +32,7 @@ pub mod scope;
 pub mod start;
 pub mod tiltak;
 pub mod tiltaksplan;
+pub mod years;
 
 use app::admin::{AdminOverview, NewUser};
 use app::backend::{Backend, NewSession};

@@ -7,6 +7,7 @@ mod api {
     pub mod access;
     pub mod admin;
     pub mod annual;
+    pub mod annual_kinds;
     pub mod auth;
     pub mod avvik_export;
     pub mod avvik_list;

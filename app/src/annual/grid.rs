@@ -76,26 +76,30 @@ fn month_cells(occurrences: Vec<OccurrenceView>, locale: Locale) -> impl IntoVie
     cells.collect_view().into_any()
 }
 
-/// When a kind is due, in words ("Én gang i året, jan.–mai").
+/// When a kind is due, in words ("Én gang i året, jan.–mai"; once a year
+/// however the rule is written, and one month named once).
 #[component]
 fn RuleText(rule: RuleView) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let window = move |from: u32, to: u32| {
-        format!(", {}–{}", month_name(locale, from), month_name(locale, to))
+    let window = move |from: u32, to: u32| match from == to {
+        true => format!(", {}", month_name(locale, from)),
+        false => format!(", {}–{}", month_name(locale, from), month_name(locale, to)),
     };
-    match rule {
-        RuleView::Yearly { from, to } => {
-            view! { <span class="rule">{t!(i18n, annual_rule_yearly)}{window(from, to)}</span> }.into_any()
+    let text = match rule {
+        RuleView::Yearly { from, to } | RuleView::EveryYears { every: 1, from, to } => {
+            view! { {t!(i18n, annual_rule_yearly)}{window(from, to)} }.into_any()
         }
-        RuleView::EveryYears { every, from, to } => view! {
-            <span class="rule">{t!(i18n, annual_rule_every_years, every = move || every)}{window(from, to)}</span>
+        RuleView::EveryYears { every, from, to } => {
+            view! { {t!(i18n, annual_rule_every_years, every = move || every)}{window(from, to)} }
+                .into_any()
         }
-        .into_any(),
+        RuleView::PerYear { times: 1 } => view! { {t!(i18n, annual_rule_yearly)} }.into_any(),
         RuleView::PerYear { times } => {
-            view! { <span class="rule">{t!(i18n, annual_rule_per_year, times = move || times)}</span> }.into_any()
+            view! { {t!(i18n, annual_rule_per_year, times = move || times)} }.into_any()
         }
-    }
+    };
+    view! { <span class="rule">{text}</span> }
 }
 
 /// The year's table.

@@ -78,6 +78,9 @@ pub struct ActivityRow {
     pub rule: RuleView,
     /// The year's occurrences (none in a year an every-n-years rule skips).
     pub occurrences: Vec<OccurrenceView>,
+    /// Whether the person may mark it done here (not a kind a round walked
+    /// in Vern does, and only as the role responsible for it).
+    pub recordable: bool,
 }
 
 /// An activity marked done.
@@ -112,18 +115,25 @@ pub struct AnnualPlan {
     pub rows: Vec<ActivityRow>,
     /// What was marked done in the year, newest first.
     pub records: Vec<RecordView>,
-    /// Whether the person may mark the unit's activities done.
+    /// Whether the person may mark the unit's activities done (and set its
+    /// times a year).
     pub may_record: bool,
+    /// Whether the person keeps the organisation's kinds and rules.
+    pub may_configure: bool,
+}
+
+/// How many occurrences of `rows` are in `state`.
+pub fn count_in(rows: &[ActivityRow], state: PlanState) -> usize {
+    rows.iter()
+        .flat_map(|row| &row.occurrences)
+        .filter(|occurrence| occurrence.state == state)
+        .count()
 }
 
 impl AnnualPlan {
     /// How many of the year's occurrences are in `state`.
     pub fn count(&self, state: PlanState) -> usize {
-        self.rows
-            .iter()
-            .flat_map(|row| &row.occurrences)
-            .filter(|occurrence| occurrence.state == state)
-            .count()
+        count_in(&self.rows, state)
     }
 }
 
@@ -196,9 +206,11 @@ mod tests {
                     occurrence(PlanState::Due),
                     occurrence(PlanState::Overdue),
                 ],
+                recordable: true,
             }],
             records: Vec::new(),
             may_record: false,
+            may_configure: false,
         };
         assert_eq!(plan.count(PlanState::Overdue), 2);
         assert_eq!(plan.count(PlanState::Done), 1);

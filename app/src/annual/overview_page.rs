@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use leptos_router::params::ParamsMap;
 
 use super::model::ANNUAL_PATH;
 use super::overview::{
@@ -16,6 +15,8 @@ use crate::i18n::{t, td_string, use_i18n};
 use crate::layout::loaded::Loaded;
 use crate::layout::offline_note::ReadOnlyOffline;
 use crate::layout::page_frame::PageFrame;
+use crate::layout::query_link::with_query;
+use crate::layout::year_select::YearSelect;
 
 /// The overview page; the year and the filter come from the address.
 #[component]
@@ -55,10 +56,6 @@ fn OverviewBody(overview: AnnualOverview) -> impl IntoView {
         all_units,
         units,
     } = overview;
-    let years = years
-        .into_iter()
-        .map(|choice| view! { <option value=choice selected=choice == year>{choice}</option> })
-        .collect_view();
     let behind = units.iter().filter(|unit| unit.overdue_count > 0).count();
     let listed = units.len();
     let rows = units
@@ -67,8 +64,7 @@ fn OverviewBody(overview: AnnualOverview) -> impl IntoView {
         .collect_view();
     view! {
         <form method="get" action=OVERVIEW_PATH class="row plan-filter">
-            <label for="overview-year">{t!(i18n, stats_year)}</label>
-            <select id="overview-year" name="aar">{years}</select>
+            <YearSelect field_id="overview-year" years year />
             <label class="check">
                 <input type="checkbox" name="bak" value="1" checked=behind_only />
                 {t!(i18n, annual_overview_behind_only)}
@@ -82,6 +78,7 @@ fn OverviewBody(overview: AnnualOverview) -> impl IntoView {
         {(listed == 0).then(|| view! { <p>{t!(i18n, annual_overview_none)}</p> })}
         <div class="table-scroll" role="region" tabindex="0" aria-label=td_string!(locale, annual_overview_title)>
             <table class="unit-table annual-overview">
+                <caption class="visually-hidden">{t!(i18n, annual_overview_title)} " " {year}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{t!(i18n, stats_col_unit)}</th>
@@ -117,15 +114,11 @@ fn UnitLine(unit: UnitYear, year: i32) -> impl IntoView {
 
 /// The XLSX of the table shown.
 fn export_href(year: i32, behind_only: bool) -> String {
-    let year = year.to_string();
-    let query: ParamsMap = [
-        ("aar", year.as_str()),
-        ("bak", if behind_only { "1" } else { "" }),
-    ]
-    .into_iter()
-    .filter(|(_, value)| !value.is_empty())
-    .collect();
-    format!("{OVERVIEW_XLSX_PATH}{}", query.to_query_string())
+    let behind = if behind_only { "1" } else { "" };
+    with_query(
+        OVERVIEW_XLSX_PATH,
+        &[("aar", &year.to_string()), ("bak", behind)],
+    )
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Marking an activity done: the kind, the day (not after today) and what
-//! was done. A finished round marks its kind itself; this is for the rest
-//! (a meeting, a survey, a revision done on paper).
+//! was done. A round walked in Vern marks its kind itself; this is for the
+//! rest (a meeting, a survey, a revision done on paper), each kind offered
+//! only to those responsible for it.
 
 use leptos::prelude::*;
 
@@ -20,6 +21,7 @@ pub fn RecordForm(
     let i18n = use_i18n();
     let kinds = rows
         .into_iter()
+        .filter(|row| row.recordable)
         .map(|row| view! { <option value=row.kind_id>{row.name}</option> })
         .collect_view();
     view! {

@@ -86,5 +86,7 @@ pub fn invalid_input_text(locale: Locale, reason: InvalidInput) -> &'static str 
         InvalidInput::ActivityDay => td_string!(locale, invalid_activity_day),
         InvalidInput::ActivityKind => td_string!(locale, invalid_activity_kind),
         InvalidInput::ActivityNote => td_string!(locale, invalid_activity_note),
+        InvalidInput::ActivityName => td_string!(locale, invalid_activity_name),
+        InvalidInput::ActivityRule => td_string!(locale, invalid_activity_rule),
     }
 }

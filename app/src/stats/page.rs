@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use leptos_router::params::ParamsMap;
 
 use super::chart::QuarterChart;
 use super::model::{AvvikStats, STATS_PATH, STATS_XLSX_PATH, load_stats, year_total};
@@ -13,7 +12,9 @@ use crate::i18n::{t, td_string, use_i18n};
 use crate::layout::loaded::Loaded;
 use crate::layout::offline_note::ReadOnlyOffline;
 use crate::layout::page_frame::PageFrame;
+use crate::layout::query_link::with_query;
 use crate::layout::unit_picker::UnitPicker;
+use crate::layout::year_select::YearSelect;
 
 /// The statistics page; the year and the unit come from the address.
 #[component]
@@ -52,15 +53,10 @@ fn StatsBody(stats: AvvikStats) -> impl IntoView {
         ..
     } = stats;
     let all = year_total(&total);
-    let years = years
-        .into_iter()
-        .map(|choice| view! { <option value=choice selected=choice == year>{choice}</option> })
-        .collect_view();
     let button = td_string!(locale, avvik_apply);
     view! {
         <UnitPicker action=STATS_PATH field_id="stats-unit" units unit_id=unit_id.clone() button>
-            <label for="stats-year">{t!(i18n, stats_year)}</label>
-            <select id="stats-year" name="aar">{years}</select>
+            <YearSelect field_id="stats-year" years year />
         </UnitPicker>
         <a class="export no-print" href=export_href(year, &unit_id) download>{t!(i18n, export_xlsx)}</a>
         <p class="plan-counts">
@@ -84,12 +80,10 @@ fn StatsBody(stats: AvvikStats) -> impl IntoView {
 
 /// The XLSX of the statistics shown.
 fn export_href(year: i32, unit_id: &str) -> String {
-    let year = year.to_string();
-    let query: ParamsMap = [("aar", year.as_str()), ("enhet", unit_id)]
-        .into_iter()
-        .filter(|(_, value)| !value.is_empty())
-        .collect();
-    format!("{STATS_XLSX_PATH}{}", query.to_query_string())
+    with_query(
+        STATS_XLSX_PATH,
+        &[("aar", &year.to_string()), ("enhet", unit_id)],
+    )
 }
 
 #[cfg(test)]

@@ -83,7 +83,7 @@ pub fn UnitTable(per_unit: Vec<UnitStats>) -> impl IntoView {
         <div class="table-scroll" role="region" tabindex="0" aria-label=td_string!(locale, stats_per_unit)>
             <table class="unit-table stats-table">
                 <caption>{t!(i18n, stats_per_unit)}</caption>
-                <thead><tr><th scope="col">{t!(i18n, stats_col_unit)}</th>{quarter_headers(locale)}</tr></thead>
+                <thead><tr><th scope="col">{t!(i18n, stats_col_unit_category)}</th>{quarter_headers(locale)}</tr></thead>
                 {groups}
             </table>
         </div>

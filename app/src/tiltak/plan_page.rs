@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use leptos_router::params::ParamsMap;
 
 use super::case_card::state_label;
 use super::changes::load_tiltaksplan;
@@ -13,6 +12,7 @@ use crate::i18n::{t, td_string, use_i18n};
 use crate::layout::loaded::Loaded;
 use crate::layout::offline_note::ReadOnlyOffline;
 use crate::layout::page_frame::PageFrame;
+use crate::layout::query_link::with_query;
 use crate::layout::unit_picker::UnitPicker;
 
 /// The plan page; the unit comes from the address (a plain GET form).
@@ -64,11 +64,7 @@ fn PlanBody(plan: Tiltaksplan) -> impl IntoView {
 /// An export of the plan shown at `path` (every open measure, not only the
 /// first page's).
 fn export_href(path: &str, unit_id: &str) -> String {
-    let query: ParamsMap = [("enhet", unit_id)]
-        .into_iter()
-        .filter(|(_, id)| !id.is_empty())
-        .collect();
-    format!("{path}{}", query.to_query_string())
+    with_query(path, &[("enhet", unit_id)])
 }
 
 /// One open measure: deadline first, what, which case and unit, who.

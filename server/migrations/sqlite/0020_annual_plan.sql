@@ -6,24 +6,26 @@ CREATE TABLE annual_kinds (
     id               TEXT PRIMARY KEY,
     name             TEXT NOT NULL,
     schedule         TEXT NOT NULL CHECK (schedule IN ('yearly', 'every_years', 'per_year')),
-    from_month       INTEGER NOT NULL DEFAULT 1,
-    to_month         INTEGER NOT NULL DEFAULT 12,
-    every_years      INTEGER NOT NULL DEFAULT 1,
+    from_month       INTEGER NOT NULL DEFAULT 1 CHECK (from_month BETWEEN 1 AND 12),
+    to_month         INTEGER NOT NULL DEFAULT 12 CHECK (to_month BETWEEN 1 AND 12),
+    every_years      INTEGER NOT NULL DEFAULT 1 CHECK (every_years >= 1),
     first_year       INTEGER NOT NULL DEFAULT 2000,
-    times            INTEGER NOT NULL DEFAULT 1,
+    -- Parts of a year that are whole months.
+    times            INTEGER NOT NULL DEFAULT 1 CHECK (times IN (1, 2, 3, 4, 6, 12)),
     round_kind       TEXT CHECK (round_kind IN ('vernerunde', 'brannvernrunde', 'egenevaluering', 'risikovurdering')),
     responsible_role TEXT NOT NULL,
     position         INTEGER NOT NULL,
     created_at       INTEGER NOT NULL,
-    archived_at      INTEGER
+    archived_at      INTEGER,
+    CHECK (to_month >= from_month)
 );
 
 -- How many times a year a unit holds an activity of a kind counted per
--- year (the MKS meetings: 4 to 12, set per unit).
+-- year (the MKS meetings: 4, 6 or 12, set per unit).
 CREATE TABLE annual_unit_times (
     unit_id TEXT NOT NULL REFERENCES org_units (id),
     kind_id TEXT NOT NULL REFERENCES annual_kinds (id),
-    times   INTEGER NOT NULL,
+    times   INTEGER NOT NULL CHECK (times IN (1, 2, 3, 4, 6, 12)),
     PRIMARY KEY (unit_id, kind_id)
 );
 

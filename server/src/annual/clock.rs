@@ -5,10 +5,10 @@
 
 use std::sync::{Arc, RwLock};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::db::now_ms;
-use crate::local_time::oslo_date;
+use crate::local_time::oslo_offset_ms;
 
 /// The plan's clock; clones share the day set.
 #[derive(Clone, Debug, Default)]
@@ -38,7 +38,9 @@ impl PlanClock {
 
 /// Today in Norway.
 fn real_today() -> NaiveDate {
-    NaiveDate::parse_from_str(&oslo_date(now_ms()), "%Y-%m-%d").unwrap_or_default()
+    let now = now_ms();
+    DateTime::from_timestamp_millis(now + oslo_offset_ms(now))
+        .map_or_else(|| Utc::now().date_naive(), |local| local.date_naive())
 }
 
 #[cfg(test)]

@@ -20,8 +20,8 @@ pub enum Schedule {
         /// The window's last month: due by its last day.
         to: u32,
     },
-    /// Once every `every` years (the years `first_year + k·every`), within
-    /// months `from`–`to`.
+    /// Once every `every` years (the years `first_year + k·every`, k ≥ 0),
+    /// within months `from`–`to`.
     EveryYears {
         /// Years between occurrences.
         every: u32,
@@ -95,8 +95,8 @@ impl Schedule {
                 from,
                 to,
             } => {
-                let step = i64::from(every);
-                let on = (i64::from(year) - i64::from(first_year)).rem_euclid(step) == 0;
+                let since = i64::from(year) - i64::from(first_year);
+                let on = since >= 0 && since % i64::from(every) == 0;
                 if on {
                     months(year, from, to).into_iter().collect()
                 } else {
@@ -137,7 +137,8 @@ impl Schedule {
                 let planned_on = planned
                     .iter()
                     .filter(counts)
-                    .filter(|day| **day >= today)
+                    // A plan for after the deadline does not keep it from being due.
+                    .filter(|day| (today..=until).contains(*day))
                     .min()
                     .copied();
                 let progress = match (done_on, planned_on) {
@@ -253,6 +254,11 @@ mod tests {
             [Progress::Overdue],
             "planned after the deadline: still overdue"
         );
+        assert_eq!(
+            progress(BY_MAY, 2026, &[], &["2026-08-20"], "2026-05-01"),
+            [Progress::Due],
+            "a plan for after the deadline does not hide that it is due"
+        );
     }
 
     #[test]
@@ -299,11 +305,7 @@ mod tests {
         );
         assert!(survey.periods(2026).is_empty());
         assert_eq!(survey.periods(2027).len(), 1);
-        assert_eq!(
-            survey.periods(2023).len(),
-            1,
-            "and the years before the first"
-        );
+        assert!(survey.periods(2023).is_empty(), "none before the first");
         assert!(survey.periods(2024).is_empty());
         assert_eq!(
             progress(survey, 2027, &[], &[], "2027-12-31"),

@@ -27,6 +27,8 @@ pub struct KindRow {
     pub times: i64,
     /// The kind of round that also does it.
     pub round_kind: Option<String>,
+    /// The role responsible for it, as stored.
+    pub responsible_role: String,
 }
 
 /// An activity recorded as done.
@@ -65,7 +67,8 @@ pub struct NewRecord<'a> {
 /// The kinds in use, in the organisation's order.
 pub async fn kinds(pool: &AnyPool) -> sqlx::Result<Vec<KindRow>> {
     sqlx::query_as(
-        "SELECT id, name, schedule, from_month, to_month, every_years, first_year, times, round_kind
+        "SELECT id, name, schedule, from_month, to_month, every_years, first_year, times, round_kind,
+                responsible_role
          FROM annual_kinds WHERE archived_at IS NULL ORDER BY position, name",
     )
     .fetch_all(pool)
@@ -150,16 +153,6 @@ pub async fn times_of(
     let sql =
         format!("SELECT unit_id, kind_id, times FROM annual_unit_times WHERE unit_id IN ({units})");
     bound(sqlx::query_as(&sql), c.values).fetch_all(pool).await
-}
-
-/// Whether a kind in use has this id.
-pub async fn kind_exists(pool: &AnyPool, kind_id: &str) -> sqlx::Result<bool> {
-    let found: Option<(String,)> =
-        sqlx::query_as("SELECT id FROM annual_kinds WHERE id = $1 AND archived_at IS NULL")
-            .bind(kind_id)
-            .fetch_optional(pool)
-            .await?;
-    Ok(found.is_some())
 }
 
 /// Records an activity as done, and the change in the history, inside the

@@ -12,7 +12,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::value::Value;
-use super::xlsx::{columns, write_paged, write_values, xlsx_download};
+use super::xlsx::{columns, write_all, write_values, xlsx_download};
 use crate::errors::ApiError;
 use crate::reports::answer_page::locale_of;
 use crate::services::annual_overview::annual_overview;
@@ -61,12 +61,10 @@ pub async fn annual_xlsx(
     let sheet = format!("{} {}", td_string!(locale, annual_title), overview.year);
     Ok(xlsx_download(&stem, move |_, out| {
         let columns = columns(&headers_in(locale), &WIDTHS);
-        let mut rows = Some(overview.units);
-        write_paged(
+        write_all(
             out,
             (&sheet, &columns),
-            // All in one read: a line per unit is few.
-            |_: Option<&()>| Ok((rows.take().unwrap_or_default(), None)),
+            overview.units,
             |sheet, n, row, formats| write_values(sheet, n, &values(row), formats),
         )
     }))

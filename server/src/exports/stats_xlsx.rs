@@ -14,7 +14,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::value::Value;
-use super::xlsx::{columns, write_paged, write_values, xlsx_download};
+use super::xlsx::{columns, write_all, write_values, xlsx_download};
 use crate::db::now_ms;
 use crate::errors::ApiError;
 use crate::reports::answer_page::locale_of;
@@ -66,12 +66,10 @@ pub async fn stats_xlsx(
     let sheet = format!("{} {}", td_string!(locale, stats_sheet), stats.year);
     Ok(xlsx_download(&stem, move |_, out| {
         let columns = columns(&headers_in(locale), &WIDTHS);
-        let mut rows = Some(stats.rows);
-        write_paged(
+        write_all(
             out,
             (&sheet, &columns),
-            // All in one read: a row per unit and category is few.
-            |_: Option<&()>| Ok((rows.take().unwrap_or_default(), None)),
+            stats.rows,
             |sheet, n, row, formats| write_values(sheet, n, &values(row, locale), formats),
         )
     }))

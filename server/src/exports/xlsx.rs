@@ -153,6 +153,23 @@ pub fn write_paged<R, C>(
     Ok(())
 }
 
+/// A workbook of one sheet `name` with `columns` and `rows` read already
+/// (a few hundred at most), filters on the header row, saved into `out`.
+pub fn write_all<R>(
+    out: ChunkWriter,
+    sheet: (&str, &[Column]),
+    rows: Vec<R>,
+    write_row: impl Fn(&mut Worksheet, u32, &R, &Formats) -> Result<(), XlsxError>,
+) -> anyhow::Result<()> {
+    let mut rows = Some(rows);
+    write_paged(
+        out,
+        sheet,
+        |_: Option<&()>| Ok((rows.take().unwrap_or_default(), None)),
+        write_row,
+    )
+}
+
 /// `{stem}-{today}.xlsx` as a download. `write` runs on a thread of its
 /// own (it reads the database through `Handle::block_on`) and saves its
 /// workbook into the writer it is given. A failure ends the download early

@@ -2,7 +2,7 @@
 //! plan's clock, with what was recorded (activities marked done, and the
 //! finished and planned rounds of the unit and the units below it), for
 //! anyone who reads the unit's reports; and marking an activity done, for
-//! those who keep the unit's plan.
+//! those responsible for it in the unit.
 
 use app::annual::model::{AnnualPlan, RecordView};
 use app::annual::overview::AnnualOverview;
@@ -15,18 +15,17 @@ use async_trait::async_trait;
 use chrono::{Datelike, NaiveDate};
 
 use super::Services;
+use super::annual_kinds::is_organisation_admin;
 use super::annual_overview::annual_overview;
 use super::annual_reads::YearReads;
-use super::annual_rows::day_text;
-use super::scope::units_in_scope;
+use super::annual_rows::{day_text, done_by_walking};
+use super::scope::{units_in_scope, units_within};
+use super::years::{FIRST_YEAR, parse_year};
 use crate::auth::access::allowed;
-use crate::db::annual::{self as db, NewRecord};
+use crate::db::annual::{self as db, KindRow, NewRecord};
 use crate::db::{new_id, now_ms, units};
 use crate::errors::internal;
 use crate::state::AppState;
-
-/// The first year one may look at or record in.
-const FIRST_YEAR: i32 = 2000;
 
 /// The longest note on an activity, in characters.
 const NOTE_MAX: usize = 2000;
@@ -77,76 +76,106 @@ pub async fn annual_plan(
     today: NaiveDate,
 ) -> Result<AnnualPlan, AppError> {
     let pool = state.db.pool();
-    let year = parse_year(year, today.year())?;
+    let year = plan_year(year, today)?;
     let rows = units::all(pool).await.map_err(internal("load units"))?;
     let readable = units_in_scope(&rows, user, Action::ReadReports);
     let chosen = match &unit {
-        Some(id) => readable
-            .iter()
-            .find(|view| &view.id == id)
-            .ok_or(AppError::NotFound)?,
+        Some(id) => readable.iter().find(|view| &view.id == id),
         None => readable
             .iter()
             .find(|view| view.kind == UnitKind::Enhet)
-            .or(readable.first())
-            .ok_or(AppError::Forbidden)?,
+            .or(readable.first()),
     };
+    let chosen = chosen.ok_or(if unit.is_some() {
+        AppError::NotFound
+    } else {
+        AppError::Forbidden
+    })?;
     let tree = UnitTree::new(
         rows.iter()
             .map(|row| (row.id.clone(), row.parent_id.clone())),
     );
-    let within: Vec<String> = rows
-        .iter()
-        .filter(|row| tree.is_within(&row.id, &chosen.id))
-        .map(|row| row.id.clone())
-        .collect();
-    let reads = YearReads::read(pool, &within, &tree, year).await?;
-    let records = reads
-        .records_of(&chosen.id)
-        .iter()
-        .map(|row| RecordView {
-            kind: row.kind_name.clone(),
-            done_on: day_text(&row.done_on),
-            note: row.note.clone(),
-            by: row.recorded_by.clone(),
-        })
-        .collect();
+    let chain = tree.chain(&chosen.id);
+    let reads = YearReads::read(pool, &units_within(&rows, &chosen.id), &tree, year).await?;
+    let mut activities = reads.rows_of(&chosen.id, year, today);
+    for row in &mut activities {
+        row.recordable = reads
+            .kind(&row.kind_id)
+            .is_some_and(|kind| may_record(kind, user, &chain));
+    }
     Ok(AnnualPlan {
         unit_id: chosen.id.clone(),
         unit_name: chosen.name.clone(),
         year,
-        years: years_around(today),
+        years: years_around(today, year),
         today: today.to_string(),
-        may_record: allowed(user, Action::KeepAnnualPlan, &tree.chain(&chosen.id)),
-        rows: reads.rows_of(&chosen.id, year, today),
+        may_record: allowed(user, Action::KeepAnnualPlan, &chain),
+        may_configure: is_organisation_admin(&rows, user),
+        rows: activities,
         units: readable.clone(),
-        records,
+        records: reads
+            .records_of(&chosen.id)
+            .iter()
+            .map(record_view)
+            .collect(),
     })
 }
 
-/// The years one may choose around `today`'s, newest first: the five
-/// before it and the next.
-pub(super) fn years_around(today: NaiveDate) -> Vec<i32> {
-    (FIRST_YEAR.max(today.year() - 5)..=today.year() + 1)
-        .rev()
-        .collect()
-}
-
-/// The year asked for: `this_year` when none is given; one from
-/// [`FIRST_YEAR`] to next year.
-pub(super) fn parse_year(text: &str, this_year: i32) -> Result<i32, AppError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(this_year);
+fn record_view(row: &db::RecordRow) -> RecordView {
+    RecordView {
+        kind: row.kind_name.clone(),
+        done_on: day_text(&row.done_on),
+        note: row.note.clone(),
+        by: row.recorded_by.clone(),
     }
-    text.parse::<i32>()
-        .ok()
-        .filter(|year| (FIRST_YEAR..=this_year + 1).contains(year))
-        .ok_or_else(|| AppError::Malformed(format!("not a year we plan: {text}")))
 }
 
-/// Marks an activity of `kind` done in `unit` on `done_on`, if `user` keeps
-/// the unit's plan (a unit they do not read is not found).
+/// The year asked for: `today`'s when none is given; one from
+/// [`FIRST_YEAR`] to next year.
+pub(super) fn plan_year(text: &str, today: NaiveDate) -> Result<i32, AppError> {
+    parse_year(text, today.year(), today.year() + 1)
+}
+
+/// The years one may choose, newest first: the five before `today`'s, the
+/// next, and `year` (the one shown) wherever it lies.
+pub(super) fn years_around(today: NaiveDate, year: i32) -> Vec<i32> {
+    let oldest = FIRST_YEAR.max(today.year() - 5).min(year);
+    (oldest..=today.year() + 1).rev().collect()
+}
+
+/// Whether `user` may mark `kind` done in the unit whose chain is `chain`:
+/// not a kind a round walked in Vern does (the round does it), and only
+/// as the role responsible for it (a leader's kind by those who keep the
+/// unit's plan, the HMS-ansvarlig's by those who keep the organisation).
+fn may_record(kind: &KindRow, user: &CurrentUser, chain: &[String]) -> bool {
+    let action = match kind.responsible_role.as_str() {
+        "hms_admin" => Action::ManageOrganisation,
+        _ => Action::KeepAnnualPlan,
+    };
+    !done_by_walking(kind) && allowed(user, action, chain)
+}
+
+/// The chain of `unit` (itself first) if `user` keeps its plan: a unit
+/// they do not read is not found, one whose plan they only read refused.
+pub(super) async fn kept_chain(
+    state: &AppState,
+    user: &CurrentUser,
+    unit: &str,
+) -> Result<Vec<String>, AppError> {
+    let chain = units::chain(state.db.pool(), unit)
+        .await
+        .map_err(internal("load the unit"))?;
+    if chain.is_empty() || !allowed(user, Action::ReadReports, &chain) {
+        return Err(AppError::NotFound);
+    }
+    if !allowed(user, Action::KeepAnnualPlan, &chain) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(chain)
+}
+
+/// Marks an activity of `kind` done in `unit` on `done_on`, if `user` is
+/// responsible for it there.
 #[tracing::instrument(skip(state, user, note), fields(user = %user.id))]
 pub async fn record_activity(
     state: &AppState,
@@ -157,13 +186,15 @@ pub async fn record_activity(
     today: NaiveDate,
 ) -> Result<(), AppError> {
     let pool = state.db.pool();
-    let chain = units::chain(pool, unit)
+    let chain = kept_chain(state, user, unit).await?;
+    let kinds = db::kinds(pool)
         .await
-        .map_err(internal("load the unit"))?;
-    if chain.is_empty() || !allowed(user, Action::ReadReports, &chain) {
-        return Err(AppError::NotFound);
-    }
-    if !allowed(user, Action::KeepAnnualPlan, &chain) {
+        .map_err(internal("load the activity kinds"))?;
+    let kind = kinds
+        .iter()
+        .find(|row| row.id == kind && !done_by_walking(row))
+        .ok_or(AppError::Invalid(InvalidInput::ActivityKind))?;
+    if !may_record(kind, user, &chain) {
         return Err(AppError::Forbidden);
     }
     let day = NaiveDate::parse_from_str(done_on.trim(), "%Y-%m-%d")
@@ -174,17 +205,11 @@ pub async fn record_activity(
     if note.chars().count() > NOTE_MAX {
         return Err(AppError::Invalid(InvalidInput::ActivityNote));
     }
-    if !db::kind_exists(pool, kind)
-        .await
-        .map_err(internal("find the kind"))?
-    {
-        return Err(AppError::Invalid(InvalidInput::ActivityKind));
-    }
     let (id, day) = (new_id(), day.to_string());
     let record = NewRecord {
         id: &id,
         unit_id: unit,
-        kind_id: kind,
+        kind_id: &kind.id,
         done_on: &day,
         note,
         user_id: &user.id,
@@ -193,20 +218,27 @@ pub async fn record_activity(
     db::insert_record(&mut tx, &record, now_ms())
         .await
         .map_err(internal("record the activity"))?;
-    tx.commit().await.map_err(internal("commit"))?;
-    Ok(())
+    tx.commit().await.map_err(internal("commit"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a day")
+    }
+
     #[test]
-    fn a_plan_may_be_read_up_to_next_year() {
-        assert_eq!(parse_year("", 2026), Ok(2026));
-        assert_eq!(parse_year("2027", 2026), Ok(2027));
-        assert!(parse_year("2028", 2026).is_err());
-        assert!(parse_year("1999", 2026).is_err());
-        assert!(parse_year("i fjor", 2026).is_err());
+    fn a_plan_may_be_read_up_to_next_year_and_the_year_shown_is_always_a_choice() {
+        let today = day("2026-12-08");
+        assert_eq!(plan_year("", today), Ok(2026));
+        assert_eq!(plan_year("2027", today), Ok(2027));
+        assert!(plan_year("2028", today).is_err());
+        assert_eq!(
+            years_around(today, 2026),
+            [2027, 2026, 2025, 2024, 2023, 2022, 2021]
+        );
+        assert_eq!(years_around(today, 2015).last(), Some(&2015));
     }
 }

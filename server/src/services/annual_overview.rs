@@ -3,15 +3,15 @@
 //! of that level), their occurrences counted by state, and the kinds
 //! overdue named.
 
-use app::annual::model::{ActivityRow, PlanState};
+use app::annual::model::{ActivityRow, PlanState, count_in};
 use app::annual::overview::{AnnualOverview, UnitYear};
 use app::domain::access::{Action, UnitTree};
 use app::domain::units::{UnitKind, UnitView};
 use app::domain::users::CurrentUser;
 use app::error::AppError;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
-use super::annual::{parse_year, years_around};
+use super::annual::{plan_year, years_around};
 use super::annual_reads::YearReads;
 use super::scope::units_in_scope;
 use crate::db::units;
@@ -28,7 +28,7 @@ pub async fn annual_overview(
     today: NaiveDate,
 ) -> Result<AnnualOverview, AppError> {
     let pool = state.db.pool();
-    let year = parse_year(year, today.year())?;
+    let year = plan_year(year, today)?;
     let rows = units::all(pool).await.map_err(internal("load units"))?;
     let readable = units_in_scope(&rows, user, Action::ReadReports);
     if readable.is_empty() {
@@ -49,7 +49,7 @@ pub async fn annual_overview(
         .collect();
     Ok(AnnualOverview {
         year,
-        years: years_around(today),
+        years: years_around(today, year),
         behind_only,
         all_units,
         units,
@@ -71,12 +71,7 @@ fn plan_units(readable: &[UnitView]) -> Vec<&UnitView> {
 
 /// `unit`'s line from its rows.
 fn summary(unit: &UnitView, rows: &[ActivityRow]) -> UnitYear {
-    let count = |state: PlanState| {
-        rows.iter()
-            .flat_map(|row| &row.occurrences)
-            .filter(|occurrence| occurrence.state == state)
-            .count()
-    };
+    let count = |state: PlanState| count_in(rows, state);
     let overdue = rows
         .iter()
         .filter_map(|row| {
@@ -123,6 +118,7 @@ mod tests {
                     day: None,
                 })
                 .collect(),
+            recordable: false,
         }
     }
 

@@ -20,6 +20,17 @@ pub struct Recorded {
     pub planned: Vec<(String, String)>,
 }
 
+/// The round kinds walked in Vern: a kind they do is done by the round
+/// (with its report), never marked done by hand.
+const WALKED_ROUND_KINDS: [&str; 1] = ["vernerunde"];
+
+/// Whether a round walked in Vern does `kind`.
+pub fn done_by_walking(kind: &KindRow) -> bool {
+    kind.round_kind
+        .as_deref()
+        .is_some_and(|round| WALKED_ROUND_KINDS.contains(&round))
+}
+
 /// A kind's rule, with `times` a year set for the unit in place of the
 /// kind's (for a rule of times a year); `None` for a rule not followed.
 pub fn schedule_of(kind: &KindRow, times: Option<i64>) -> Option<Schedule> {
@@ -122,6 +133,8 @@ pub fn activity_rows(
                 name: kind.name.clone(),
                 rule: rule_view(schedule),
                 occurrences: occurrences.into_iter().map(occurrence_view).collect(),
+                // Who may mark it done is the caller's to say.
+                recordable: false,
             })
         })
         .collect()
@@ -148,6 +161,7 @@ mod tests {
             first_year: 2025,
             times,
             round_kind: round_kind.map(str::to_owned),
+            responsible_role: "leder".to_owned(),
         }
     }
 

@@ -4,7 +4,7 @@
 
 use app::avvik::list::{AvvikFilter, AvvikListItem, AvvikPage, Cursor, PAGE_SIZE};
 use app::avvik::risk::band;
-use app::domain::access::{Action, UnitTree};
+use app::domain::access::Action;
 use app::domain::units::UnitView;
 use app::domain::users::CurrentUser;
 use app::error::AppError;
@@ -12,7 +12,7 @@ use app::reports::CaseState;
 use chrono::{Days, NaiveDate};
 use sqlx::AnyPool;
 
-use super::scope::units_in_scope;
+use super::scope::{units_in_scope, units_within};
 use crate::db::avvik_list::{self, ListQuery, ListRow};
 use crate::db::units;
 use crate::errors::internal;
@@ -117,16 +117,10 @@ pub(crate) async fn list_query(
     if !reaches_any(&reach) {
         return Err(AppError::Forbidden);
     }
-    let within = filter.unit_id.as_ref().map(|unit| {
-        let tree = UnitTree::new(
-            rows.iter()
-                .map(|row| (row.id.clone(), row.parent_id.clone())),
-        );
-        rows.iter()
-            .filter(|row| tree.is_within(&row.id, unit))
-            .map(|row| row.id.clone())
-            .collect()
-    });
+    let within = filter
+        .unit_id
+        .as_ref()
+        .map(|unit| units_within(&rows, unit));
     let query = ListQuery {
         within,
         status: filter.status.map(CaseState::as_db),

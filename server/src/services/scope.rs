@@ -7,6 +7,18 @@ use app::domain::users::CurrentUser;
 use crate::auth::access::allowed;
 use crate::db::units::UnitRow;
 
+/// The ids of `unit` and every unit below it (from `rows`).
+pub fn units_within(rows: &[UnitRow], unit: &str) -> Vec<String> {
+    let tree = UnitTree::new(
+        rows.iter()
+            .map(|row| (row.id.clone(), row.parent_id.clone())),
+    );
+    rows.iter()
+        .filter(|row| tree.is_within(&row.id, unit))
+        .map(|row| row.id.clone())
+        .collect()
+}
+
 /// The units (from `rows`) where `user` may do `action`, in tree order:
 /// each unit followed by its children, siblings by name. Depth counts only
 /// listed ancestors, so a list starts at depth 0.

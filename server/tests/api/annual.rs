@@ -215,16 +215,28 @@ async fn leap_day_and_every_second_year(backend: Backend) {
             states(&plan(&app, "", "2027").await.1, "medarbeiderundersokelse"),
             ["upcoming"]
         );
+        // The survey is the HMS-ansvarlig's to mark done, not the leader's.
         let nordby = app.unit_id("Nordby skole").await;
-        let form = [
-            ("unit", nordby.as_str()),
-            ("kind", "medarbeiderundersokelse"),
-            ("done_on", "2025-11-20"),
-            ("note", "Svarprosent 81"),
-        ];
-        assert_eq!(app.call("record_activity", &form).await.0, StatusCode::OK);
+        let survey = (
+            &nordby,
+            "medarbeiderundersokelse",
+            "2025-11-20",
+            "Svarprosent 81",
+        );
         assert_eq!(
-            states(&plan(&app, "", "2025").await.1, "medarbeiderundersokelse"),
+            record(&app, survey.0, survey.1, survey.2, survey.3).await.0,
+            StatusCode::FORBIDDEN
+        );
+        app.login_ok("hms").await;
+        assert_eq!(
+            record(&app, survey.0, survey.1, survey.2, survey.3).await.0,
+            StatusCode::OK
+        );
+        assert_eq!(
+            states(
+                &plan(&app, &nordby, "2025").await.1,
+                "medarbeiderundersokelse"
+            ),
             ["done"]
         );
     })
@@ -244,43 +256,56 @@ async fn a_leader_marks_an_activity_done_and_the_plan_refuses_what_it_should(bac
         .expect("monthly MKS meetings");
         set_today(&app, "2024-07-01").await;
         app.login_ok("leder").await;
-        let (status, body) = record(&app, &nordby, "amu_mote", "2024-02-10", "Møte 1/2024, sak 3 og 4").await;
+        // A vernedag in the first half of the year, held in SFO: it counts
+        // for the school too.
+        let sfo = app.unit_id("SFO").await;
+        let (status, body) = record(&app, &sfo, "vernedag", "2024-02-10", "Vernedag 1/2024, ryddet lageret").await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let (_, year) = plan(&app, "", "2024").await;
-        assert_eq!(states(&year, "amu_mote"), ["done", "overdue", "due", "upcoming"]);
+        assert_eq!(states(&year, "vernedag"), ["done", "due"]);
         assert_eq!(states(&year, "mks_mote").len(), 12, "the unit's own times a year");
         assert_eq!(year["may_record"], true);
-        assert_eq!(year["records"][0]["note"], "Møte 1/2024, sak 3 og 4");
+        assert_eq!(year["records"][0]["note"], "Vernedag 1/2024, ryddet lageret");
         assert_eq!(year["records"][0]["by"], "Lars Lie");
         assert_eq!(year["records"][0]["done_on"], "10.2.2024");
+        let recordable = |kind: &str| row(&year, kind)["recordable"].clone();
+        assert_eq!(
+            (recordable("vernedag"), recordable("vernerunde"), recordable("amu_mote")),
+            (json!(true), json!(false), json!(false)),
+            "a round does the vernerunde; the AMU meeting is the HMS-ansvarlig's"
+        );
+
+        for (kind, day, note, why) in [
+            ("vernedag", "2024-07-02", String::new(), "after today"),
+            ("vernedag", "1999-12-31", String::new(), "before 2000"),
+            ("vernedag", "10.2.2024", String::new(), "not a day"),
+            ("julebord", "2024-02-10", String::new(), "no such kind"),
+            ("vernerunde", "2024-02-10", String::new(), "a round does it"),
+            ("vernedag", "2024-02-10", "x".repeat(2001), "a note too long"),
+        ] {
+            let (status, body) = record(&app, &nordby, kind, day, &note).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{why}: {body}");
+        }
+        assert_eq!(record(&app, &nordby, "amu_mote", "2024-02-10", "").await.0, StatusCode::FORBIDDEN);
+        assert_eq!(record(&app, "finnes-ikke", "vernedag", "2024-02-10", "").await.0, StatusCode::NOT_FOUND);
         let (history,): (i64,) = sqlx::query_as(
             "SELECT COUNT(*) FROM history WHERE entity_kind = 'annual_record' AND action = 'recorded'",
         )
         .fetch_one(app.db.pool())
         .await
         .expect("history");
-        assert_eq!(history, 1);
-
-        for (kind, day, note, why) in [
-            ("amu_mote", "2024-07-02", String::new(), "after today"),
-            ("amu_mote", "1999-12-31", String::new(), "before 2000"),
-            ("amu_mote", "10.2.2024", String::new(), "not a day"),
-            ("julebord", "2024-02-10", String::new(), "no such kind"),
-            ("amu_mote", "2024-02-10", "x".repeat(2001), "a note too long"),
-        ] {
-            let (status, body) = record(&app, &nordby, kind, day, &note).await;
-            assert_eq!(status, StatusCode::BAD_REQUEST, "{why}: {body}");
-        }
+        assert_eq!(history, 1, "nothing refused was kept");
         assert_eq!(plan(&app, "", "2999").await.0, StatusCode::BAD_REQUEST);
 
         app.login_ok("verneombud").await;
         let (status, read) = plan(&app, &nordby, "2024").await;
         assert_eq!((status, read["may_record"].clone()), (StatusCode::OK, json!(false)));
-        assert_eq!(record(&app, &nordby, "amu_mote", "2024-02-11", "").await.0, StatusCode::FORBIDDEN);
+        assert_eq!(row(&read, "vernedag")["recordable"], false);
+        assert_eq!(record(&app, &nordby, "vernedag", "2024-02-11", "").await.0, StatusCode::FORBIDDEN);
         grant_new_user(&app, "bente", "leder", "Solsikken barnehage").await;
         app.login_ok("bente").await;
         assert_eq!(plan(&app, &nordby, "2024").await.0, StatusCode::NOT_FOUND);
-        assert_eq!(record(&app, &nordby, "amu_mote", "2024-02-11", "").await.0, StatusCode::NOT_FOUND);
+        assert_eq!(record(&app, &nordby, "vernedag", "2024-02-11", "").await.0, StatusCode::NOT_FOUND);
         app.login_ok("medarbeider").await;
         assert_eq!(plan(&app, "", "").await.0, StatusCode::FORBIDDEN);
     })
@@ -293,11 +318,22 @@ async fn the_clock_is_set_only_on_a_server_started_for_tests(backend: Backend) {
         let response = app
             .client
             .put(format!("{}{TODAY}", app.address))
+            .header("origin", &app.address)
             .json(&json!({ "today": "2024-06-01" }))
             .send()
             .await
             .expect("an answer");
-        assert!(!response.status().is_success(), "{}", response.status());
+        let status = response.status();
+        assert!(
+            matches!(
+                status,
+                StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED
+            ),
+            "{status}"
+        );
+        app.login_ok("leder").await;
+        let (_, year) = plan(&app, "", "").await;
+        assert_ne!(year["today"], "2024-06-01", "the plan's day did not move");
     })
     .await;
     with_app_settings(backend, test_clock, |app| async move {
@@ -309,6 +345,23 @@ async fn the_clock_is_set_only_on_a_server_started_for_tests(backend: Backend) {
             .await
             .expect("an answer");
         assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        set_today(&app, "2024-06-01").await;
+        app.login_ok("leder").await;
+        assert_eq!(plan(&app, "", "").await.1["today"], "2024-06-01");
+        let response = app
+            .client
+            .put(format!("{}{TODAY}", app.address))
+            .header("origin", &app.address)
+            .json(&json!({ "today": null }))
+            .send()
+            .await
+            .expect("an answer");
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_ne!(
+            plan(&app, "", "").await.1["today"],
+            "2024-06-01",
+            "back to the real day"
+        );
     })
     .await;
 }
