@@ -1,5 +1,6 @@
 //! The frame around every logged-in page, and small shared components.
 
+pub mod action_error;
 pub mod error_message;
 pub mod labels;
 pub mod language_switch;

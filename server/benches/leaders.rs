@@ -8,8 +8,8 @@
 //! and times over HTTP, as the HMS-ansvarlig who reaches every unit and as
 //! the leader of one: the dashboard, the first and the 50th page of the
 //! list of open high-risk cases, one case page, the årshjul of every unit
-//! (with a round finished in two of three units and four meetings marked
-//! done in each), this year's AMU statistics, and the CSV and XLSX exports
+//! (with a round finished in two of three units and an MKS meeting marked
+//! done in each quarter), this year's AMU statistics, and the CSV and XLSX exports
 //! of the whole list (with the peak memory while they are written).
 
 #[path = "sync/client.rs"]
@@ -35,6 +35,7 @@ use serde_json::Value;
 use tokio::sync::Notify;
 use vern::Application;
 use vern::config::Settings;
+use vern::local_time::oslo_year;
 
 const RUNS: usize = 20;
 const CASES: i64 = 100_000;
@@ -298,7 +299,8 @@ async fn seed_large(pool: &sqlx::AnyPool) -> anyhow::Result<()> {
         format!(
             "{} INSERT INTO annual_records (id, unit_id, kind_id, done_on, note, recorded_by,
                                             created_at)
-             SELECT 'bench-ar-' || i, 'bench-unit-' || (i % {UNITS}), 'amu_mote', $1,
+             SELECT 'bench-ar-' || i, 'bench-unit-' || (i % {UNITS}), 'mks_mote',
+                    CASE i / {UNITS} WHEN 0 THEN $1 WHEN 1 THEN $2 WHEN 2 THEN $3 ELSE $4 END,
                     'Benkmøte', 'bench-leader', 1
              FROM n",
             numbers(4 * UNITS)
@@ -312,7 +314,12 @@ async fn seed_large(pool: &sqlx::AnyPool) -> anyhow::Result<()> {
             2 | 4 => query.bind(now_ms),
             3 => query.bind(now_ms).bind(day(-10)).bind(day(3)).bind(day(40)),
             7 => query.bind(now_ms),
-            8 => query.bind(day(-1)),
+            // One MKS meeting in each quarter of this (Norwegian) year.
+            8 => ["02", "05", "08", "11"]
+                .into_iter()
+                .fold(query, |query, month| {
+                    query.bind(format!("{}-{month}-15", oslo_year(now_ms)))
+                }),
             _ => query,
         };
         query

@@ -12,7 +12,7 @@ use super::kinds::{
 };
 use crate::dashboard::chart::month_name;
 use crate::i18n::{t, td_string, use_i18n};
-use crate::layout::error_message::ErrorMessage;
+use crate::layout::action_error::ActionError;
 use crate::layout::loaded::{Loaded, count_taken};
 use crate::layout::page_frame::PageFrame;
 
@@ -31,12 +31,7 @@ pub fn AnnualKindsPage() -> impl IntoView {
             <main id="main" class="page">
                 <h1>{t!(i18n, annual_kinds_title)}</h1>
                 <p class="hint">{t!(i18n, annual_kinds_hint)}</p>
-                <div role="alert" class="alert-slot">
-                    {move || {
-                        save.value().get().and_then(Result::err)
-                            .map(|error| view! { <p class="error"><ErrorMessage error /></p> })
-                    }}
-                </div>
+                <ActionError action=save />
                 <Loaded resource=kinds render=move |kinds| view! { <KindList kinds save archive /> } />
             </main>
         </PageFrame>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::model::{ActivityRow, RecordActivity};
 use crate::i18n::{t, use_i18n};
-use crate::layout::error_message::ErrorMessage;
+use crate::layout::action_error::ActionError;
 
 /// The form; `sender` is kept by the page, which reloads on a send taken.
 #[component]
@@ -39,12 +39,7 @@ pub fn RecordForm(
                     {t!(i18n, annual_record_send)}
                 </button>
             </ActionForm>
-            <div role="alert" class="alert-slot">
-                {move || {
-                    sender.value().get().and_then(Result::err)
-                        .map(|error| view! { <p class="error"><ErrorMessage error /></p> })
-                }}
-            </div>
+            <ActionError action=sender />
         </section>
     }
 }

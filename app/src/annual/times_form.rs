@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::kinds::{SetUnitTimes, TIMES_A_YEAR};
 use super::model::{ActivityRow, RuleView};
 use crate::i18n::{t, use_i18n};
-use crate::layout::error_message::ErrorMessage;
+use crate::layout::action_error::ActionError;
 
 /// One small form per such activity; `sender` is kept by the page.
 #[component]
@@ -43,12 +43,7 @@ pub fn TimesForm(
         <section class="card no-print" aria-labelledby="annual-times">
             <h2 id="annual-times">{t!(i18n, annual_times_title)}</h2>
             {forms}
-            <div role="alert" class="alert-slot">
-                {move || {
-                    sender.value().get().and_then(Result::err)
-                        .map(|error| view! { <p class="error"><ErrorMessage error /></p> })
-                }}
-            </div>
+            <ActionError action=sender />
         </section>
     }
 }

@@ -2,9 +2,14 @@
 //! the history (inside the caller's transaction).
 
 use sqlx::AnyConnection;
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
 
 use super::annual::KindRow;
 use super::history::{self, Change};
+
+/// A query on the database, with its arguments.
+type AnyQuery<'q> = Query<'q, sqlx::Any, AnyArguments<'q>>;
 
 /// The history entry of a change to the kind `id` (its unit: none, the
 /// kinds are the organisation's).
@@ -39,6 +44,21 @@ fn rule_of(kind: &KindRow) -> serde_json::Value {
     })
 }
 
+/// A query on `annual_kinds` with `kind`'s name and rule bound to its next
+/// nine placeholders, in the order of the table's columns.
+fn bind_rule<'q>(query: AnyQuery<'q>, kind: &'q KindRow) -> AnyQuery<'q> {
+    query
+        .bind(&kind.name)
+        .bind(&kind.schedule)
+        .bind(kind.from_month)
+        .bind(kind.to_month)
+        .bind(kind.every_years)
+        .bind(kind.first_year)
+        .bind(kind.times)
+        .bind(&kind.round_kind)
+        .bind(&kind.responsible_role)
+}
+
 /// Adds `kind` after the others.
 pub async fn insert(
     conn: &mut AnyConnection,
@@ -46,25 +66,17 @@ pub async fn insert(
     user: &str,
     now: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    let insert = sqlx::query(
         "INSERT INTO annual_kinds (id, name, schedule, from_month, to_month, every_years, first_year,
                                    times, round_kind, responsible_role, position, created_at)
          SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, COALESCE(MAX(position), 0) + 1, $11
          FROM annual_kinds",
     )
-    .bind(&kind.id)
-    .bind(&kind.name)
-    .bind(&kind.schedule)
-    .bind(kind.from_month)
-    .bind(kind.to_month)
-    .bind(kind.every_years)
-    .bind(kind.first_year)
-    .bind(kind.times)
-    .bind(&kind.round_kind)
-    .bind(&kind.responsible_role)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
+    .bind(&kind.id);
+    bind_rule(insert, kind)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
     history::append(
         conn,
         &kind_change(&kind.id, "created", user, rule_of(kind)),
@@ -81,23 +93,13 @@ pub async fn update(
     user: &str,
     now: i64,
 ) -> sqlx::Result<bool> {
-    let done = sqlx::query(
+    let update = sqlx::query(
         "UPDATE annual_kinds SET name = $2, schedule = $3, from_month = $4, to_month = $5,
                 every_years = $6, first_year = $7, times = $8, round_kind = $9, responsible_role = $10
          WHERE id = $1 AND archived_at IS NULL",
     )
-    .bind(&kind.id)
-    .bind(&kind.name)
-    .bind(&kind.schedule)
-    .bind(kind.from_month)
-    .bind(kind.to_month)
-    .bind(kind.every_years)
-    .bind(kind.first_year)
-    .bind(kind.times)
-    .bind(&kind.round_kind)
-    .bind(&kind.responsible_role)
-    .execute(&mut *conn)
-    .await?;
+    .bind(&kind.id);
+    let done = bind_rule(update, kind).execute(&mut *conn).await?;
     if done.rows_affected() == 0 {
         return Ok(false);
     }

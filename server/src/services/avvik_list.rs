@@ -142,6 +142,27 @@ pub(crate) async fn list_query(
     Ok((query, units))
 }
 
+/// The person's reach narrowed to `unit` and the units below it (`None`:
+/// all they reach), with the units they read; a unit they do not read is
+/// not found.
+pub(crate) async fn narrowed_query(
+    state: &AppState,
+    user: &CurrentUser,
+    unit: Option<&str>,
+) -> Result<(ListQuery, Vec<UnitView>), AppError> {
+    let filter = AvvikFilter {
+        unit_id: unit.map(str::to_owned),
+        ..AvvikFilter::default()
+    };
+    let (query, units) = list_query(state, user, &filter).await?;
+    if let Some(unit) = unit
+        && !units.iter().any(|view| view.id == unit)
+    {
+        return Err(AppError::NotFound);
+    }
+    Ok((query, units))
+}
+
 /// The start (Norwegian time) of `day` plus `days_after` days, in ms; an
 /// empty day is no bound, anything but a `YYYY-MM-DD` day is refused.
 fn day_start(day: Option<&str>, days_after: u64) -> Result<Option<i64>, AppError> {

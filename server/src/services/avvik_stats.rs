@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use app::avvik::list::AvvikFilter;
 use app::backend::StatsBackend;
 use app::domain::users::CurrentUser;
 use app::error::AppError;
@@ -13,7 +12,7 @@ use app::stats::model::{AvvikStats, Quarters, StatsRow};
 use async_trait::async_trait;
 
 use super::Services;
-use super::avvik_list::list_query;
+use super::avvik_list::narrowed_query;
 use super::years::{FIRST_YEAR, month_start, parse_year};
 use crate::db::avvik_stats::{self as db, QuarterCount};
 use crate::db::{now_ms, units};
@@ -47,16 +46,7 @@ pub async fn avvik_stats(
     let pool = state.db.pool();
     let this_year = oslo_year(now);
     let year = parse_year(year, this_year, this_year)?;
-    let filter = AvvikFilter {
-        unit_id: unit.clone(),
-        ..AvvikFilter::default()
-    };
-    let (query, units) = list_query(state, user, &filter).await?;
-    if let Some(unit) = &unit
-        && !units.iter().any(|view| &view.id == unit)
-    {
-        return Err(AppError::NotFound);
-    }
+    let (query, units) = narrowed_query(state, user, unit.as_deref()).await?;
     let starts = quarter_starts(year)
         .ok_or_else(|| AppError::Malformed(format!("not a year we count: {year}")))?;
     let counts = db::per_quarter(pool, &query, &starts)

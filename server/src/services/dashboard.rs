@@ -3,7 +3,6 @@
 //! disagree), narrowed to one unit and those below it if asked; loading it
 //! marks the person's visit.
 
-use app::avvik::list::AvvikFilter;
 use app::avvik::rating::{MatrixCount, Rating};
 use app::avvik::risk::band;
 use app::backend::DashboardBackend;
@@ -16,7 +15,7 @@ use async_trait::async_trait;
 use chrono::NaiveDate;
 
 use super::Services;
-use super::avvik_list::{item, list_query};
+use super::avvik_list::{item, narrowed_query};
 use super::dashboard_reads::read;
 use super::dashboard_units::{PerUnit, merge, open_per_unit};
 use super::tiltak::view;
@@ -47,16 +46,7 @@ pub async fn dashboard(
     now: i64,
 ) -> Result<Dashboard, AppError> {
     let pool = state.db.pool();
-    let filter = AvvikFilter {
-        unit_id: unit.clone(),
-        ..AvvikFilter::default()
-    };
-    let (query, units) = list_query(state, user, &filter).await?;
-    if let Some(unit) = &unit
-        && !units.iter().any(|view| &view.id == unit)
-    {
-        return Err(AppError::NotFound);
-    }
+    let (query, units) = narrowed_query(state, user, unit.as_deref()).await?;
     let visits = mark_visit(state, user, now).await?;
     let today = NaiveDate::parse_from_str(&oslo_date(now), "%Y-%m-%d")
         .map_err(internal("read today's date"))?;
