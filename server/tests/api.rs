@@ -7,7 +7,9 @@ mod api {
     pub mod access;
     pub mod admin;
     pub mod annual;
+    pub mod annual_clock;
     pub mod annual_kinds;
+    pub mod annual_overview;
     pub mod auth;
     pub mod avvik_export;
     pub mod avvik_list;

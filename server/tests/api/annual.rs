@@ -8,14 +8,14 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use vern::local_time::parse_oslo_local;
 
-use super::helpers::{Backend, TestApp, with_app, with_app_settings};
+use super::helpers::{Backend, TestApp, with_app_settings};
 use super::tiltak::grant_new_user;
 use crate::on_both_backends;
 
-const TODAY: &str = "/api/test/today";
+pub(super) const TODAY: &str = "/api/test/today";
 
 /// A server whose plan's clock tests may set.
-fn test_clock(settings: vern::config::Settings) -> vern::config::Settings {
+pub(super) fn test_clock(settings: vern::config::Settings) -> vern::config::Settings {
     vern::config::Settings {
         test_clock: true,
         ..settings
@@ -23,7 +23,7 @@ fn test_clock(settings: vern::config::Settings) -> vern::config::Settings {
 }
 
 /// Sets the plan's day.
-async fn set_today(app: &TestApp, day: &str) {
+pub(super) async fn set_today(app: &TestApp, day: &str) {
     let response = app
         .client
         .put(format!("{}{TODAY}", app.address))
@@ -36,7 +36,7 @@ async fn set_today(app: &TestApp, day: &str) {
 }
 
 /// A round of `kind` in `unit`, finished at `local` Norwegian time.
-async fn finished_round(app: &TestApp, id: &str, unit: &str, kind: &str, local: &str) {
+pub(super) async fn finished_round(app: &TestApp, id: &str, unit: &str, kind: &str, local: &str) {
     let at = parse_oslo_local(local).expect("a local time");
     sqlx::query(
         "INSERT INTO rounds (id, kind, checklist_version_id, unit_id, status, started_at, finished_at,
@@ -71,7 +71,7 @@ async fn record(
 }
 
 /// The plan of `unit` (empty: the person's first) in `year`.
-async fn plan(app: &TestApp, unit: &str, year: &str) -> (StatusCode, Value) {
+pub(super) async fn plan(app: &TestApp, unit: &str, year: &str) -> (StatusCode, Value) {
     app.call("annual_plan", &[("unit", unit), ("year", year)])
         .await
 }
@@ -312,144 +312,3 @@ async fn a_leader_marks_an_activity_done_and_the_plan_refuses_what_it_should(bac
     .await;
 }
 on_both_backends!(a_leader_marks_an_activity_done_and_the_plan_refuses_what_it_should);
-
-async fn the_clock_is_set_only_on_a_server_started_for_tests(backend: Backend) {
-    with_app(backend, |app| async move {
-        let response = app
-            .client
-            .put(format!("{}{TODAY}", app.address))
-            .header("origin", &app.address)
-            .json(&json!({ "today": "2024-06-01" }))
-            .send()
-            .await
-            .expect("an answer");
-        let status = response.status();
-        assert!(
-            matches!(
-                status,
-                StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED
-            ),
-            "{status}"
-        );
-        app.login_ok("leder").await;
-        let (_, year) = plan(&app, "", "").await;
-        assert_ne!(year["today"], "2024-06-01", "the plan's day did not move");
-    })
-    .await;
-    with_app_settings(backend, test_clock, |app| async move {
-        let response = app
-            .client
-            .put(format!("{}{TODAY}", app.address))
-            .json(&json!({ "today": "1.6.2024" }))
-            .send()
-            .await
-            .expect("an answer");
-        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-        set_today(&app, "2024-06-01").await;
-        app.login_ok("leder").await;
-        assert_eq!(plan(&app, "", "").await.1["today"], "2024-06-01");
-        let response = app
-            .client
-            .put(format!("{}{TODAY}", app.address))
-            .header("origin", &app.address)
-            .json(&json!({ "today": null }))
-            .send()
-            .await
-            .expect("an answer");
-        assert_eq!(response.status(), StatusCode::OK);
-        assert_ne!(
-            plan(&app, "", "").await.1["today"],
-            "2024-06-01",
-            "back to the real day"
-        );
-    })
-    .await;
-}
-on_both_backends!(the_clock_is_set_only_on_a_server_started_for_tests);
-
-async fn the_overview_lists_each_unit_behind_and_the_workbook_the_same(backend: Backend) {
-    with_app_settings(backend, test_clock, |app| async move {
-        set_today(&app, "2024-06-01").await;
-        finished_round(&app, "sfo-round", "SFO", "vernerunde", "2024-03-15T10:00").await;
-        app.login_ok("hms").await;
-        let (status, all) = app
-            .call("annual_overview", &[("year", "2024"), ("behind", "false")])
-            .await;
-        assert_eq!(status, StatusCode::OK, "{all}");
-        let lines = all["units"].as_array().expect("units");
-        assert_eq!(all["all_units"].as_u64(), Some(lines.len() as u64));
-        let line = |name: &str| {
-            lines
-                .iter()
-                .find(|line| line["unit"] == name)
-                .unwrap_or_else(|| panic!("a line for {name}"))
-                .clone()
-        };
-        let nordby = line("Nordby skole");
-        let overdue: Vec<&str> = nordby["overdue"]
-            .as_array()
-            .expect("overdue")
-            .iter()
-            .map(|name| name.as_str().expect("a name"))
-            .collect();
-        assert!(
-            !overdue.contains(&"Vernerunde"),
-            "its SFO walked one: {overdue:?}"
-        );
-        assert!(
-            overdue.contains(&"Revidere risikovurderinger"),
-            "{overdue:?}"
-        );
-        assert!(
-            overdue.contains(&"AMU-møte"),
-            "one quarter gone: {overdue:?}"
-        );
-        assert!(
-            line("Solsikken barnehage")["overdue"]
-                .as_array()
-                .expect("overdue")
-                .contains(&json!("Vernerunde"))
-        );
-        assert!(
-            lines.iter().all(|line| line["unit"] != "SFO"),
-            "departments are in their unit's plan"
-        );
-
-        let response = app.get("/api/v1/arshjul/enheter.xlsx?aar=2024&bak=1").await;
-        assert_eq!(response.status(), StatusCode::OK);
-        let sheet = super::avvik_export::sheet_xml(&response.bytes().await.expect("body"));
-        assert_eq!(
-            sheet.matches("<row ").count(),
-            1 + lines.len(),
-            "every unit is behind on 1 June"
-        );
-        assert!(sheet.contains("<t>Nordby skole</t>"));
-
-        app.login_ok("leder").await;
-        let (_, own) = app
-            .call("annual_overview", &[("year", "2024"), ("behind", "true")])
-            .await;
-        let units: Vec<&Value> = own["units"]
-            .as_array()
-            .expect("units")
-            .iter()
-            .map(|line| &line["unit"])
-            .collect();
-        assert_eq!(
-            units,
-            [&json!("Nordby skole")],
-            "only what the leader reads"
-        );
-        app.login_ok("medarbeider").await;
-        assert_eq!(
-            app.call("annual_overview", &[("year", "2024")]).await.0,
-            StatusCode::FORBIDDEN
-        );
-        assert_eq!(
-            app.get("/api/v1/arshjul/enheter.xlsx").await.status(),
-            StatusCode::FORBIDDEN
-        );
-    })
-    .await;
-}
-on_both_backends!(the_overview_lists_each_unit_behind_and_the_workbook_the_same);
