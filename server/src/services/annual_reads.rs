@@ -27,7 +27,7 @@ pub struct YearReads {
 
 impl YearReads {
     /// Reads the records and rounds of `units` in `year`, crediting each
-    /// round up `tree`.
+    /// up `tree`.
     pub async fn read(
         pool: &AnyPool,
         units: &[String],
