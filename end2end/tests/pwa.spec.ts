@@ -35,6 +35,9 @@ test('the service worker is registered and controls the page', async ({ page }) 
 test('a first visit is not offered a new version', async ({ page }, info) => {
   test.skip(info.project.name !== 'phone', 'once is enough');
   await logIn(page, 'verneombud');
+  // The login leads on with a full page load: wait for it, or the page
+  // below may be the login page about to go.
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   await hydrated(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   // The offer shows once nothing has waited to be sent for 10 s: wait past that.
