@@ -7,7 +7,7 @@
 use app::annual::model::{AnnualPlan, RecordView};
 use app::annual::overview::AnnualOverview;
 use app::backend::AnnualBackend;
-use app::domain::access::{Action, UnitTree};
+use app::domain::access::Action;
 use app::domain::units::UnitKind;
 use app::domain::users::CurrentUser;
 use app::error::{AppError, InvalidInput};
@@ -19,7 +19,7 @@ use super::annual_kinds::is_organisation_admin;
 use super::annual_overview::annual_overview;
 use super::annual_reads::YearReads;
 use super::annual_rows::{day_text, done_by_walking};
-use super::scope::{units_in_scope, units_within};
+use super::scope::{tree_of, units_in_scope, units_within};
 use super::years::{FIRST_YEAR, parse_year};
 use crate::auth::access::allowed;
 use crate::db::annual::{self as db, KindRow, NewRecord};
@@ -91,10 +91,7 @@ pub async fn annual_plan(
     } else {
         AppError::Forbidden
     })?;
-    let tree = UnitTree::new(
-        rows.iter()
-            .map(|row| (row.id.clone(), row.parent_id.clone())),
-    );
+    let tree = tree_of(&rows);
     let chain = tree.chain(&chosen.id);
     let reads = YearReads::read(pool, &units_within(&rows, &chosen.id), &tree, year).await?;
     let mut activities = reads.rows_of(&chosen.id, year, today);

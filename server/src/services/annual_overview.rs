@@ -5,7 +5,7 @@
 
 use app::annual::model::{ActivityRow, PlanState, count_in};
 use app::annual::overview::{AnnualOverview, UnitYear};
-use app::domain::access::{Action, UnitTree};
+use app::domain::access::Action;
 use app::domain::units::{UnitKind, UnitView};
 use app::domain::users::CurrentUser;
 use app::error::AppError;
@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use super::annual::{plan_year, years_around};
 use super::annual_reads::YearReads;
-use super::scope::units_in_scope;
+use super::scope::{tree_of, units_in_scope};
 use crate::db::units;
 use crate::errors::internal;
 use crate::state::AppState;
@@ -34,10 +34,7 @@ pub async fn annual_overview(
     if readable.is_empty() {
         return Err(AppError::Forbidden);
     }
-    let tree = UnitTree::new(
-        rows.iter()
-            .map(|row| (row.id.clone(), row.parent_id.clone())),
-    );
+    let tree = tree_of(&rows);
     let ids: Vec<String> = readable.iter().map(|unit| unit.id.clone()).collect();
     let reads = YearReads::read(pool, &ids, &tree, year).await?;
     let listed = plan_units(&readable);

@@ -7,12 +7,17 @@ use app::domain::users::CurrentUser;
 use crate::auth::access::allowed;
 use crate::db::units::UnitRow;
 
-/// The ids of `unit` and every unit below it (from `rows`).
-pub fn units_within(rows: &[UnitRow], unit: &str) -> Vec<String> {
-    let tree = UnitTree::new(
+/// The organisation tree of `rows`.
+pub fn tree_of(rows: &[UnitRow]) -> UnitTree {
+    UnitTree::new(
         rows.iter()
             .map(|row| (row.id.clone(), row.parent_id.clone())),
-    );
+    )
+}
+
+/// The ids of `unit` and every unit below it (from `rows`).
+pub fn units_within(rows: &[UnitRow], unit: &str) -> Vec<String> {
+    let tree = tree_of(rows);
     rows.iter()
         .filter(|row| tree.is_within(&row.id, unit))
         .map(|row| row.id.clone())
@@ -23,10 +28,7 @@ pub fn units_within(rows: &[UnitRow], unit: &str) -> Vec<String> {
 /// each unit followed by its children, siblings by name. Depth counts only
 /// listed ancestors, so a list starts at depth 0.
 pub fn units_in_scope(rows: &[UnitRow], user: &CurrentUser, action: Action) -> Vec<UnitView> {
-    let tree = UnitTree::new(
-        rows.iter()
-            .map(|row| (row.id.clone(), row.parent_id.clone())),
-    );
+    let tree = tree_of(rows);
     let included = |id: &str| allowed(user, action, &tree.chain(id));
     let mut listed = Vec::new();
     let roots = rows.iter().filter(|row| row.parent_id.is_none());

@@ -8,7 +8,7 @@ use app::domain::users::CurrentUser;
 use app::error::AppError;
 use app::tiltak::model::{PLAN_LIMIT, Tiltaksplan};
 
-use super::scope::units_in_scope;
+use super::scope::{tree_of, units_in_scope};
 use super::tiltak::view;
 use crate::auth::access;
 use crate::db::{now_ms, tiltak, units};
@@ -73,10 +73,7 @@ pub(crate) async fn plan_scope(
     if readable.is_empty() {
         return Err(AppError::Forbidden);
     }
-    let tree = UnitTree::new(
-        rows.iter()
-            .map(|row| (row.id.clone(), row.parent_id.clone())),
-    );
+    let tree = tree_of(&rows);
     if let Some(unit) = unit
         && !readable.iter().any(|view| view.id == unit)
     {
